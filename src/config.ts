@@ -1,0 +1,104 @@
+import path from "node:path";
+
+/** Everything the app reads from the environment, validated once at start-up. */
+export interface Config {
+  port: number;
+  databaseUrl: string;
+  /** Absolute path of the SQLite file derived from databaseUrl. */
+  databaseFile: string;
+  channelSecret: string;
+  channelAccessToken: string;
+  lineApiBaseUrl: string;
+  /** True when no LINE credentials are configured: calls go to the in-process capture. */
+  localMode: boolean;
+  timeZone: string;
+  nodeEnv: string;
+  logLevel: "debug" | "info" | "warn" | "error";
+}
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, message: string) {
+    super(`${variable}: ${message}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Fixed secret for local mode; never accepted in production. */
+export const LOCAL_CHANNEL_SECRET = "local-development-channel-secret";
+export const LOCAL_ACCESS_TOKEN = "local-development-access-token";
+export const APP_TIME_ZONE = "Asia/Tokyo";
+
+type Env = Record<string, string | undefined>;
+
+function parsePort(raw: string | undefined): number {
+  if (raw === undefined || raw.trim() === "") return 3000;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) {
+    throw new ConfigError("PORT", `must be an integer from 0 to 65535, got "${raw}"`);
+  }
+  return n;
+}
+
+export function databaseFileFromUrl(url: string, cwd = process.cwd()): string {
+  if (!url.startsWith("file:")) {
+    throw new ConfigError("DATABASE_URL", `only SQLite "file:" URLs are supported, got "${url}"`);
+  }
+  const file = url.slice("file:".length).replace(/\?.*$/, "");
+  if (file === "") throw new ConfigError("DATABASE_URL", "names no file");
+  return path.resolve(cwd, file);
+}
+
+function parseBaseUrl(raw: string | undefined): string {
+  const value = raw?.trim() || "https://api.line.me";
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError("LINE_API_BASE_URL", `is not a URL: "${value}"`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new ConfigError("LINE_API_BASE_URL", "must be http or https");
+  }
+  // The SDK only uses the origin.
+  return url.origin;
+}
+
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
+  const nodeEnv = env.NODE_ENV?.trim() || "development";
+  const secret = env.LINE_CHANNEL_SECRET?.trim() ?? "";
+  const token = env.LINE_CHANNEL_ACCESS_TOKEN?.trim() ?? "";
+  if (Boolean(secret) !== Boolean(token)) {
+    const missing = secret ? "LINE_CHANNEL_ACCESS_TOKEN" : "LINE_CHANNEL_SECRET";
+    throw new ConfigError(missing, "is missing; set both LINE credentials or neither (local mode)");
+  }
+  const localMode = !secret;
+  if (localMode && nodeEnv === "production") {
+    throw new ConfigError(
+      "LINE_CHANNEL_SECRET",
+      "LINE credentials are required when NODE_ENV=production (本番環境ではLINEの認証情報が必要です)",
+    );
+  }
+  const tz = env.APP_TIME_ZONE?.trim() || APP_TIME_ZONE;
+  try {
+    new Intl.DateTimeFormat("ja-JP", { timeZone: tz });
+  } catch {
+    throw new ConfigError("APP_TIME_ZONE", `unknown time zone "${tz}"`);
+  }
+  const logLevel = (env.LOG_LEVEL?.trim() || (nodeEnv === "test" ? "warn" : "info")) as Config["logLevel"];
+  if (!["debug", "info", "warn", "error"].includes(logLevel)) {
+    throw new ConfigError("LOG_LEVEL", "must be debug, info, warn or error");
+  }
+  const databaseUrl = env.DATABASE_URL?.trim() || "file:./data/bot.db";
+  return {
+    port: parsePort(env.PORT),
+    databaseUrl,
+    databaseFile: databaseFileFromUrl(databaseUrl, cwd),
+    channelSecret: localMode ? LOCAL_CHANNEL_SECRET : secret,
+    channelAccessToken: localMode ? LOCAL_ACCESS_TOKEN : token,
+    lineApiBaseUrl: parseBaseUrl(env.LINE_API_BASE_URL),
+    localMode,
+    timeZone: tz,
+    nodeEnv,
+    logLevel,
+  };
+}
