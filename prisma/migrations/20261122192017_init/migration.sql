@@ -86,6 +86,7 @@ CREATE TABLE "ProcessedEvent" (
     "type" TEXT NOT NULL,
     "status" TEXT NOT NULL DEFAULT 'received',
     "redelivery" BOOLEAN NOT NULL DEFAULT false,
+    "payload" TEXT,
     "receivedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "finishedAt" DATETIME
 );
@@ -335,7 +336,7 @@ CREATE UNIQUE INDEX "User_lineUserId_key" ON "User"("lineUserId");
 CREATE INDEX "User_homeAreaId_following_idx" ON "User"("homeAreaId", "following");
 
 -- CreateIndex
-CREATE INDEX "ProcessedEvent_receivedAt_idx" ON "ProcessedEvent"("receivedAt");
+CREATE INDEX "ProcessedEvent_status_receivedAt_idx" ON "ProcessedEvent"("status", "receivedAt");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "OutboundMessage_retryKey_key" ON "OutboundMessage"("retryKey");

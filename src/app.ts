@@ -1,0 +1,105 @@
+import { randomUUID } from "node:crypto";
+import express from "express";
+import { createDispatcher } from "./conversation/dispatcher.js";
+import type { Feature } from "./conversation/types.js";
+import type { AppDeps } from "./deps.js";
+import { allFeatures } from "./features/index.js";
+import { VERSION } from "./version.js";
+import type { WebhookEvent } from "./webhook/events.js";
+import { KeyedQueue } from "./webhook/queue.js";
+import { queueKeyOf, webhookErrorHandler, webhookRouter } from "./webhook/route.js";
+
+export interface AppOptions {
+  features?: Feature[];
+  /** Webhook events wait for this before being handled (e.g. the tokenizer loading). */
+  whenReady?: Promise<void>;
+  /** Extra routes mounted before the error handler (the simulator in local mode). */
+  extraRoutes?: (app: express.Express) => void;
+}
+
+export interface AppHandle {
+  app: express.Express;
+  /** Marks the process ready (or not) for /healthz. */
+  setReady(ready: boolean): void;
+  /** Handles an event that was recorded but not finished (e.g. before a crash). */
+  enqueue(ev: WebhookEvent, key: string): void;
+  /** Resolves when every accepted event has been handled. */
+  drain(): Promise<void>;
+  /** Re-queues events accepted before a restart but never finished. */
+  resumeUnfinished(): Promise<number>;
+}
+
+export function createApp(deps: AppDeps, options: AppOptions = {}): AppHandle {
+  const { db, logger } = deps;
+  const dispatcher = createDispatcher(deps, options.features ?? allFeatures);
+  const queue = new KeyedQueue((err) => logger.error("queued event failed", { err }));
+  const whenReady = options.whenReady ?? Promise.resolve();
+  let ready = false;
+
+  const enqueue = (ev: WebhookEvent, key: string) =>
+    queue.push(queueKeyOf(ev), async () => {
+      await whenReady;
+      let status = "done";
+      try {
+        await dispatcher.handle(ev);
+      } catch (err) {
+        status = "failed";
+        logger.error("event failed", { err, type: ev.type });
+      }
+      await db.processedEvent.update({ where: { webhookEventId: key }, data: { status, payload: null, finishedAt: new Date() } });
+    });
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("etag", false);
+
+  app.get("/healthz", async (_req, res) => {
+    if (!ready) {
+      res.status(503).json({ status: "starting", version: VERSION });
+      return;
+    }
+    let database = "ok";
+    try {
+      await db.$queryRawUnsafe("SELECT 1");
+    } catch {
+      database = "unreachable";
+    }
+    const ok = database === "ok";
+    res.status(ok ? 200 : 503).json({ status: ok ? "ok" : "degraded", database, tokenizer: "ready", version: VERSION, localMode: deps.config.localMode });
+  });
+
+  app.use(
+    webhookRouter({
+      channelSecret: deps.config.channelSecret,
+      db,
+      logger,
+      enqueue,
+      newRequestId: randomUUID,
+    }),
+  );
+  options.extraRoutes?.(app);
+  app.use((_req, res) => {
+    res.status(404).json({ message: "not found" });
+  });
+  app.use(webhookErrorHandler(logger));
+
+  return {
+    app,
+    setReady: (r) => {
+      ready = r;
+    },
+    enqueue,
+    drain: () => queue.idle(),
+    async resumeUnfinished() {
+      const rows = await db.processedEvent.findMany({ where: { status: "received", payload: { not: null } }, orderBy: { receivedAt: "asc" } });
+      for (const row of rows) {
+        try {
+          enqueue(JSON.parse(row.payload!), row.webhookEventId);
+        } catch {
+          await db.processedEvent.update({ where: { webhookEventId: row.webhookEventId }, data: { status: "failed", payload: null } });
+        }
+      }
+      return rows.length;
+    },
+  };
+}

@@ -1,0 +1,144 @@
+import type { AppDeps } from "../deps.js";
+import type { Message } from "../line/messages.js";
+import { decodePostback } from "../line/postback.js";
+import {
+  apologyMessages,
+  cancelledMessages,
+  comingSoonMessages,
+  expiredButtonMessages,
+  flowExpiredMessages,
+  nothingToCancelMessages,
+  tooLongMessages,
+  unknownMessages,
+  unsupportedMessages,
+  welcomeMessages,
+} from "../features/welcome/messages.js";
+import { ensureUser, markFollowed, markUnfollowed } from "../users/service.js";
+import { replyTokenOf, userIdOf, type WebhookEvent } from "../webhook/events.js";
+import { clearState, loadState, saveState } from "./state-store.js";
+import type { Feature, FlowHandler, Input, IntentHandler, LocationHandler, PostbackHandler, Turn, TurnContext } from "./types.js";
+
+/** Texts longer than this are not routed: nobody types them, and tokenizing them is wasted work. */
+export const MAX_ROUTED_TEXT = 1000;
+/** LINE reply tokens are short-lived; after this long the answer goes by push. */
+export const REPLY_TOKEN_TTL_MS = 50_000;
+
+export interface Dispatcher {
+  handle(ev: WebhookEvent): Promise<void>;
+}
+
+export function createDispatcher(deps: AppDeps, features: Feature[]): Dispatcher {
+  const intents = new Map<string, IntentHandler>();
+  const postbacks = new Map<string, PostbackHandler>();
+  const flows = new Map<string, FlowHandler>();
+  let location: LocationHandler | undefined;
+  for (const f of features) {
+    for (const [k, h] of Object.entries(f.intents ?? {})) intents.set(k, h);
+    for (const [k, h] of Object.entries(f.postbacks ?? {})) postbacks.set(k, h);
+    for (const [k, h] of Object.entries(f.flows ?? {})) flows.set(k, h);
+    if (f.location) location = f.location;
+  }
+  const { db, logger } = deps;
+
+  async function applyTurn(ctx: TurnContext, turn: Turn): Promise<Message[]> {
+    if (turn.state === null) await clearState(db, ctx.user.id);
+    else if (turn.state) await saveState(db, ctx.user.id, turn.state, ctx.now);
+    return turn.replies;
+  }
+
+  async function routeInput(ctx: TurnContext, input: Input): Promise<Turn> {
+    if (input.kind === "text") {
+      const { route } = input;
+      if (route.intent === "cancel") return { replies: nothingToCancelMessages() };
+      if (route.intent === "unknown") return { replies: unknownMessages() };
+      const h = intents.get(route.intent);
+      return h ? h(ctx, route) : { replies: comingSoonMessages() };
+    }
+    if (input.kind === "postback") {
+      const h = postbacks.get(input.postback.action);
+      return h ? h(ctx, input.postback.params) : { replies: expiredButtonMessages() };
+    }
+    return location ? location(ctx, input) : { replies: comingSoonMessages() };
+  }
+
+  /** Inside a flow the flow reads the input first; やめる always ends it. */
+  async function handleInput(ctx: TurnContext, input: Input): Promise<Message[]> {
+    const loaded = await loadState(db, ctx.user.id, ctx.now);
+    const prefix: Message[] = [];
+    if (loaded?.expired) {
+      await clearState(db, ctx.user.id);
+      prefix.push(...flowExpiredMessages());
+    } else if (loaded) {
+      const isCancel = input.kind === "text" ? input.route.intent === "cancel" : input.kind === "postback" && input.postback.action === "flow.cancel";
+      if (isCancel) {
+        await clearState(db, ctx.user.id);
+        return cancelledMessages();
+      }
+      const flow = flows.get(loaded.state.flow);
+      const turn = flow ? await flow(ctx, input, loaded.state) : null;
+      if (turn) return applyTurn(ctx, turn);
+      await clearState(db, ctx.user.id);
+    }
+    if (input.kind === "postback" && input.postback.action === "flow.cancel") return [...prefix, ...nothingToCancelMessages()];
+    return [...prefix, ...(await applyTurn(ctx, await routeInput(ctx, input)))];
+  }
+
+  async function messagesFor(ev: WebhookEvent, lineUserId: string, now: Date): Promise<Message[]> {
+    if (ev.type === "follow") {
+      await markFollowed(db, lineUserId, now);
+      return welcomeMessages();
+    }
+    if (ev.type === "unfollow") {
+      await markUnfollowed(db, lineUserId, now);
+      return [];
+    }
+    if (ev.type !== "message" && ev.type !== "postback") {
+      logger.info("event type not handled", { type: ev.type });
+      return [];
+    }
+    const user = await ensureUser(db, lineUserId);
+    const ctx: TurnContext = { deps, user, lineUserId, event: ev, now };
+    if (ev.type === "postback") {
+      const postback = decodePostback(ev.postback?.data);
+      if (!postback) return expiredButtonMessages();
+      return handleInput(ctx, { kind: "postback", postback });
+    }
+    const m = ev.message;
+    if (m?.type === "text" && typeof m.text === "string") {
+      if ([...m.text].length > MAX_ROUTED_TEXT) return tooLongMessages();
+      const route = deps.nlu.route(m.text, now);
+      return handleInput(ctx, { kind: "text", text: m.text, route });
+    }
+    if (m?.type === "location" && Number.isFinite(m.latitude) && Number.isFinite(m.longitude)) {
+      const lat = m.latitude as number;
+      const lng = m.longitude as number;
+      if (Math.abs(lat) <= 90 && Math.abs(lng) <= 180) {
+        return handleInput(ctx, { kind: "location", lat, lng, title: typeof m.title === "string" ? m.title : undefined, address: typeof m.address === "string" ? m.address : undefined });
+      }
+    }
+    return unsupportedMessages();
+  }
+
+  return {
+    async handle(ev) {
+      const lineUserId = userIdOf(ev);
+      if (!lineUserId) {
+        logger.info("event without a user source ignored", { type: ev.type, source: ev.source?.type });
+        return;
+      }
+      const now = deps.clock.now();
+      let messages: Message[];
+      try {
+        messages = await messagesFor(ev, lineUserId, now);
+      } catch (err) {
+        logger.error("event handling failed", { err, type: ev.type, eventId: ev.webhookEventId });
+        messages = ev.type === "unfollow" ? [] : apologyMessages();
+      }
+      if (messages.length === 0) return;
+      const age = typeof ev.timestamp === "number" ? now.getTime() - ev.timestamp : 0;
+      const token = age > REPLY_TOKEN_TTL_MS ? undefined : replyTokenOf(ev);
+      const outcome = await deps.line.reply(token, lineUserId, messages);
+      if (outcome === "failed") logger.warn("answer could not be delivered", { type: ev.type, eventId: ev.webhookEventId });
+    },
+  };
+}

@@ -1,0 +1,29 @@
+import type { Db } from "../db/client.js";
+import type { FlowState } from "./types.js";
+
+/** Unfinished flows expire so a user who comes back later starts fresh. */
+export const FLOW_TTL_MS = 30 * 60 * 1000;
+
+export type LoadedState = { state: FlowState; expired: false } | { state: FlowState; expired: true } | null;
+
+export async function loadState(db: Db, userId: number, now: Date): Promise<LoadedState> {
+  const row = await db.conversationState.findUnique({ where: { userId } });
+  if (!row) return null;
+  let data: Record<string, unknown> = {};
+  try {
+    data = JSON.parse(row.data);
+  } catch {
+    data = {};
+  }
+  const state = { flow: row.flow, step: row.step, data };
+  return { state, expired: row.expiresAt.getTime() <= now.getTime() } as LoadedState;
+}
+
+export async function saveState(db: Db, userId: number, state: FlowState, now: Date, ttlMs = FLOW_TTL_MS): Promise<void> {
+  const data = { flow: state.flow, step: state.step, data: JSON.stringify(state.data), expiresAt: new Date(now.getTime() + ttlMs) };
+  await db.conversationState.upsert({ where: { userId }, create: { userId, ...data }, update: data });
+}
+
+export async function clearState(db: Db, userId: number): Promise<void> {
+  await db.conversationState.deleteMany({ where: { userId } });
+}

@@ -1,0 +1,46 @@
+import type { AppDeps } from "../deps.js";
+import type { User } from "../generated/prisma/client.js";
+import type { Message } from "../line/messages.js";
+import type { Postback } from "../line/postback.js";
+import type { RouteResult } from "../nlu/types.js";
+import type { WebhookEvent } from "../webhook/events.js";
+
+export interface FlowState {
+  flow: string;
+  step: string;
+  data: Record<string, unknown>;
+}
+
+/** What a handler decides: the messages to send and the flow state to keep (null clears it). */
+export interface Turn {
+  replies: Message[];
+  state?: FlowState | null;
+}
+
+export interface TurnContext {
+  deps: AppDeps;
+  user: User;
+  lineUserId: string;
+  event: WebhookEvent;
+  now: Date;
+}
+
+export type Input =
+  | { kind: "text"; text: string; route: RouteResult }
+  | { kind: "postback"; postback: Postback }
+  | { kind: "location"; lat: number; lng: number; title?: string; address?: string };
+
+export type IntentHandler = (ctx: TurnContext, route: RouteResult) => Promise<Turn>;
+export type PostbackHandler = (ctx: TurnContext, params: Record<string, string>) => Promise<Turn>;
+/** Handles an input while the user is inside this flow; returning null hands the input back to the router. */
+export type FlowHandler = (ctx: TurnContext, input: Input, state: FlowState) => Promise<Turn | null>;
+export type LocationHandler = (ctx: TurnContext, loc: { lat: number; lng: number; title?: string; address?: string }) => Promise<Turn>;
+
+/** A feature folder's contribution to the dispatcher. */
+export interface Feature {
+  name: string;
+  intents?: Record<string, IntentHandler>;
+  postbacks?: Record<string, PostbackHandler>;
+  flows?: Record<string, FlowHandler>;
+  location?: LocationHandler;
+}

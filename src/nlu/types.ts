@@ -1,0 +1,45 @@
+export const INTENTS = [
+  "greeting",
+  "help",
+  "thanks",
+  "cancel",
+  "find_place",
+  "find_service",
+  "request_help",
+  "find_consultation",
+  "set_area",
+  "volunteer_register",
+  "volunteer_availability",
+  "volunteer_profile",
+  "volunteer_withdraw",
+  "meeting_list",
+  "meeting_rsvp",
+  "broadcast",
+  "needs_report",
+  "delete_my_data",
+  "unknown",
+] as const;
+
+export type IntentName = (typeof INTENTS)[number];
+export type TimeOfDay = "morning" | "afternoon" | "evening";
+
+export interface Slots {
+  area?: string;
+  category?: string;
+  weekdays?: number[];
+  timeOfDay?: TimeOfDay;
+  /** YYYY-MM-DD in the app time zone. */
+  date?: string;
+  /** For 今週 / 来週: the last day of the range, YYYY-MM-DD. */
+  dateTo?: string;
+  nearby?: boolean;
+  attending?: boolean;
+}
+
+export interface RouteResult {
+  text: string;
+  normalized: string;
+  intent: IntentName;
+  confidence: number;
+  slots: Slots;
+}

@@ -1,0 +1,115 @@
+import express, { type Request, type Response, type NextFunction } from "express";
+import type { Db } from "../db/client.js";
+import { verifySignature } from "../line/signature.js";
+import type { Logger } from "../log.js";
+import { eventKey, isCallbackBody, isEventObject, userIdOf, type WebhookEvent } from "./events.js";
+
+export const WEBHOOK_BODY_LIMIT = "1mb";
+
+export interface WebhookOptions {
+  channelSecret: string;
+  db: Db;
+  logger: Logger;
+  /** Queues an accepted event for handling after the 200 has gone out. */
+  enqueue: (ev: WebhookEvent, key: string) => void;
+  newRequestId: () => string;
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  return typeof err === "object" && err !== null && (err as { code?: string }).code === "P2002";
+}
+
+/**
+ * Records each event by its webhookEventId before acknowledging, so a
+ * redelivery (or a duplicate POST) is acknowledged but not handled twice, and
+ * an event accepted before a crash can be handled after the restart.
+ * Returns the events that are new.
+ */
+export async function acceptEvents(db: Db, events: WebhookEvent[]): Promise<{ ev: WebhookEvent; key: string }[]> {
+  const fresh: { ev: WebhookEvent; key: string }[] = [];
+  for (const ev of events) {
+    const key = eventKey(ev);
+    try {
+      await db.processedEvent.create({
+        data: {
+          webhookEventId: key,
+          type: ev.type.slice(0, 40),
+          redelivery: ev.deliveryContext?.isRedelivery === true,
+          payload: JSON.stringify(ev),
+        },
+      });
+      fresh.push({ ev, key });
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+    }
+  }
+  return fresh;
+}
+
+export function webhookRouter(o: WebhookOptions): express.Router {
+  const router = express.Router();
+  router.post(
+    "/webhook",
+    express.raw({ type: () => true, limit: WEBHOOK_BODY_LIMIT }),
+    async (req: Request, res: Response) => {
+      const requestId = o.newRequestId();
+      const log = o.logger.child({ requestId });
+      const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+      if (!verifySignature(o.channelSecret, raw, req.headers["x-line-signature"])) {
+        log.warn("webhook rejected: bad signature", { bytes: raw.length });
+        res.status(401).json({ message: "invalid signature" });
+        return;
+      }
+      let body: unknown;
+      try {
+        body = JSON.parse(raw.toString("utf8"));
+      } catch {
+        log.warn("webhook rejected: body is not JSON", { bytes: raw.length });
+        res.status(400).json({ message: "body is not JSON" });
+        return;
+      }
+      if (!isCallbackBody(body)) {
+        log.warn("webhook rejected: no events array");
+        res.status(400).json({ message: "events array is required" });
+        return;
+      }
+      const events = body.events.filter(isEventObject);
+      if (events.length < body.events.length) log.warn("malformed events skipped", { count: body.events.length - events.length });
+      let fresh;
+      try {
+        fresh = await acceptEvents(o.db, events);
+      } catch (err) {
+        // Not acknowledged: LINE redelivers, nothing is lost.
+        log.error("could not record events", { err });
+        res.status(500).json({ message: "temporarily unavailable" });
+        return;
+      }
+      res.status(200).json({});
+      log.info("webhook accepted", { events: events.length, fresh: fresh.length });
+      for (const { ev, key } of fresh) o.enqueue(ev, key);
+    },
+  );
+  return router;
+}
+
+/** Body-parser failures become clear statuses instead of Express's HTML error page. */
+export function webhookErrorHandler(logger: Logger) {
+  return (err: unknown, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(err);
+    const type = (err as { type?: string })?.type;
+    if (type === "entity.too.large") {
+      res.status(413).json({ message: "body too large" });
+      return;
+    }
+    if (type === "request.aborted" || type === "request.size.invalid" || type === "encoding.unsupported" || type === "charset.unsupported") {
+      res.status(400).json({ message: "bad request" });
+      return;
+    }
+    logger.error("unhandled request error", { err });
+    res.status(500).json({ message: "internal error" });
+  };
+}
+
+export function queueKeyOf(ev: WebhookEvent): string {
+  return userIdOf(ev) ?? ev.source?.groupId ?? ev.source?.roomId ?? "unknown-source";
+}

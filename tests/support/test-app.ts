@@ -1,0 +1,140 @@
+import fs from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { inject } from "vitest";
+import { createApp, type AppHandle } from "../../src/app.js";
+import { ManualClock } from "../../src/clock.js";
+import { loadConfig, type Config } from "../../src/config.js";
+import { createPrisma, type Db } from "../../src/db/client.js";
+import { deployMigrations } from "../../src/db/migrate.js";
+import type { AppDeps } from "../../src/deps.js";
+import { LineGateway, type RetryPolicy } from "../../src/line/client.js";
+import { FakeLinePlatform } from "../../src/line/fake-platform.js";
+import { signBody } from "../../src/line/signature.js";
+import { createLogger, type Logger } from "../../src/log.js";
+import type { Nlu } from "../../src/nlu/nlu.js";
+import { tableNlu } from "./fake-nlu.js";
+import { callbackBody, setEventClock } from "./webhooks.js";
+
+export interface TestApp {
+  url: string;
+  db: Db;
+  line: FakeLinePlatform;
+  gateway: LineGateway;
+  clock: ManualClock;
+  config: Config;
+  handle: AppHandle;
+  deps: AppDeps;
+  logs: string[];
+  dbFile: string;
+  /** Signs and posts events like LINE does; resolves with the HTTP status. */
+  post(evs: object[]): Promise<number>;
+  /** Posts and waits until every accepted event has been handled. */
+  send(...evs: object[]): Promise<number>;
+  postRaw(body: string | Buffer, signature?: string | null, headers?: Record<string, string>): Promise<{ status: number; body: string }>;
+  /** Messages the fake platform accepted for a user. */
+  messagesTo(userId: string): any[];
+  textsTo(userId: string): string[];
+  stop(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  nlu?: Nlu;
+  now?: string;
+  seeded?: boolean;
+  retry?: Partial<RetryPolicy>;
+  /** Reuse an existing database file (to test restarts). */
+  dbFile?: string;
+  line?: FakeLinePlatform;
+}
+
+/** Everything the bot shows as text: text messages, and altText plus all text of Flex messages. */
+export function textOf(m: any): string {
+  if (m.type === "text") return m.text;
+  const parts: string[] = [];
+  const walk = (n: any) => {
+    if (!n || typeof n !== "object") return;
+    if (typeof n.text === "string") parts.push(n.text);
+    if (typeof n.label === "string") parts.push(n.label);
+    for (const v of Object.values(n)) walk(v);
+  };
+  walk(m.contents ?? m);
+  return [m.altText ?? "", ...parts].join("\n");
+}
+
+export async function startTestApp(o: TestAppOptions = {}): Promise<TestApp> {
+  let dbFile = o.dbFile;
+  if (!dbFile) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sasaeai-test-"));
+    dbFile = path.join(dir, "bot.db");
+    if (o.seeded === false) deployMigrations(dbFile);
+    else fs.copyFileSync(inject("templateDb"), dbFile);
+  }
+  deployMigrations(dbFile);
+  const line = o.line ?? new FakeLinePlatform();
+  const lineUrl = o.line ? o.line.url : await line.start();
+  const config = loadConfig({ NODE_ENV: "test", DATABASE_URL: `file:${dbFile}` });
+  const logs: string[] = [];
+  const logger: Logger = createLogger("info", (l) => logs.push(l));
+  const db = createPrisma(dbFile);
+  const clock = new ManualClock(o.now ?? "2026-12-01T01:00:00Z");
+  setEventClock(() => clock.now().getTime());
+  const gateway = new LineGateway({
+    db,
+    logger,
+    channelAccessToken: config.channelAccessToken,
+    baseUrl: lineUrl,
+    retry: { baseDelayMs: 5, maxDelayMs: 50, timeoutMs: 500, ...o.retry },
+  });
+  const deps: AppDeps = { config, db, line: gateway, logger, clock, nlu: o.nlu ?? tableNlu() };
+  const handle = createApp(deps);
+  handle.setReady(true);
+  const server = http.createServer(handle.app);
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const postRaw = async (body: string | Buffer, signature?: string | null, headers: Record<string, string> = {}) => {
+    const h: Record<string, string> = { "content-type": "application/json", ...headers };
+    const sig = signature === undefined ? signBody(config.channelSecret, body) : signature;
+    if (sig !== null) h["x-line-signature"] = sig;
+    const res = await fetch(`${url}/webhook`, { method: "POST", headers: h, body });
+    return { status: res.status, body: await res.text() };
+  };
+  const post = async (evs: object[]) => {
+    for (const ev of evs as any[]) {
+      if (ev.replyToken && ev.source?.userId) line.replyTokenOwners.set(ev.replyToken, ev.source.userId);
+    }
+    return (await postRaw(JSON.stringify(callbackBody(evs)))).status;
+  };
+  const app: TestApp = {
+    url,
+    db,
+    line,
+    gateway,
+    clock,
+    config,
+    handle,
+    deps,
+    logs,
+    dbFile,
+    post,
+    async send(...evs) {
+      const status = await post(evs);
+      await handle.drain();
+      return status;
+    },
+    postRaw,
+    messagesTo: (u) => line.messagesTo(u),
+    textsTo: (u) => line.messagesTo(u).map(textOf),
+    async stop() {
+      await handle.drain();
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+      if (!o.line) await line.stop();
+      await db.$disconnect();
+    },
+  };
+  return app;
+}

@@ -1,0 +1,59 @@
+import { randomUUID } from "node:crypto";
+import { OpenApiDocument, SHARED_SPEC_DIR } from "../../src/line/openapi.js";
+import path from "node:path";
+
+/**
+ * Webhook bodies shaped exactly like LINE's, each checked against
+ * webhook.yml so a test never feeds the app something LINE would not send.
+ */
+let webhookSpec: OpenApiDocument | undefined;
+function spec(): OpenApiDocument {
+  webhookSpec ??= OpenApiDocument.load(path.join(SHARED_SPEC_DIR, "webhook.yml"));
+  return webhookSpec;
+}
+
+/** Events carry the test clock's time, as LINE stamps them when the user acts. */
+let now: () => number = () => Date.now();
+export function setEventClock(fn: () => number) {
+  now = fn;
+}
+
+function base(userId: string, type: string, extra: Record<string, unknown> = {}) {
+  return {
+    type,
+    mode: "active",
+    timestamp: now(),
+    source: { type: "user", userId },
+    webhookEventId: "01" + randomUUID().replace(/-/g, "").toUpperCase().slice(0, 24),
+    deliveryContext: { isRedelivery: false },
+    ...extra,
+  };
+}
+
+export function replyToken(): string {
+  return randomUUID().replace(/-/g, "");
+}
+
+export const events = {
+  follow: (userId: string) => base(userId, "follow", { replyToken: replyToken(), follow: { isUnblocked: false } }),
+  unfollow: (userId: string) => base(userId, "unfollow"),
+  text: (userId: string, text: string) =>
+    base(userId, "message", { replyToken: replyToken(), message: { type: "text", id: String(Date.now()), quoteToken: "q" + randomUUID(), text } }),
+  location: (userId: string, latitude: number, longitude: number, title = "位置情報") =>
+    base(userId, "message", { replyToken: replyToken(), message: { type: "location", id: String(Date.now()), title, address: "東京都板橋区", latitude, longitude } }),
+  sticker: (userId: string) =>
+    base(userId, "message", {
+      replyToken: replyToken(),
+      message: { type: "sticker", id: String(Date.now()), quoteToken: "q", packageId: "446", stickerId: "1988", stickerResourceType: "STATIC" },
+    }),
+  image: (userId: string) =>
+    base(userId, "message", { replyToken: replyToken(), message: { type: "image", id: String(Date.now()), quoteToken: "q", contentProvider: { type: "line" } } }),
+  postback: (userId: string, data: string) => base(userId, "postback", { replyToken: replyToken(), postback: { data } }),
+};
+
+export function callbackBody(evs: object[]): { destination: string; events: object[] } {
+  const body = { destination: "U" + "0".repeat(32), events: evs };
+  const violations = spec().validateSchema("CallbackRequest", body);
+  if (violations.length) throw new Error("test webhook does not match webhook.yml: " + JSON.stringify(violations));
+  return body;
+}
