@@ -1,7 +1,25 @@
 import type { Db } from "../db/client.js";
 import type { Nlu } from "./nlu.js";
+import { Router, type AreaEntry } from "./router.js";
+import { loadTokenizer } from "./tokenizer.js";
+import { loadVocabulary } from "./vocabulary.js";
 
-/** Placeholder until the router lands. */
-export async function loadNlu(_db: Db, _timeZone: string): Promise<Nlu> {
-  return { route: (text) => ({ text, normalized: text, intent: "help", confidence: 1, slots: {} }) };
+export async function loadAreas(db: Db): Promise<AreaEntry[]> {
+  const rows = await db.area.findMany({ where: { kind: { in: ["area", "unit"] } }, orderBy: { sortOrder: "asc" } });
+  return rows.map((r) => {
+    let aliases: string[] = [];
+    try {
+      aliases = JSON.parse(r.aliases);
+    } catch {
+      aliases = [];
+    }
+    return { name: r.name, reading: r.reading, aliases: aliases.filter((x) => typeof x === "string" && x.trim()) };
+  });
 }
+
+/** The router with the shared tokenizer, the intents/ files and the areas in the database. */
+export async function loadNlu(db: Db, timeZone: string): Promise<Router> {
+  const [tokenizer, areas] = await Promise.all([loadTokenizer(), loadAreas(db)]);
+  return new Router(tokenizer, loadVocabulary(), areas, timeZone);
+}
+export type { Nlu };

@@ -1,0 +1,36 @@
+import readline from "node:readline";
+import { loadConfig } from "../config.js";
+import { createPrisma } from "../db/client.js";
+import { deployMigrations } from "../db/migrate.js";
+import { seedIfEmpty } from "../db/seed.js";
+import { loadNlu } from "../nlu/index.js";
+
+/**
+ * npm run --silent nlu [-- --explain]: one utterance per line on stdin, one
+ * JSON object per line on stdout, using the areas of the configured database.
+ */
+async function main(): Promise<void> {
+  const explain = process.argv.includes("--explain");
+  const config = loadConfig();
+  deployMigrations(config.databaseFile);
+  const db = createPrisma(config.databaseFile);
+  await seedIfEmpty(db);
+  const router = await loadNlu(db, config.timeZone);
+  await db.$disconnect();
+  const rl = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
+  for await (const line of rl) {
+    if (!line.trim()) continue;
+    const now = new Date();
+    const r = explain ? router.explain(line, now) : router.route(line, now);
+    const { normalized: _n, ...out } = r as typeof r & { normalized?: string };
+    process.stdout.write(JSON.stringify(explain ? r : out) + "\n");
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  },
+);

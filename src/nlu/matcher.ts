@@ -1,0 +1,184 @@
+import { fold, isKana, isKanji, normalize, toKatakana } from "./normalize.js";
+import type { Token, Tokenizer } from "./tokenizer.js";
+
+/**
+ * Matching dictionary terms against a resident's text, three ways:
+ *  1. the term's written form inside the normalised text (体操 in 体操教室);
+ *  2. the term's folded kana reading inside the folded reading of the parts
+ *     of the text that were typed in kana (たいそお, かよいのば, ｻﾛﾝ), which
+ *     kuromoji often splits badly, so this works on the string, not tokens;
+ *  3. the same reading over kanji text only when the kanji agree, so 買物
+ *     finds 買い物 but 前の日 never finds the area 前野.
+ */
+
+export interface Term {
+  /** The written form, normalised. */
+  text: string;
+  /** Folded katakana reading; empty when the term should match only as written. */
+  reading: string;
+  /** Kanji of the written form, in order (for rule 3). */
+  kanji: string;
+  /** Long enough (in kana, before folding) to be matched by reading at all. */
+  readable: boolean;
+  weight: number;
+}
+
+export interface Analysed {
+  original: string;
+  normalized: string;
+  tokens: Token[];
+  /** Folded reading of the whole text. */
+  folded: string;
+  /** For each character of `folded`, the index of the token it came from. */
+  tokenOf: number[];
+  /** Per token: typed in kana (or kana-like symbols) only. */
+  kanaToken: boolean[];
+  /** Per token: its kanji characters. */
+  tokenKanji: string[];
+  /** Characters present in the normalised text and in the folded reading, to skip terms quickly. */
+  chars: Set<string>;
+  /** Longest run of folded characters typed in kana (fuzzy matching needs a long one). */
+  longestKanaRun: number;
+}
+
+/** Terms whose reading is shorter than this match only as written: short kana strings hide inside other words. */
+export const MIN_READING_LENGTH = 3;
+
+export function analyse(tokenizer: Tokenizer, text: string): Analysed {
+  const normalized = normalize(text);
+  const tokens = tokenizer.tokenize(normalized);
+  const kanaToken = tokens.map((t) => [...t.surface].every((c) => isKana(c)));
+  const tokenKanji = tokens.map((t) => [...t.surface].filter(isKanji).join(""));
+  // Fold across token boundaries (たいそ|お), remembering where each kept character came from.
+  let raw = "";
+  const rawTok: number[] = [];
+  tokens.forEach((t, i) => {
+    const r = kanaToken[i] ? toKatakana(t.surface) : t.reading;
+    for (const c of r) {
+      raw += c;
+      rawTok.push(i);
+    }
+  });
+  let folded = "";
+  const tokenOf: number[] = [];
+  let idx = 0;
+  for (const c of raw) {
+    const before = folded.length;
+    folded = foldAppend(folded, c);
+    if (folded.length > before) tokenOf.push(rawTok[idx]);
+    idx++;
+  }
+  const chars = new Set<string>([...normalized, ...folded]);
+  let longestKanaRun = 0;
+  let run = 0;
+  for (let i = 0; i < folded.length; i++) {
+    run = kanaToken[tokenOf[i]] ? run + 1 : 0;
+    if (run > longestKanaRun) longestKanaRun = run;
+  }
+  return { original: text, normalized, tokens, folded, tokenOf, kanaToken, tokenKanji, chars, longestKanaRun };
+}
+
+function foldAppend(prefix: string, c: string): string {
+  // fold() looks back one character only, so folding the last char with its predecessor is enough.
+  const last = prefix.slice(-1);
+  const f = fold(last + c);
+  return prefix.slice(0, prefix.length - last.length) + f;
+}
+
+export function makeTerm(text: string, reading: string | undefined, tokenizer: Tokenizer | null, weight = 1): Term {
+  const written = normalize(text);
+  let kana = reading !== undefined ? toKatakana(normalize(reading)) : "";
+  if (reading === undefined) {
+    if ([...written].every((c) => isKana(c))) kana = toKatakana(written);
+    else if (tokenizer) kana = tokenizer.tokenize(written).map((t) => t.reading).join("");
+  }
+  const folded = /^[\u30a1-\u30fa\u30fc]+$/.test(kana) ? fold(kana) : "";
+  const readable = folded.length > 0 && [...kana].length >= MIN_READING_LENGTH;
+  return { text: written, reading: folded, kanji: [...written].filter(isKanji).join(""), weight, readable };
+}
+
+export interface TermMatch {
+  term: Term;
+  how: "written" | "reading";
+}
+
+export function matchTerm(term: Term, a: Analysed): TermMatch | null {
+  if (term.text && a.chars.has(term.text[0]) && a.normalized.includes(term.text)) return { term, how: "written" };
+  if (!term.readable || !a.chars.has(term.reading[0])) return null;
+  let from = 0;
+  for (;;) {
+    const at = a.folded.indexOf(term.reading, from);
+    if (at < 0) return null;
+    if (readingSpanAllowed(term, a, at, at + term.reading.length)) return { term, how: "reading" };
+    from = at + 1;
+  }
+}
+
+export function readingSpanAllowed(term: Term, a: Analysed, start: number, end: number): boolean {
+  const toks = new Set<number>();
+  for (let i = start; i < end; i++) toks.add(a.tokenOf[i]);
+  const ids = [...toks].sort((x, y) => x - y);
+  if (ids.every((i) => a.kanaToken[i])) return true;
+  // Kanji involved: the span must cover whole tokens and carry exactly the term's kanji.
+  if (!term.kanji) return false;
+  const first = a.tokenOf.indexOf(ids[0]);
+  const last = a.tokenOf.lastIndexOf(ids[ids.length - 1]);
+  if (first !== start || last !== end - 1) return false;
+  return ids.map((i) => a.tokenKanji[i]).join("") === term.kanji;
+}
+
+const bigramCache = new WeakMap<Analysed, Set<string>>();
+function kanaBigrams(a: Analysed): Set<string> {
+  let set = bigramCache.get(a);
+  if (!set) {
+    set = new Set();
+    for (let i = 0; i + 1 < a.folded.length; i++) {
+      if (a.kanaToken[a.tokenOf[i]] && a.kanaToken[a.tokenOf[i + 1]]) set.add(a.folded.slice(i, i + 2));
+    }
+    bigramCache.set(a, set);
+  }
+  return set;
+}
+
+/** Levenshtein distance, stopping early once it exceeds max. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      best = Math.min(best, cur[j]);
+    }
+    if (best > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/**
+ * One typo (a kana missing, extra or wrong) in a long term typed in kana:
+ * slides the term over the kana parts of the text.
+ */
+export function fuzzyMatchTerm(term: Term, a: Analysed, minLength = 5): boolean {
+  const L = term.reading.length;
+  if (L < minLength || a.longestKanaRun < L - 1) return false;
+  // One edit breaks at most two bigrams: skip terms that share too few with the text.
+  const grams = kanaBigrams(a);
+  let shared = 0;
+  for (let i = 0; i + 1 < L; i++) if (grams.has(term.reading.slice(i, i + 2))) shared++;
+  if (shared < L - 3) return false;
+  for (let start = 0; start < a.folded.length; start++) {
+    if (!a.kanaToken[a.tokenOf[start]]) continue;
+    for (const len of [L - 1, L, L + 1]) {
+      const end = start + len;
+      if (end > a.folded.length) continue;
+      let kana = true;
+      for (let i = start; i < end && kana; i++) kana = a.kanaToken[a.tokenOf[i]];
+      if (!kana) continue;
+      if (editDistance(a.folded.slice(start, end), term.reading, 1) <= 1) return true;
+    }
+  }
+  return false;
+}

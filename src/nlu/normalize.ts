@@ -1,0 +1,107 @@
+/**
+ * Text normalisation before tokenizing, and the kana folding that lets
+ * kana-only input with typos match dictionary words.
+ */
+
+// CJK Radicals Supplement look-alikes that PDF copy-paste produces; NFKC leaves them alone.
+const RADICALS: Record<string, string> = {
+  "⺠": "民", "⻑": "長", "⻄": "西", "⻘": "青", "⻭": "歯", "⻝": "食", "⻤": "鬼", "⻩": "黄", "⻲": "亀", "⺟": "母", "⻍": "辶", "⻖": "阝", "⺅": "亻", "⻆": "角", "⻁": "虎", "⻨": "麦", "⻫": "斉", "⻯": "竜",
+};
+const RADICAL_RE = new RegExp(`[${Object.keys(RADICALS).join("")}]`, "g");
+const WAVE_RE = /[~〜～〰∼]/g;
+const DASH_AFTER_KANA = /([ァ-ヶぁ-ゖ])[-‐‑–—―−ｰ─━]/g;
+const EMOJI_RE = /\p{Extended_Pictographic}|[\u{1F3FB}-\u{1F3FF}\u{FE0F}\u{200D}\u{20E3}]/gu;
+const CONTROL_RE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B-\u200F\u2028\u2029\uFEFF]/g;
+
+const KANJI_DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** 十二 → 12, 二十一 → 21, 三 → 3, 十 → 10 (up to 99, which is all dates and times need). */
+export function kanjiToNumber(s: string): number | null {
+  if (!/^[〇零一二三四五六七八九十]+$/.test(s)) return null;
+  if (!s.includes("十")) {
+    return Number([...s].map((c) => KANJI_DIGITS[c]).join(""));
+  }
+  const [tens, ones] = s.split("十");
+  if (tens.length > 1 || ones.length > 1) return null;
+  return (tens ? KANJI_DIGITS[tens] : 1) * 10 + (ones ? KANJI_DIGITS[ones] : 0);
+}
+
+/** Kanji numerals in dates, times and ordinals only (十二月三日, 第二, 三時): 一人 stays 一人. */
+function kanjiNumerals(s: string): string {
+  return s
+    .replace(/第([〇一二三四五六七八九十]+)/g, (m, n) => {
+      const v = kanjiToNumber(n);
+      return v === null ? m : `第${v}`;
+    })
+    .replace(/([〇一二三四五六七八九十]+)(?=[月日時分回週])/g, (m, n, offset, whole) => {
+      // 毎日, 一日中 and the like stay as they are: only numbers that follow no other kanji numeral context.
+      if (n === "一" && whole[offset + 1] === "日" && whole[offset + 2] === "中") return m;
+      const v = kanjiToNumber(n);
+      return v === null ? m : String(v);
+    });
+}
+
+export function normalize(text: string): string {
+  return kanjiNumerals(
+    text
+      .replace(CONTROL_RE, " ")
+      .replace(RADICAL_RE, (c) => RADICALS[c])
+      .normalize("NFKC")
+      .replace(EMOJI_RE, " ")
+      .replace(WAVE_RE, "〜")
+      .replace(DASH_AFTER_KANA, "$1ー")
+      .toLowerCase(),
+  )
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+export function toKatakana(s: string): string {
+  return s.replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
+}
+
+export function toHiragana(s: string): string {
+  return s.replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
+}
+
+export const isKana = (c: string) => /[\u3041-\u3096\u30a1-\u30fa\u30fc]/.test(c);
+export const isKanji = (c: string) => /[\u3400-\u9fff\uf900-\ufaff々〆]/.test(c);
+
+const SMALL: Record<string, string> = { ァ: "ア", ィ: "イ", ゥ: "ウ", ェ: "エ", ォ: "オ", ャ: "ヤ", ュ: "ユ", ョ: "ヨ", ッ: "ツ", ヮ: "ワ", ヵ: "カ", ヶ: "ケ" };
+const VOICED_ALIKE: Record<string, string> = { ヂ: "ジ", ヅ: "ズ", ヲ: "オ", ヴ: "ブ" };
+
+const ROWS: [string, string][] = [
+  ["ア", "アカサタナハマヤラワガザダバパャ"],
+  ["イ", "イキシチニヒミリギジヂビピ"],
+  ["ウ", "ウクスツヌフムユルグズヅブプュ"],
+  ["エ", "エケセテネヘメレゲゼデベペ"],
+  ["オ", "オコソトノホモヨロゴゾドボポョ"],
+];
+const VOWEL_OF = new Map<string, string>();
+for (const [v, cs] of ROWS) for (const c of cs) VOWEL_OF.set(c, v);
+
+/**
+ * A loose katakana key for matching what older people type: small kana
+ * written large (しよくじ), long vowels spelt any way (たいそお, さーろん,
+ * えいが/ええが), ヂ/ジ and ヅ/ズ alike. Applied to both sides of a match.
+ */
+export function fold(katakana: string): string {
+  let out = "";
+  let prevVowel = "";
+  for (const raw of katakana) {
+    let c = SMALL[raw] ?? VOICED_ALIKE[raw] ?? raw;
+    if (c === "ー") continue;
+    const isVowel = "アイウエオ".includes(c);
+    if (isVowel && prevVowel && (c === prevVowel || (prevVowel === "オ" && c === "ウ") || (prevVowel === "エ" && c === "イ"))) {
+      continue;
+    }
+    out += c;
+    prevVowel = VOWEL_OF.get(c) ?? "";
+  }
+  return out;
+}
+
+/** Folded reading of kana text (hiragana or katakana); other characters are kept. */
+export function foldKana(s: string): string {
+  return fold(toKatakana(s));
+}

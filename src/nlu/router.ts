@@ -1,0 +1,226 @@
+import { analyse, fuzzyMatchTerm, makeTerm, type Analysed, type Term } from "./matcher.js";
+import { TermIndex } from "./term-index.js";
+import type { Nlu } from "./nlu.js";
+import { extractAttending, extractDate, extractNearby, extractTimeOfDay, extractWeekdays, type WeekdayTerms } from "./slots.js";
+import type { Tokenizer } from "./tokenizer.js";
+import type { IntentName, RouteResult, Slots, TimeOfDay } from "./types.js";
+import type { CategorySpec, TermSpec, Vocabulary } from "./vocabulary.js";
+
+/**
+ * Scores every intent from its cues (terms found in the text) and from the
+ * slots the text fills, and picks the best one above the threshold.
+ */
+
+export interface AreaEntry {
+  name: string;
+  reading: string;
+  aliases: string[];
+}
+
+interface CompiledCue {
+  weight: number;
+  terms: Term[];
+  with?: Term[];
+  without?: Term[];
+}
+
+interface CompiledIntent {
+  intent: IntentName;
+  slots: Set<string>;
+  boosts: { categoryKind: Record<string, number>; slots: Record<string, number> };
+  slotBoosts: [string, number][];
+  cues: CompiledCue[];
+}
+
+interface CompiledCategory {
+  key: string;
+  kind: CategorySpec["kind"];
+  terms: Term[];
+}
+
+export interface Explanation extends RouteResult {
+  tokens: string[];
+  folded: string;
+  scores: { intent: IntentName; score: number; cues: string[] }[];
+  categoryScores: Record<string, number>;
+}
+
+export class Router implements Nlu {
+  private readonly intents: CompiledIntent[];
+  private readonly categories: CompiledCategory[];
+  private readonly areas: { name: string; terms: Term[] }[];
+  private readonly nearby: Term[];
+  private readonly timeOfDay: Record<TimeOfDay, Term[]>;
+  private readonly attending: { yes: Term[]; no: Term[] };
+  private readonly weekdayTerms: WeekdayTerms;
+  private readonly termCache = new Map<string, Term>();
+  private readonly index = new TermIndex();
+
+  constructor(
+    private readonly tokenizer: Tokenizer,
+    private readonly vocab: Vocabulary,
+    areas: AreaEntry[],
+    private readonly timeZone: string,
+  ) {
+    const t = (s: TermSpec) => this.term(s.text, s.reading, s.weight);
+    this.intents = vocab.intents.map((i) => ({
+      intent: i.intent,
+      slots: new Set(i.slots),
+      boosts: i.boosts,
+      slotBoosts: Object.entries(i.boosts.slots),
+      cues: i.cues.map((c) => ({ weight: c.weight, terms: c.terms.map(t), with: c.with?.map(t), without: c.without?.map(t) })),
+    }));
+    this.categories = vocab.categories.map((c) => ({ key: c.key, kind: c.kind, terms: c.terms.map(t) }));
+    this.areas = areas.map((a) => ({
+      name: a.name,
+      terms: [this.term(a.name, a.reading || undefined), ...a.aliases.map((x) => this.term(x)), ...(a.reading ? [this.term(a.reading)] : [])],
+    }));
+    this.nearby = vocab.slots.nearby.map(t);
+    this.timeOfDay = {
+      morning: vocab.slots.timeOfDay.morning.map(t),
+      afternoon: vocab.slots.timeOfDay.afternoon.map(t),
+      evening: vocab.slots.timeOfDay.evening.map(t),
+    };
+    this.attending = { yes: vocab.slots.attending.yes.map(t), no: vocab.slots.attending.no.map(t) };
+    this.weekdayTerms = { weekdays: this.term("平日", "へいじつ"), weekend: this.term("週末", "しゅうまつ"), everyday: this.term("毎日", "まいにち") };
+  }
+
+  private term(text: string, reading?: string, weight = 1): Term {
+    const key = `${text}|${reading ?? ""}|${weight}`;
+    let t = this.termCache.get(key);
+    if (!t) {
+      t = makeTerm(text, reading, this.tokenizer, weight);
+      this.termCache.set(key, t);
+      this.index.add(t);
+    }
+    return t;
+  }
+
+  route(text: string, now: Date): RouteResult {
+    const { explanation } = this.run(text, now, false);
+    return explanation;
+  }
+
+  explain(text: string, now: Date): Explanation {
+    return this.run(text, now, true).explanation as Explanation;
+  }
+
+  private run(text: string, now: Date, explain: boolean): { explanation: RouteResult | Explanation } {
+    const clipped = [...text].slice(0, this.vocab.maxLength).join("");
+    const a = analyse(this.tokenizer, clipped);
+    const has = this.index.scan(a);
+    const any = (ts: Term[]) => ts.some(has);
+
+    const { category, categoryScores } = this.category(a, has);
+    const slots: Slots = {};
+    if (category) slots.category = category.key;
+    const area = this.area(a, has);
+    if (area) slots.area = area;
+    const weekdays = extractWeekdays(a, this.weekdayTerms, has);
+    if (weekdays) slots.weekdays = weekdays;
+    const tod = extractTimeOfDay(a, this.timeOfDay, has);
+    if (tod) slots.timeOfDay = tod;
+    Object.assign(slots, extractDate(a, now, this.timeZone));
+    const nearby = extractNearby(this.nearby, has);
+    if (nearby) slots.nearby = true;
+    const attending = extractAttending(this.attending, has);
+    if (attending !== undefined) slots.attending = attending;
+
+    const scores = this.intents.map((intent) => {
+      let score = 0;
+      const cues: string[] | undefined = explain ? [] : undefined;
+      for (const cue of intent.cues) {
+        const hit = cue.terms.find(has);
+        if (!hit) continue;
+        if (cue.with && !any(cue.with)) continue;
+        if (cue.without && any(cue.without)) continue;
+        score += cue.weight * Math.min(1, hit.weight);
+        cues?.push(`${hit.text}(${cue.weight > 0 ? "+" : ""}${cue.weight})`);
+      }
+      if (category) {
+        const b = intent.boosts.categoryKind[category.kind] ?? 0;
+        if (b) {
+          score += b;
+          cues?.push(`category:${category.key}(${b > 0 ? "+" : ""}${b})`);
+        }
+      }
+      for (const [slot, b] of intent.slotBoosts) {
+        if ((slots as Record<string, unknown>)[slot] !== undefined) {
+          score += b;
+          cues?.push(`slot:${slot}(+${b})`);
+        }
+      }
+      return { intent: intent.intent, score: Math.round(score * 100) / 100, cues: cues ?? [], declared: intent.slots };
+    });
+    scores.sort((x, y) => y.score - x.score);
+    const [top, second] = scores;
+    const confident = top.score >= this.vocab.threshold;
+    const intent: IntentName = confident ? top.intent : "unknown";
+    const margin = top.score > 0 ? (top.score - (second?.score ?? 0)) / top.score : 0;
+    const confidence = confident
+      ? Math.round(Math.min(1, 0.5 * Math.min(1, top.score / 2) + 0.5 * margin) * 100) / 100
+      : Math.round(Math.max(0, 1 - top.score / this.vocab.threshold) * 100) / 100;
+    const outSlots: Slots = {};
+    for (const [k, v] of Object.entries(slots)) {
+      if (!confident || top.declared.has(k) || (k === "dateTo" && top.declared.has("date"))) (outSlots as Record<string, unknown>)[k] = v;
+    }
+    const result: RouteResult = { text, normalized: a.normalized, intent, confidence, slots: outSlots };
+    if (!explain) return { explanation: result };
+    return {
+      explanation: {
+        ...result,
+        tokens: a.tokens.map((t) => `${t.surface}/${t.reading}`),
+        folded: a.folded,
+        scores: scores.filter((s) => s.score !== 0).map(({ intent, score, cues }) => ({ intent, score, cues })),
+        categoryScores,
+      },
+    };
+  }
+
+  private category(a: Analysed, has: (t: Term) => boolean): { category?: CompiledCategory; categoryScores: Record<string, number> } {
+    const categoryScores: Record<string, number> = {};
+    let best: CompiledCategory | undefined;
+    let bestScore = 0;
+    for (const c of this.categories) {
+      let s = 0;
+      for (const t of c.terms) if (has(t)) s += t.weight;
+      if (s > 0) categoryScores[c.key] = s;
+      if (s > bestScore) {
+        best = c;
+        bestScore = s;
+      }
+    }
+    if (!best) {
+      // One slipped kana in a long word (さろんn, はいしょっく): try the longer terms loosely.
+      for (const c of this.categories) {
+        const s = c.terms.filter((t) => t.weight >= 1 && fuzzyMatchTerm(t, a)).length * 0.8;
+        if (s > 0) categoryScores[c.key] = s;
+        if (s > bestScore) {
+          best = c;
+          bestScore = s;
+        }
+      }
+    }
+    return { category: best, categoryScores };
+  }
+
+  private area(a: Analysed, has: (t: Term) => boolean): string | undefined {
+    const hits: { name: string; term: Term }[] = [];
+    for (const area of this.areas) for (const t of area.terms) if (has(t)) hits.push({ name: area.name, term: t });
+    if (hits.length === 0) return undefined;
+    // 上板橋 (常盤台) contains 板橋: a match inside a longer match does not count.
+    const kept = hits.filter(
+      (h) => !hits.some((o) => o !== h && o.name !== h.name && ((o.term.text.includes(h.term.text) && o.term.text !== h.term.text) || (h.term.reading && o.term.reading.includes(h.term.reading) && o.term.reading !== h.term.reading))),
+    );
+    const pool = kept.length ? kept : hits;
+    pool.sort((x, y) => position(a, x.term) - position(a, y.term) || y.term.text.length - x.term.text.length);
+    return pool[0].name;
+  }
+}
+
+function position(a: Analysed, t: Term): number {
+  const w = a.normalized.indexOf(t.text);
+  if (w >= 0) return w;
+  const r = a.folded.indexOf(t.reading);
+  return r >= 0 ? r : Number.MAX_SAFE_INTEGER;
+}

@@ -1,0 +1,139 @@
+import { addDays, compareDates, daysInMonth, isoDate, isValidDate, weekdayOf, zonedParts, type PlainDate } from "../schedule/time.js";
+import type { Analysed, Term } from "./matcher.js";
+
+/** Whether a dictionary term occurs in the text being routed. */
+export type Has = (term: Term) => boolean;
+import type { Slots, TimeOfDay } from "./types.js";
+
+/** Slot extraction: pure functions over an analysed text. */
+
+const WD = "月火水木金土日";
+const WD_INDEX: Record<string, number> = { 日: 0, 月: 1, 火: 2, 水: 3, 木: 4, 金: 5, 土: 6 };
+// A run of weekday kanji (月水金, 土日, 月・水・金) not part of 毎月, 今日, 12月3日, 生年月日 …
+const WEEKDAY_RUN = new RegExp(`(?<![0-9毎今明先来翌昨何同前後本当年])([${WD}](?:[・、,/と]?[${WD}])+)(?![0-9])`, "g");
+const WEEKDAY_SINGLE = new RegExp(`([${WD}])曜`, "g");
+// Kana spellings: 火曜/土曜 must be followed by び, since かよう is also 通う and どよ hides in ちょうどよい.
+const KANA_WEEKDAYS: [string, number][] = [
+  ["ゲツヨ", 1], ["カヨビ", 2], ["スイヨ", 3], ["モクヨ", 4], ["キンヨ", 5], ["ドヨビ", 6], ["ニチヨ", 0],
+];
+
+export interface WeekdayTerms {
+  weekdays: Term;
+  weekend: Term;
+  everyday: Term;
+}
+
+export function extractWeekdays(a: Analysed, terms: WeekdayTerms, has: Has): number[] | undefined {
+  const found = new Set<number>();
+  const text = a.normalized;
+  for (const m of text.matchAll(WEEKDAY_SINGLE)) found.add(WD_INDEX[m[1]]);
+  for (const m of text.matchAll(WEEKDAY_RUN)) for (const c of m[1]) if (c in WD_INDEX) found.add(WD_INDEX[c]);
+  for (const [kana, wd] of KANA_WEEKDAYS) {
+    let at = a.folded.indexOf(kana);
+    while (at >= 0) {
+      if (a.kanaToken[a.tokenOf[at]]) found.add(wd);
+      at = a.folded.indexOf(kana, at + 1);
+    }
+  }
+  // In a list of days (かようとにちよう), かよう and どよう need no び.
+  if (found.size > 0) {
+    for (const [kana, wd] of [["カヨ", 2], ["ドヨ", 6]] as [string, number][]) {
+      for (const m of a.folded.matchAll(new RegExp(`${kana}(?=[トヤノニ、・])`, "g"))) if (a.kanaToken[a.tokenOf[m.index!]]) found.add(wd);
+    }
+  }
+  if (has(terms.weekdays)) [1, 2, 3, 4, 5].forEach((d) => found.add(d));
+  if (has(terms.weekend)) [0, 6].forEach((d) => found.add(d));
+  if (found.size === 0) return undefined;
+  return [...found].sort((x, y) => x - y);
+}
+
+export function extractTimeOfDay(a: Analysed, vocab: Record<TimeOfDay, Term[]>, has: Has): TimeOfDay | undefined {
+  let best: { tod: TimeOfDay; at: number } | undefined;
+  for (const tod of ["morning", "afternoon", "evening"] as TimeOfDay[]) {
+    for (const term of vocab[tod]) {
+      if (!has(term)) continue;
+      const at = a.normalized.indexOf(term.text);
+      const pos = at < 0 ? Number.MAX_SAFE_INTEGER : at;
+      if (!best || pos < best.at) best = { tod, at: pos };
+    }
+  }
+  return best?.tod;
+}
+
+export function extractAttending(vocab: { yes: Term[]; no: Term[] }, has: Has): boolean | undefined {
+  // Negative phrases contain positive words (参加できません ⊃ 参加), so they decide first.
+  if (vocab.no.some(has)) return false;
+  if (vocab.yes.some(has)) return true;
+  return undefined;
+}
+
+export function extractNearby(terms: Term[], has: Has): boolean | undefined {
+  return terms.some(has) ? true : undefined;
+}
+
+/** The next occurrence of month/day on or after today (this year, else next year). */
+function upcoming(today: PlainDate, m: number, d: number): PlainDate | null {
+  for (const y of [today.y, today.y + 1]) {
+    const date = { y, m, d };
+    if (isValidDate(date) && compareDates(date, today) >= 0) return date;
+  }
+  return null;
+}
+
+function kanaWord(a: Analysed, word: string): boolean {
+  return a.tokens.some((t) => t.surface === word);
+}
+
+/** 今日, 明日, 明後日, 今週, 来週, 今月, 来月, 12月3日, 21日, 12月 → a day or a range of days in the app's zone. */
+const DATE_HINT = /[日週月]|きょう|あした|あす|あさって|しゅう|げつ/;
+
+export function extractDate(a: Analysed, now: Date, timeZone: string): Pick<Slots, "date" | "dateTo"> {
+  const text = a.normalized;
+  if (!DATE_HINT.test(text)) return {};
+  const z = zonedParts(now, timeZone);
+  const today: PlainDate = { y: z.y, m: z.m, d: z.d };
+  const single = (d: PlainDate | null) => (d ? { date: isoDate(d) } : {});
+  const range = (from: PlainDate, to: PlainDate) => ({ date: isoDate(from), dateTo: isoDate(to) });
+
+  const md = /(\d{1,2})月(\d{1,2})日/.exec(text);
+  if (md) return single(upcoming(today, Number(md[1]), Number(md[2])));
+  if (/明後日|あさって/.test(text)) return single(addDays(today, 2));
+  if (/明日|あした/.test(text) || kanaWord(a, "あす")) return single(addDays(today, 1));
+  if (/今日|きょう|本日/.test(text)) return single(today);
+  const toSunday = (d: PlainDate) => addDays(d, (7 - weekdayOf(d)) % 7);
+  if (/再来週|さらいしゅう/.test(text)) {
+    const monday = addDays(today, ((8 - weekdayOf(today)) % 7 || 7) + 7);
+    return range(monday, addDays(monday, 6));
+  }
+  if (/来週|らいしゅう/.test(text)) {
+    const monday = addDays(today, (8 - weekdayOf(today)) % 7 || 7);
+    return range(monday, addDays(monday, 6));
+  }
+  if (/今週|こんしゅう/.test(text)) return range(today, toSunday(today));
+  if (/来月|らいげつ/.test(text)) {
+    const y = today.m === 12 ? today.y + 1 : today.y;
+    const m = today.m === 12 ? 1 : today.m + 1;
+    return range({ y, m, d: 1 }, { y, m, d: daysInMonth(y, m) });
+  }
+  if (/今月|こんげつ/.test(text)) return range(today, { ...today, d: daysInMonth(today.y, today.m) });
+  const month = /(?<![0-9])(\d{1,2})月(?![0-9]|曜)/.exec(text);
+  if (month) {
+    const m = Number(month[1]);
+    if (m >= 1 && m <= 12) {
+      const y = m < today.m ? today.y + 1 : today.y;
+      const from = m === today.m && y === today.y ? today : { y, m, d: 1 };
+      return range(from, { y, m, d: daysInMonth(y, m) });
+    }
+  }
+  const day = /(?<![0-9月])(\d{1,2})日(?!間)/.exec(text);
+  if (day) {
+    const d = Number(day[1]);
+    for (let k = 0; k < 2; k++) {
+      const y = today.m + k > 12 ? today.y + 1 : today.y;
+      const m = ((today.m + k - 1) % 12) + 1;
+      const date = { y, m, d };
+      if (isValidDate(date) && compareDates(date, today) >= 0) return single(date);
+    }
+  }
+  return {};
+}

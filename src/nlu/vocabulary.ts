@@ -1,0 +1,169 @@
+import fs from "node:fs";
+import path from "node:path";
+import yaml from "js-yaml";
+import { INTENTS, type IntentName, type TimeOfDay } from "./types.js";
+
+/**
+ * Loads and checks the declarative intent files in intents/. Errors name the
+ * file and the field, so a coordinator who edits a synonym sees what is wrong.
+ */
+
+export const INTENTS_DIR = path.resolve(import.meta.dirname, "../../intents");
+
+export interface TermSpec {
+  text: string;
+  reading?: string;
+  weight: number;
+}
+
+export interface CueSpec {
+  weight: number;
+  terms: TermSpec[];
+  with?: TermSpec[];
+  without?: TermSpec[];
+}
+
+export interface IntentSpec {
+  intent: IntentName;
+  description: string;
+  slots: string[];
+  boosts: { categoryKind: Record<string, number>; slots: Record<string, number> };
+  cues: CueSpec[];
+  examples: { positive: string[]; negative: string[] };
+}
+
+export interface CategorySpec {
+  key: string;
+  label: string;
+  kind: "place" | "service" | "consultation";
+  terms: TermSpec[];
+}
+
+export interface SlotVocabulary {
+  nearby: TermSpec[];
+  timeOfDay: Record<TimeOfDay, TermSpec[]>;
+  attending: { yes: TermSpec[]; no: TermSpec[] };
+}
+
+export interface Vocabulary {
+  intents: IntentSpec[];
+  categories: CategorySpec[];
+  slots: SlotVocabulary;
+  threshold: number;
+  maxLength: number;
+}
+
+export class VocabularyError extends Error {}
+
+const SLOT_NAMES = ["category", "area", "weekdays", "timeOfDay", "date", "nearby", "attending"];
+const KINDS = ["place", "service", "consultation"];
+
+/** `体操`, `蓮根|はすね`, `教室@0.6`, `会|` (written only). */
+export function parseTerm(raw: unknown, where: string): TermSpec {
+  if (typeof raw !== "string" && typeof raw !== "number") throw new VocabularyError(`${where}: a term must be text, got ${JSON.stringify(raw)}`);
+  const s = String(raw).trim();
+  const m = /^([^|@]+)(?:\|([^@]*))?(?:@([0-9.]+))?$/.exec(s);
+  if (!m) throw new VocabularyError(`${where}: cannot read term "${s}" (write 語, 語|よみ or 語@0.5)`);
+  const weight = m[3] === undefined ? 1 : Number(m[3]);
+  if (!(weight > 0 && weight <= 5)) throw new VocabularyError(`${where}: weight of "${s}" must be above 0 and at most 5`);
+  if (m[2] !== undefined && m[2] !== "" && !/^[ぁ-ゖァ-ヺー]+$/.test(m[2])) throw new VocabularyError(`${where}: reading of "${s}" must be kana`);
+  return { text: m[1].trim(), reading: m[2], weight };
+}
+
+function terms(raw: unknown, where: string): TermSpec[] {
+  if (!Array.isArray(raw) || raw.length === 0) throw new VocabularyError(`${where}: needs a non-empty list of terms`);
+  return raw.map((t, i) => parseTerm(t, `${where}[${i}]`));
+}
+
+function number(raw: unknown, where: string, min: number, max: number): number {
+  if (typeof raw !== "number" || !(raw >= min && raw <= max)) throw new VocabularyError(`${where}: must be a number from ${min} to ${max}`);
+  return raw;
+}
+
+function numberMap(raw: unknown, where: string, keys: string[]): Record<string, number> {
+  if (raw === undefined) return {};
+  if (typeof raw !== "object" || raw === null) throw new VocabularyError(`${where}: must be a mapping`);
+  const out: Record<string, number> = {};
+  for (const [k, v] of Object.entries(raw)) {
+    if (!keys.includes(k)) throw new VocabularyError(`${where}: unknown key "${k}" (one of ${keys.join(", ")})`);
+    out[k] = number(v, `${where}.${k}`, -5, 5);
+  }
+  return out;
+}
+
+function strings(raw: unknown, where: string): string[] {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw) || !raw.every((x) => typeof x === "string")) throw new VocabularyError(`${where}: must be a list of texts`);
+  return raw as string[];
+}
+
+export function parseIntentFile(doc: any, file: string): IntentSpec {
+  if (!doc || typeof doc !== "object") throw new VocabularyError(`${file}: empty or not a mapping`);
+  if (!INTENTS.includes(doc.intent)) throw new VocabularyError(`${file}: intent "${doc.intent}" is not one of ${INTENTS.join(", ")}`);
+  if (path.basename(file, ".yaml") !== doc.intent) throw new VocabularyError(`${file}: file name must match intent "${doc.intent}"`);
+  const slots = strings(doc.slots, `${file}: slots`);
+  for (const s of slots) if (!SLOT_NAMES.includes(s)) throw new VocabularyError(`${file}: unknown slot "${s}"`);
+  if (!Array.isArray(doc.cues) || doc.cues.length === 0) throw new VocabularyError(`${file}: cues must be a non-empty list`);
+  return {
+    intent: doc.intent,
+    description: String(doc.description ?? ""),
+    slots,
+    boosts: {
+      categoryKind: numberMap(doc.boosts?.categoryKind, `${file}: boosts.categoryKind`, KINDS),
+      slots: numberMap(doc.boosts?.slots, `${file}: boosts.slots`, SLOT_NAMES),
+    },
+    cues: doc.cues.map((c: any, i: number) => {
+      const where = `${file}: cues[${i}]`;
+      return {
+        weight: number(c?.weight, `${where}.weight`, -5, 5),
+        terms: terms(c?.terms, `${where}.terms`),
+        with: c?.with === undefined ? undefined : terms(c.with, `${where}.with`),
+        without: c?.without === undefined ? undefined : terms(c.without, `${where}.without`),
+      };
+    }),
+    examples: { positive: strings(doc.examples?.positive, `${file}: examples.positive`), negative: strings(doc.examples?.negative, `${file}: examples.negative`) },
+  };
+}
+
+function readYaml(file: string): any {
+  try {
+    return yaml.load(fs.readFileSync(file, "utf8"));
+  } catch (err) {
+    throw new VocabularyError(`${file}: ${(err as Error).message.split("\n")[0]}`);
+  }
+}
+
+export function loadVocabulary(dir = INTENTS_DIR): Vocabulary {
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith(".yaml")).sort();
+  const intents = files.map((f) => parseIntentFile(readYaml(path.join(dir, f)), f));
+  const missing = INTENTS.filter((i) => i !== "unknown" && !intents.some((s) => s.intent === i));
+  if (missing.length) throw new VocabularyError(`intents/: no file for ${missing.join(", ")}`);
+
+  const catDoc = readYaml(path.join(dir, "vocabulary/categories.yaml"));
+  const categories: CategorySpec[] = Object.entries<any>(catDoc?.categories ?? {}).map(([key, c]) => {
+    const where = `vocabulary/categories.yaml: ${key}`;
+    if (!KINDS.includes(c?.kind)) throw new VocabularyError(`${where}.kind must be one of ${KINDS.join(", ")}`);
+    return { key, label: String(c.label ?? key), kind: c.kind, terms: terms(c.terms, `${where}.terms`) };
+  });
+  if (categories.length === 0) throw new VocabularyError("vocabulary/categories.yaml: no categories");
+
+  const slotDoc = readYaml(path.join(dir, "vocabulary/slots.yaml"));
+  const w = "vocabulary/slots.yaml";
+  const slots: SlotVocabulary = {
+    nearby: terms(slotDoc?.nearby, `${w}: nearby`),
+    timeOfDay: {
+      morning: terms(slotDoc?.timeOfDay?.morning, `${w}: timeOfDay.morning`),
+      afternoon: terms(slotDoc?.timeOfDay?.afternoon, `${w}: timeOfDay.afternoon`),
+      evening: terms(slotDoc?.timeOfDay?.evening, `${w}: timeOfDay.evening`),
+    },
+    attending: { yes: terms(slotDoc?.attending?.yes, `${w}: attending.yes`), no: terms(slotDoc?.attending?.no, `${w}: attending.no`) },
+  };
+  const routerDoc = readYaml(path.join(dir, "vocabulary/router.yaml"));
+  return {
+    intents,
+    categories,
+    slots,
+    threshold: number(routerDoc?.threshold, "vocabulary/router.yaml: threshold", 0, 10),
+    maxLength: number(routerDoc?.maxLength, "vocabulary/router.yaml: maxLength", 10, 5000),
+  };
+}

@@ -1,0 +1,30 @@
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { evaluate, readCorpus } from "../../src/nlu/corpus.js";
+import type { Router } from "../../src/nlu/router.js";
+import { demoRouter } from "../support/router.js";
+
+const CORPUS = path.resolve(import.meta.dirname, "../fixtures/nlu-corpus.tsv");
+// The corpus labels relative dates (明日, 来週) for this moment: Tuesday 2026-12-01 10:00 in Tokyo.
+const NOW = new Date("2026-12-01T01:00:00Z");
+
+describe("intent routing on the labelled corpus", () => {
+  let router: Router;
+  beforeAll(async () => {
+    router = await demoRouter();
+  });
+
+  it("has at least 400 utterances covering every intent", () => {
+    const corpus = readCorpus(CORPUS);
+    expect(corpus.length).toBeGreaterThanOrEqual(400);
+    const intents = new Set(corpus.map((u) => u.intent));
+    expect(intents.size).toBe(19);
+  });
+
+  it("routes at least 95% of utterances to the labelled intent and fills at least 95% of slots correctly", () => {
+    const report = evaluate(router, readCorpus(CORPUS), NOW);
+    const detail = JSON.stringify({ intentErrors: report.intentErrors, slotErrors: report.slotErrors }, null, 1);
+    expect(report.intentAccuracy, detail).toBeGreaterThanOrEqual(0.95);
+    expect(report.slotAccuracy, detail).toBeGreaterThanOrEqual(0.95);
+  });
+});

@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { fold, kanjiToNumber, normalize, toKatakana } from "../../src/nlu/normalize.js";
+
+describe("normalisation", () => {
+  it.each([
+    ["ｻﾛﾝ", "サロン"],
+    ["ﾊﾟｿｺﾝ", "パソコン"],
+    ["ＡＢＣ１２３", "abc123"],
+    ["９：３０", "9:30"],
+    ["⻑寿⻘年⻄口", "長寿青年西口"],
+    ["十二月三日", "12月3日"],
+    ["第二・第四金曜", "第2・第4金曜"],
+    ["二十一日", "21日"],
+    ["一人暮らし", "一人暮らし"],
+    ["サ-ビス", "サービス"],
+    ["9時～10時", "9時〜10時"],
+    ["😊サロン👍🏻", "サロン"],
+    ["  サロン\t\nどこ  ", "サロン どこ"],
+  ])("%s → %s", (input, out) => {
+    expect(normalize(input)).toBe(out);
+  });
+
+  it("reads kanji numerals up to 99", () => {
+    expect([kanjiToNumber("三"), kanjiToNumber("十"), kanjiToNumber("十二"), kanjiToNumber("二十"), kanjiToNumber("九十九")]).toEqual([3, 10, 12, 20, 99]);
+  });
+
+  it.each([
+    ["たいそう", "たいそお"],
+    ["さろん", "さーろん"],
+    ["しょくじ", "しよくじ"],
+    ["ゆうがた", "ゆーがた"],
+    ["ちぢみ", "ちじみ"],
+  ])("folds %s and %s to the same key", (a, b) => {
+    expect(fold(toKatakana(a))).toBe(fold(toKatakana(b)));
+  });
+});

@@ -1,0 +1,79 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Router } from "../../src/nlu/router.js";
+import { loadVocabulary } from "../../src/nlu/vocabulary.js";
+import { demoRouter } from "../support/router.js";
+
+const NOW = new Date("2026-12-01T01:00:00Z"); // Tue 10:00 in Tokyo
+
+describe("the intent router", () => {
+  let router: Router;
+  beforeAll(async () => {
+    router = await demoRouter();
+  });
+
+  it("when a resident types はすねのさろん in kana, finds salons in 蓮根", () => {
+    expect(router.route("はすねのさろん", NOW)).toMatchObject({ intent: "find_place", slots: { area: "蓮根", category: "salon" } });
+  });
+
+  it("when a volunteer writes 月水金の午後なら大丈夫です, reads Monday, Wednesday, Friday afternoons", () => {
+    expect(router.route("月水金の午後なら大丈夫です", NOW)).toMatchObject({ intent: "volunteer_availability", slots: { weekdays: [1, 3, 5], timeOfDay: "afternoon" } });
+  });
+
+  it.each([
+    ["ｻﾛﾝ", "salon"],
+    ["サロン", "salon"],
+    ["さろん", "salon"],
+    ["さーろん", "salon"],
+    ["たいそお", "exercise"],
+    ["タイソウ", "exercise"],
+    ["ﾀｲｿｳ", "exercise"],
+    ["かよいのば", "salon"],
+    ["はいしよく", "meal_delivery"],
+  ])("reads the category from %s however it is spelt", (text, category) => {
+    expect(router.route(text, NOW).slots.category).toBe(category);
+  });
+
+  it.each([
+    ["前野町のサロン", "前野"],
+    ["高島平団地の体操", "高島平"],
+    ["ときわ台のサロン", "常盤台"],
+    ["上板橋のサロン", "常盤台"],
+    ["板橋のサロン", "板橋"],
+    ["なりますのさろん", "成増"],
+  ])("maps %s to the area %s", (text, area) => {
+    expect(router.route(text, NOW).slots.area).toBe(area);
+  });
+
+  it("does not find the area 前野 in 前の日 (kanji that only sound alike)", () => {
+    expect(router.route("前の日にサロンはありますか", NOW).slots.area).toBeUndefined();
+  });
+
+  it("does not read 通うところ as Tuesday", () => {
+    expect(router.route("かようところをさがしています", NOW).slots.weekdays).toBeUndefined();
+  });
+
+  it("answers unknown for small talk it cannot place, with low confidence", () => {
+    const r = router.route("今日はいい天気ですね", NOW);
+    expect(r.intent).toBe("unknown");
+    expect(r.confidence).toBeLessThan(1);
+  });
+
+  it("survives emoji, control characters, long texts and CJK radicals", () => {
+    expect(router.route("🍵🍵 サロン\u0000\u0007 🙏", NOW).slots.category).toBe("salon");
+    expect(router.route("あ".repeat(10_000), NOW).intent).toBe("unknown");
+    expect(router.route("⻑寿サロン", NOW).normalized).toContain("長寿");
+  });
+
+  it("gives every intent's own examples the intent they illustrate", () => {
+    for (const spec of loadVocabulary().intents) {
+      for (const ex of spec.examples.positive) expect(router.route(ex, NOW).intent, ex).toBe(spec.intent);
+      for (const ex of spec.examples.negative) expect(router.route(ex, NOW).intent, ex).not.toBe(spec.intent);
+    }
+  });
+
+  it("explains its choice with tokens and scores", () => {
+    const e = router.explain("蓮根のサロン", NOW);
+    expect(e.tokens.length).toBeGreaterThan(0);
+    expect(e.scores[0]).toMatchObject({ intent: "find_place" });
+  });
+});

@@ -1,0 +1,90 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Router } from "../../src/nlu/router.js";
+import { demoRouter } from "../support/router.js";
+
+// Tuesday 2026-12-01 23:30 in Tokyo is still Tuesday there, though the host may think otherwise.
+const LATE = new Date("2026-12-01T14:30:00Z");
+const NOW = new Date("2026-12-01T01:00:00Z");
+
+describe("slots", () => {
+  let router: Router;
+  beforeAll(async () => {
+    router = await demoRouter();
+  });
+  const slots = (t: string, now = NOW) => router.route(t, now).slots;
+  const raw = (t: string, now = NOW) => router.explain(t, now);
+
+  it.each([
+    ["月曜日の体操", [1]],
+    ["毎週火曜のサロン", [2]],
+    ["第2火曜のサロン", [2]],
+    ["月水金の午後なら大丈夫です", [1, 3, 5]],
+    ["月・水・金なら大丈夫です", [1, 3, 5]],
+    ["土日のサロン", [0, 6]],
+    ["平日の体操", [1, 2, 3, 4, 5]],
+    ["げつようびのさろん", [1]],
+    ["すいようびとどようびのさろん", [3, 6]],
+  ])("weekdays of %s", (text, weekdays) => {
+    expect(raw(text).slots.weekdays ?? router.explain(text, NOW).slots.weekdays).toEqual(weekdays);
+  });
+
+  it.each(["毎月第1金曜", "12月3日", "今日のサロン", "生年月日"])("does not invent extra weekdays in %s", (text) => {
+    const w = router.explain(text, NOW).slots.weekdays ?? [];
+    expect(w.length).toBeLessThanOrEqual(1);
+  });
+
+  it.each([
+    ["午前中の体操", "morning"],
+    ["朝の体操", "morning"],
+    ["午後のサロン", "afternoon"],
+    ["昼からのサロン", "afternoon"],
+    ["夕方のサロン", "evening"],
+    ["夜の体操", "evening"],
+    ["ごごのさろん", "afternoon"],
+  ])("time of day of %s", (text, tod) => {
+    expect(slots(text).timeOfDay).toBe(tod);
+  });
+
+  it.each([
+    ["今日やってるサロン", "2026-12-01"],
+    ["明日やってるサロン", "2026-12-02"],
+    ["あしたのさろん", "2026-12-02"],
+    ["あさってのサロン", "2026-12-03"],
+    ["12月3日のサロン", "2026-12-03"],
+    ["十二月三日のサロン", "2026-12-03"],
+    ["１２月３日のサロン", "2026-12-03"],
+    ["1月5日のサロン", "2027-01-05"],
+    ["来週のサロン", "2026-12-07"],
+  ])("date of %s (from Tuesday 1 December)", (text, date) => {
+    expect(slots(text).date).toBe(date);
+  });
+
+  it("reads today in Tokyo even when the host's clock is on another day", () => {
+    expect(slots("今日のサロン", LATE).date).toBe("2026-12-01");
+    expect(slots("明日のサロン", new Date("2026-12-01T15:30:00Z")).date).toBe("2026-12-03");
+  });
+
+  it("gives 今週 and 来週 as ranges", () => {
+    expect(slots("今週のサロン")).toMatchObject({ date: "2026-12-01", dateTo: "2026-12-06" });
+    expect(slots("来週のサロン")).toMatchObject({ date: "2026-12-07", dateTo: "2026-12-13" });
+  });
+
+  it.each([
+    ["近くのサロン", true],
+    ["近所の体操", true],
+    ["この辺のサロン", true],
+    ["歩いて行けるサロン", true],
+    ["蓮根のサロン", undefined],
+  ])("nearby in %s", (text, nearby) => {
+    expect(slots(text).nearby).toBe(nearby);
+  });
+
+  it.each([
+    ["協議体に出席します", true],
+    ["会議は欠席します", false],
+    ["研修会には参加できません", false],
+    ["参加します", true],
+  ])("attending in %s", (text, attending) => {
+    expect(raw(text).slots.attending).toBe(attending);
+  });
+});
