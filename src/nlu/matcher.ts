@@ -1,4 +1,4 @@
-import { fold, isKana, isKanji, normalize, toKatakana } from "./normalize.js";
+import { fold, foldStep, isKana, isKanji, normalize, toKatakana } from "./normalize.js";
 import type { Token, Tokenizer } from "./tokenizer.js";
 
 /**
@@ -44,30 +44,30 @@ export interface Analysed {
 /** Terms whose reading is shorter than this match only as written: short kana strings hide inside other words. */
 export const MIN_READING_LENGTH = 3;
 
+const ALL_KANA = /^[\u3041-\u3096\u30a1-\u30fa\u30fc]+$/;
+const NOT_KANJI = /[^\u3400-\u9fff\uf900-\ufaff々〆]/g;
+
 export function analyse(tokenizer: Tokenizer, text: string): Analysed {
   const normalized = normalize(text);
   const tokens = tokenizer.tokenize(normalized);
-  const kanaToken = tokens.map((t) => [...t.surface].every((c) => isKana(c)));
-  const tokenKanji = tokens.map((t) => [...t.surface].filter(isKanji).join(""));
+  const kanaToken = tokens.map((t) => ALL_KANA.test(t.surface));
+  const tokenKanji = tokens.map((t) => t.surface.replace(NOT_KANJI, ""));
   // Fold across token boundaries (たいそ|お), remembering where each kept character came from.
-  let raw = "";
-  const rawTok: number[] = [];
+  const out: string[] = [];
+  const tokenOf: number[] = [];
+  let prevVowel = "";
   tokens.forEach((t, i) => {
     const r = kanaToken[i] ? toKatakana(t.surface) : t.reading;
-    for (const c of r) {
-      raw += c;
-      rawTok.push(i);
+    for (const raw of r) {
+      const [c, vowel] = foldStep(raw, prevVowel);
+      prevVowel = vowel;
+      if (c) {
+        out.push(c);
+        tokenOf.push(i);
+      }
     }
   });
-  let folded = "";
-  const tokenOf: number[] = [];
-  let idx = 0;
-  for (const c of raw) {
-    const before = folded.length;
-    folded = foldAppend(folded, c);
-    if (folded.length > before) tokenOf.push(rawTok[idx]);
-    idx++;
-  }
+  const folded = out.join("");
   const chars = new Set<string>([...normalized, ...folded]);
   let longestKanaRun = 0;
   let run = 0;
@@ -76,13 +76,6 @@ export function analyse(tokenizer: Tokenizer, text: string): Analysed {
     if (run > longestKanaRun) longestKanaRun = run;
   }
   return { original: text, normalized, tokens, folded, tokenOf, kanaToken, tokenKanji, chars, longestKanaRun };
-}
-
-function foldAppend(prefix: string, c: string): string {
-  // fold() looks back one character only, so folding the last char with its predecessor is enough.
-  const last = prefix.slice(-1);
-  const f = fold(last + c);
-  return prefix.slice(0, prefix.length - last.length) + f;
 }
 
 export function makeTerm(text: string, reading: string | undefined, tokenizer: Tokenizer | null, weight = 1): Term {

@@ -89,16 +89,22 @@ export function fold(katakana: string): string {
   let out = "";
   let prevVowel = "";
   for (const raw of katakana) {
-    let c = SMALL[raw] ?? VOICED_ALIKE[raw] ?? raw;
-    if (c === "ー") continue;
-    const isVowel = "アイウエオ".includes(c);
-    if (isVowel && prevVowel && (c === prevVowel || (prevVowel === "オ" && c === "ウ") || (prevVowel === "エ" && c === "イ"))) {
-      continue;
-    }
+    const [c, vowel] = foldStep(raw, prevVowel);
     out += c;
-    prevVowel = VOWEL_OF.get(c) ?? "";
+    prevVowel = vowel;
   }
   return out;
+}
+
+/** One character of fold(): what it becomes ("" when dropped) and the vowel to remember. */
+export function foldStep(raw: string, prevVowel: string): [string, string] {
+  const c = SMALL[raw] ?? VOICED_ALIKE[raw] ?? raw;
+  if (c === "ー") return ["", prevVowel];
+  const isVowel = c === "ア" || c === "イ" || c === "ウ" || c === "エ" || c === "オ";
+  if (isVowel && prevVowel && (c === prevVowel || (prevVowel === "オ" && c === "ウ") || (prevVowel === "エ" && c === "イ"))) {
+    return ["", prevVowel];
+  }
+  return [c, VOWEL_OF.get(c) ?? ""];
 }
 
 /** Folded reading of kana text (hiragana or katakana); other characters are kept. */
