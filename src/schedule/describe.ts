@@ -1,4 +1,8 @@
-/** Placeholder until the schedule parser lands: nothing is computable yet. */
-export function describeSchedule(_text: string): { rule: unknown | null; weekdayMask: number } {
-  return { rule: null, weekdayMask: 0 };
+import { parseSchedule, weekdayMask } from "./parse.js";
+import type { ScheduleRule } from "./rule.js";
+
+/** What the database keeps beside the schedule text: the rule (null when not computable) and a weekday mask for indexed filtering. */
+export function describeSchedule(text: string): { rule: ScheduleRule | null; weekdayMask: number } {
+  const rule = parseSchedule(text);
+  return { rule: rule.pattern === "none" ? null : rule, weekdayMask: weekdayMask(rule) };
 }

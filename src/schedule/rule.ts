@@ -1,0 +1,27 @@
+/** A recurring schedule, parsed from the text an organiser wrote. */
+export interface ScheduleRule {
+  /**
+   * weekly: every week on `weekdays`; nthWeekday: the `nths` weekdays of the
+   * month (-1 = last); monthDays: fixed days of the month; none: only a
+   * frequency or nothing computable (the text is shown as written).
+   */
+  pattern: "weekly" | "nthWeekday" | "monthDays" | "none";
+  weekdays?: number[];
+  nths?: number[];
+  /** Weekly, except these weeks of the month (第一火曜日を除く火曜日). */
+  excludeNths?: number[];
+  monthDays?: number[];
+  /** Only in these months (奇数月). */
+  months?: number[];
+  /** Minutes after midnight. */
+  start?: number;
+  end?: number;
+  /** skip: 祝日休み; nextDay: 祝日の場合翌日開催. */
+  holiday?: "skip" | "nextDay";
+  /** 土日祝日の場合は休み (fixed days of the month). */
+  skipWeekends?: boolean;
+  /** Closed periods that wrap the year end, as [month, day] pairs: 12/29–1/3. */
+  closed?: { from: [number, number]; to: [number, number] }[];
+  /** For pattern none (or 隔週): what the text says about frequency, e.g. 月2回, 隔週. */
+  frequency?: string;
+}
