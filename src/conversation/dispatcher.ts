@@ -77,7 +77,9 @@ export function createDispatcher(deps: AppDeps, features: Feature[]): Dispatcher
       const flow = flows.get(loaded.state.flow);
       const turn = flow ? await flow(ctx, input, loaded.state) : null;
       if (turn) return applyTurn(ctx, turn);
-      await clearState(db, ctx.user.id);
+      // An unrelated message ends the flow; a button the flow does not own (choosing a
+      // block before an area, say) is answered and the flow keeps waiting.
+      if (input.kind !== "postback") await clearState(db, ctx.user.id);
     }
     if (input.kind === "postback" && input.postback.action === "flow.cancel") return [...prefix, ...nothingToCancelMessages()];
     return [...prefix, ...(await applyTurn(ctx, await routeInput(ctx, input)))];

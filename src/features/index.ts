@@ -1,5 +1,9 @@
 import type { Feature } from "../conversation/types.js";
+import { areasFeature } from "./areas/handler.js";
+import { consultationFeature } from "./consultation/handler.js";
+import { helpFeature } from "./help/handler.js";
+import { searchFeature } from "./search/handler.js";
 import { welcomeFeature } from "./welcome/handler.js";
 
-/** Every feature the bot offers, in the order their handlers are registered. */
-export const allFeatures: Feature[] = [welcomeFeature];
+/** Every feature the bot offers. */
+export const allFeatures: Feature[] = [welcomeFeature, searchFeature, areasFeature, consultationFeature, helpFeature];

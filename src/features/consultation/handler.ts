@@ -1,0 +1,52 @@
+import type { Feature, Turn, TurnContext } from "../../conversation/types.js";
+import { logInquiry } from "../../inquiries/log.js";
+import { hasRole } from "../../users/service.js";
+import { areaById, areaByName, blocksWithAreas } from "../areas/service.js";
+import { askAreaMessages } from "../search/messages.js";
+import { searchResources } from "../search/service.js";
+import { expiredButtonMessages } from "../welcome/messages.js";
+import { consultationMessages, noConsultationMessages } from "./messages.js";
+
+export const CONSULT_FLOW = "consult";
+
+/** The area's 地域包括支援センター (consultation resources of that area), with a tel: button. */
+async function answer(ctx: TurnContext, areaId: number, text: string, slots: object): Promise<Turn> {
+  const { db } = ctx.deps;
+  const area = await areaById(db, areaId);
+  if (!area) return { replies: expiredButtonMessages() };
+  const outcome = await searchResources(db, { categories: ["consultation"], areaId }, {
+    now: ctx.now,
+    timeZone: ctx.deps.config.timeZone,
+    viewer: hasRole(ctx.user, "sc") ? "sc" : "resident",
+    pageSize: 1,
+  });
+  await logInquiry(db, { userId: ctx.user.id, text, intent: "find_consultation", slots, categoryKey: "consultation", areaId, resultsCount: outcome.total });
+  const centre = outcome.items[0];
+  return { replies: centre ? consultationMessages(area.name, centre) : noConsultationMessages(area.name), state: null };
+}
+
+export const consultationFeature: Feature = {
+  name: "consultation",
+  intents: {
+    find_consultation: async (ctx, route) => {
+      const named = route.slots.area ? await areaByName(ctx.deps.db, route.slots.area) : null;
+      const areaId = named?.id ?? ctx.user.homeAreaId;
+      if (areaId) return answer(ctx, areaId, route.text, route.slots);
+      return {
+        replies: askAreaMessages(await blocksWithAreas(ctx.deps.db), false),
+        state: { flow: CONSULT_FLOW, step: "area", data: { text: route.text, slots: route.slots } },
+      };
+    },
+  },
+  flows: {
+    [CONSULT_FLOW]: async (ctx, input, state) => {
+      const data = state.data as { text: string; slots: object };
+      if (input.kind === "postback" && input.postback.action === "area.pick") return answer(ctx, Number(input.postback.params.a), data.text, data.slots);
+      if (input.kind === "text" && input.route.slots.area) {
+        const area = await areaByName(ctx.deps.db, input.route.slots.area);
+        if (area) return answer(ctx, area.id, data.text, data.slots);
+      }
+      return null;
+    },
+  },
+};

@@ -1,0 +1,92 @@
+import { yesNo } from "../../conversation/answers.js";
+import type { Feature, Turn, TurnContext } from "../../conversation/types.js";
+import { logInquiry } from "../../inquiries/log.js";
+import type { Message } from "../../line/messages.js";
+import { hasRole } from "../../users/service.js";
+import { areaById, areaByName, blocksWithAreas } from "../areas/service.js";
+import { askAreaMessages, describeQuery, resultMessages } from "../search/messages.js";
+import { searchResources } from "../search/service.js";
+import { askYesNoMessages, consentMessages, offerCoordinatorMessages, requestReceivedMessages } from "./messages.js";
+import { createHelpRequest, type HelpDraft } from "./service.js";
+
+export const HELP_FLOW = "help";
+
+/** Hook for the coordinators' side (notifications), set by the volunteers feature. */
+export type HelpRequestListener = (ctx: TurnContext, requestId: number) => Promise<void>;
+const listeners: HelpRequestListener[] = [];
+export function onHelpRequest(l: HelpRequestListener): void {
+  listeners.push(l);
+}
+
+async function askConsent(ctx: TurnContext, draft: HelpDraft): Promise<Turn> {
+  const areaId = draft.areaId ?? ctx.user.homeAreaId ?? undefined;
+  if (!areaId) {
+    return { replies: askAreaMessages(await blocksWithAreas(ctx.deps.db), false), state: { flow: HELP_FLOW, step: "area", data: { ...draft } } };
+  }
+  const area = await areaById(ctx.deps.db, areaId);
+  return { replies: consentMessages(area?.name ?? "お住まいの地域"), state: { flow: HELP_FLOW, step: "confirm", data: { ...draft, areaId } } };
+}
+
+async function confirm(ctx: TurnContext, draft: HelpDraft): Promise<Turn> {
+  const request = await createHelpRequest(ctx.deps.db, ctx.user.id, draft, ctx.now);
+  for (const l of listeners) await l(ctx, request.id);
+  return { replies: requestReceivedMessages(), state: null };
+}
+
+export const helpFeature: Feature = {
+  name: "help",
+  intents: {
+    request_help: async (ctx, route) => {
+      const { db } = ctx.deps;
+      const named = route.slots.area ? await areaByName(db, route.slots.area) : null;
+      const areaId = named?.id ?? ctx.user.homeAreaId ?? undefined;
+      const draft: HelpDraft = { text: route.text, categoryKey: route.slots.category, areaId, weekdays: route.slots.weekdays, timeOfDay: route.slots.timeOfDay };
+      const replies: Message[] = [];
+      let found = 0;
+      const category = route.slots.category ? await db.category.findUnique({ where: { key: route.slots.category } }) : null;
+      if (category?.kind === "service") {
+        const q = { categories: [category.key], areaId };
+        const outcome = await searchResources(db, q, { now: ctx.now, timeZone: ctx.deps.config.timeZone, viewer: hasRole(ctx.user, "sc") ? "sc" : "resident", pageSize: 5 });
+        found = outcome.total;
+        if (outcome.total > 0) {
+          const area = areaId ? await areaById(db, areaId) : null;
+          replies.push(...resultMessages(describeQuery(area?.name, category.label, q), q, outcome.items, outcome.total, []));
+        }
+      }
+      await logInquiry(db, { userId: ctx.user.id, text: route.text, intent: "request_help", slots: route.slots, categoryKey: route.slots.category, areaId, resultsCount: found });
+      replies.push(...offerCoordinatorMessages());
+      return { replies, state: { flow: HELP_FLOW, step: "offer", data: { ...draft } } };
+    },
+  },
+  postbacks: {
+    // From a search answer: the need is what was searched for.
+    "help.ask": async (ctx, params) => {
+      const areaId = /^\d+$/.test(params.a ?? "") ? Number(params.a) : undefined;
+      const categoryKey = /^[a-z_]+$/.test(params.c ?? "") ? params.c : undefined;
+      const label = categoryKey ? (await ctx.deps.db.category.findUnique({ where: { key: categoryKey } }))?.label : undefined;
+      return askConsent(ctx, { text: label ? `${label}をさがしています（見つかりませんでした）` : "相談したいことがあります", categoryKey, areaId });
+    },
+  },
+  flows: {
+    [HELP_FLOW]: async (ctx, input, state) => {
+      const draft = state.data as unknown as HelpDraft;
+      if (input.kind === "postback") {
+        if (input.postback.action === "help.ask") return askConsent(ctx, draft);
+        if (input.postback.action === "help.confirm" && state.step === "confirm") return confirm(ctx, draft);
+        if (input.postback.action === "area.pick" && state.step === "area") return askConsent(ctx, { ...draft, areaId: Number(input.postback.params.a) || undefined });
+        return null;
+      }
+      if (input.kind === "text") {
+        if (state.step === "area" && input.route.slots.area) {
+          const area = await areaByName(ctx.deps.db, input.route.slots.area);
+          if (area) return askConsent(ctx, { ...draft, areaId: area.id });
+        }
+        const answer = yesNo(input.text);
+        if (state.step === "confirm" && answer === "yes") return confirm(ctx, draft);
+        if (state.step === "offer" && answer === "yes") return askConsent(ctx, draft);
+        if (state.step === "confirm" && answer === null && input.route.intent === "unknown") return { replies: askYesNoMessages() };
+      }
+      return null;
+    },
+  },
+};

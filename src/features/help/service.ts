@@ -1,0 +1,32 @@
+import type { Db } from "../../db/client.js";
+import type { TimeOfDay } from "../../nlu/types.js";
+
+export interface HelpDraft {
+  text: string;
+  categoryKey?: string;
+  areaId?: number;
+  weekdays?: number[];
+  timeOfDay?: TimeOfDay;
+}
+
+const TOD_JA: Record<TimeOfDay, string> = { morning: "午前", afternoon: "午後", evening: "夕方以降" };
+
+export function preferredTimesText(d: HelpDraft): string {
+  const days = d.weekdays?.length ? d.weekdays.map((w) => "日月火水木金土"[w]).join("・") + "曜日" : "";
+  return [days, d.timeOfDay ? TOD_JA[d.timeOfDay] : ""].filter(Boolean).join(" ");
+}
+
+/** Stores a consented help request (status 受付). */
+export async function createHelpRequest(db: Db, userId: number, d: HelpDraft, now: Date) {
+  return db.helpRequest.create({
+    data: {
+      userId,
+      categoryKey: d.categoryKey ?? null,
+      areaId: d.areaId ?? null,
+      preferredTimes: preferredTimesText(d),
+      description: [...d.text].slice(0, 500).join(""),
+      consentAt: now,
+      status: "received",
+    },
+  });
+}

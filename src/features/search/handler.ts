@@ -1,0 +1,167 @@
+import type { Feature, Turn, TurnContext } from "../../conversation/types.js";
+import { logInquiry } from "../../inquiries/log.js";
+import type { QuickReplyChoice } from "../../line/messages.js";
+import type { RouteResult } from "../../nlu/types.js";
+import { hasRole } from "../../users/service.js";
+import { areaById, areaByName, blocksWithAreas, neighbourAreas } from "../areas/service.js";
+import { askAreaMessages, askLocationMessages, describeQuery, noResultMessages, PAGE_SIZE, resultMessages } from "./messages.js";
+import { hasTimeFilters, parseQueryParams, queryFromSlots, queryParams, withoutTimeFilters, type SearchQuery } from "./query.js";
+import { RELATED } from "./related.js";
+import { searchResources } from "./service.js";
+import { expiredButtonMessages } from "../welcome/messages.js";
+
+export const SEARCH_FLOW = "search";
+
+const KIND_LABEL = { place: "サロンや集いの場", service: "生活のサービス", consultation: "相談窓口" } as const;
+
+async function labelOf(ctx: TurnContext, q: SearchQuery): Promise<string> {
+  if (q.categories.length === 1) {
+    const c = await ctx.deps.db.category.findUnique({ where: { key: q.categories[0] } });
+    if (c) return c.label;
+  }
+  return KIND_LABEL[q.kind ?? "place"];
+}
+
+function options(ctx: TurnContext, pageSize = PAGE_SIZE) {
+  return { now: ctx.now, timeZone: ctx.deps.config.timeZone, viewer: hasRole(ctx.user, "sc") ? ("sc" as const) : ("resident" as const), pageSize };
+}
+
+const askScChoice = (q: SearchQuery): QuickReplyChoice => ({
+  kind: "postback",
+  label: "コーディネーターに相談",
+  action: "help.ask",
+  params: { c: q.categories[0], a: q.areaId },
+  displayText: "コーディネーターに相談したい",
+});
+
+/** Runs a search and answers it; logs the inquiry on the first page. */
+export async function answerSearch(ctx: TurnContext, q: SearchQuery, inquiry?: { text: string; intent: string; slots: object }): Promise<Turn> {
+  const { db } = ctx.deps;
+  const area = q.areaId !== undefined ? await areaById(db, q.areaId) : null;
+  const label = await labelOf(ctx, q);
+  const subject = describeQuery(area?.name, label, q);
+  const outcome = await searchResources(db, q, options(ctx));
+  if (inquiry) {
+    await logInquiry(db, {
+      userId: ctx.user.id,
+      text: inquiry.text,
+      intent: inquiry.intent,
+      slots: inquiry.slots,
+      categoryKey: q.categories[0] ?? null,
+      areaId: q.areaId ?? null,
+      resultsCount: outcome.total,
+    });
+  }
+  if (outcome.total > 0) {
+    const choices: QuickReplyChoice[] = [
+      { kind: "location", label: "近くをさがす" },
+      { kind: "postback", label: "ほかの地域", action: "search.area", params: queryParams({ ...q, areaId: undefined, near: undefined, offset: undefined }), displayText: "ほかの地域" },
+      askScChoice(q),
+    ];
+    return { replies: resultMessages(subject, q, outcome.items, outcome.total, choices), state: null };
+  }
+
+  // Nothing found: say so, and offer what is close (another day, a neighbouring area, a related kind).
+  const suggestions: string[] = [];
+  const choices: QuickReplyChoice[] = [];
+  if (hasTimeFilters(q)) {
+    const anyDay = withoutTimeFilters(q);
+    const n = (await searchResources(db, anyDay, options(ctx, 1))).total;
+    if (n > 0) {
+      suggestions.push(`曜日や時間を問わなければ${n}件あります。`);
+      choices.push({ kind: "postback", label: "曜日を問わずさがす", action: "search", params: queryParams(anyDay), displayText: "曜日を問わずさがす" });
+    }
+  }
+  if (area && !q.near) {
+    for (const n of await neighbourAreas(db, area)) {
+      if (choices.length >= 3) break;
+      const count = (await searchResources(db, { ...q, areaId: n.id, offset: 0 }, options(ctx, 1))).total;
+      if (count > 0) {
+        suggestions.push(`となりの${n.name}には${count}件あります。`);
+        choices.push({ kind: "postback", label: `${n.name}でさがす`, action: "search", params: queryParams({ ...q, areaId: n.id, offset: 0 }), displayText: `${n.name}でさがす` });
+      }
+    }
+  }
+  for (const key of RELATED[q.categories[0] ?? ""] ?? []) {
+    if (choices.length >= 5) break;
+    const related = { ...withoutTimeFilters(q), categories: [key] };
+    const count = (await searchResources(db, related, options(ctx, 1))).total;
+    if (count > 0) {
+      const c = await db.category.findUnique({ where: { key } });
+      choices.push({ kind: "postback", label: `${c?.label ?? key}をさがす`, action: "search", params: queryParams(related), displayText: `${c?.label ?? key}をさがす` });
+    }
+  }
+  suggestions.push("地域の生活支援コーディネーターに相談することもできます。");
+  choices.push(askScChoice(q));
+  return { replies: noResultMessages(subject, suggestions, choices), state: null };
+}
+
+async function askAreaForSearch(ctx: TurnContext): Promise<Turn["replies"]> {
+  const { db } = ctx.deps;
+  const blocks = await blocksWithAreas(db);
+  const top = blocks[0]?.parentId ? await areaById(db, blocks[0].parentId) : null;
+  return askAreaMessages(blocks, true, top ? `${top.name}全体` : undefined);
+}
+
+async function askArea(ctx: TurnContext, q: SearchQuery, route: RouteResult): Promise<Turn> {
+  return {
+    replies: await askAreaForSearch(ctx),
+    state: { flow: SEARCH_FLOW, step: "area", data: { q, text: route.text, intent: route.intent, slots: route.slots } },
+  };
+}
+
+async function searchFromText(ctx: TurnContext, route: RouteResult, kind: "place" | "service"): Promise<Turn> {
+  const { db } = ctx.deps;
+  const named = route.slots.area ? await areaByName(db, route.slots.area) : null;
+  const q = queryFromSlots(route.slots, kind, named?.id ?? undefined);
+  const inquiry = { text: route.text, intent: route.intent, slots: route.slots };
+  if (!named && route.slots.nearby) {
+    return { replies: askLocationMessages(), state: { flow: SEARCH_FLOW, step: "location", data: { q, ...inquiry } } };
+  }
+  if (!named) {
+    if (ctx.user.homeAreaId) q.areaId = ctx.user.homeAreaId;
+    else return askArea(ctx, q, route);
+  }
+  return answerSearch(ctx, q, inquiry);
+}
+
+export const searchFeature: Feature = {
+  name: "search",
+  intents: {
+    find_place: (ctx, route) => searchFromText(ctx, route, "place"),
+    find_service: (ctx, route) => searchFromText(ctx, route, "service"),
+  },
+  postbacks: {
+    // もっと見る, and the suggestion buttons of a no-result answer.
+    search: async (ctx, params) => {
+      const q = parseQueryParams(params);
+      if (!q) return { replies: expiredButtonMessages() };
+      return answerSearch(ctx, q, q.offset ? undefined : { text: "（ボタン）", intent: "find_place", slots: params });
+    },
+    "search.area": async (ctx, params) => {
+      const q = parseQueryParams(params);
+      if (!q) return { replies: expiredButtonMessages() };
+      return { replies: await askAreaForSearch(ctx), state: { flow: SEARCH_FLOW, step: "area", data: { q, text: "（ほかの地域）", intent: "find_place", slots: params } } };
+    },
+  },
+  location: async (ctx, loc) =>
+    answerSearch(ctx, { categories: [], kind: "place", near: { lat: loc.lat, lng: loc.lng } }, { text: "（位置情報）", intent: "find_place", slots: { nearby: true } }),
+  flows: {
+    [SEARCH_FLOW]: async (ctx, input, state) => {
+      const data = state.data as { q: SearchQuery; text: string; intent: string; slots: object };
+      const inquiry = { text: data.text, intent: data.intent, slots: data.slots };
+      if (input.kind === "location") return answerSearch(ctx, { ...data.q, areaId: undefined, near: { lat: input.lat, lng: input.lng } }, inquiry);
+      if (input.kind === "postback" && input.postback.action === "area.pick") {
+        const id = Number(input.postback.params.a);
+        const area = Number.isInteger(id) ? await areaById(ctx.deps.db, id) : null;
+        if (!area) return { replies: expiredButtonMessages() };
+        return answerSearch(ctx, { ...data.q, areaId: area.id }, inquiry);
+      }
+      if (input.kind === "text" && input.route.slots.area && (input.route.intent === "set_area" || input.route.intent === "unknown" || input.route.intent === data.intent)) {
+        const area = await areaByName(ctx.deps.db, input.route.slots.area);
+        if (area) return answerSearch(ctx, { ...data.q, areaId: area.id }, inquiry);
+      }
+      return null;
+    },
+  },
+};
