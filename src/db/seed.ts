@@ -2,6 +2,7 @@ import type { Db } from "./client.js";
 import { AREAS, BLOCKS, CATEGORIES, MUNICIPALITY } from "../../prisma/seed/areas.js";
 import { demoResources } from "../../prisma/seed/resources.js";
 import { describeSchedule } from "../schedule/describe.js";
+import { geoCell } from "../features/search/geo.js";
 
 export interface SeedSummary {
   areas: number;
@@ -50,6 +51,7 @@ export async function seedDatabase(db: Db): Promise<SeedSummary> {
         areaId: areaIds.get(area)!,
         scheduleRule: schedule.rule ? JSON.stringify(schedule.rule) : null,
         weekdayMask: schedule.weekdayMask,
+        geoCell: geoCell(r.lat, r.lng),
         source: "デモデータ（架空）",
       };
       await tx.resource.upsert({ where: { externalId: r.externalId }, create: data, update: data });

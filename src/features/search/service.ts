@@ -4,6 +4,7 @@ import type { ScheduleRule } from "../../schedule/rule.js";
 import { addDays, compareDates, parseIsoDate, type PlainDate, weekdayOf } from "../../schedule/time.js";
 import type { TimeOfDay } from "../../nlu/types.js";
 import { boundingBox, distanceMeters } from "./distance.js";
+import { cellsAround } from "./geo.js";
 import type { SearchQuery } from "./query.js";
 
 export interface ResourceHit {
@@ -48,41 +49,45 @@ export interface SearchOptions {
 /** Radii tried in turn for a location search until enough places are found. */
 export const RADII_M = [1000, 2000, 4000, 8000];
 const MIN_NEARBY = 3;
+/** Location searches rank at most this many of the nearest candidates. */
+const NEAREST_LIMIT = 100;
 const TOD_WINDOWS: Record<TimeOfDay, [number, number]> = { morning: [0, 12 * 60], afternoon: [12 * 60, 17 * 60], evening: [17 * 60, 24 * 60] };
 
-interface Row {
+/** The few columns needed to filter and rank; full rows are read for the page only. */
+interface Candidate {
   id: number | bigint;
   name: string;
+  scheduleRule: string | null;
+  lat: number | null;
+  lng: number | null;
+  visibility: string;
+}
+
+interface FullRow extends Candidate {
   categoryKey: string;
   categoryLabel: string;
   categoryKind: string;
   areaName: string | null;
   venue: string;
   address: string;
-  lat: number | null;
-  lng: number | null;
   scheduleText: string;
-  scheduleRule: string | null;
   fee: string;
   phone: string;
   organiser: string;
   target: string;
   description: string;
-  visibility: string;
 }
 
-const COLUMNS = `r.id, r.name, r.categoryKey, c.label AS categoryLabel, c.kind AS categoryKind, a.name AS areaName, r.venue, r.address,
-  r.lat, r.lng, r.scheduleText, r.scheduleRule, r.fee, r.phone, r.organiser, r.target, r.description, r.visibility`;
+const FROM = `FROM Resource r JOIN Category c ON c.key = r.categoryKey`;
 
-function whereFor(q: SearchQuery): { sql: string[]; args: unknown[] } {
+function filters(q: SearchQuery, kindKeys: string[]): { sql: string[]; args: unknown[] } {
   const sql = ["r.status = 'active'"];
   const args: unknown[] = [];
-  if (q.categories.length) {
-    sql.push(`r.categoryKey IN (${q.categories.map(() => "?").join(",")})`);
-    args.push(...q.categories);
-  } else if (q.kind) {
-    sql.push("c.kind = ?");
-    args.push(q.kind);
+  // Category keys, not a join on Category.kind: the join makes SQLite scan by category instead of by place.
+  const keys = q.categories.length ? q.categories : q.kind ? kindKeys : [];
+  if (keys.length) {
+    sql.push(`r.categoryKey IN (${keys.map(() => "?").join(",")})`);
+    args.push(...keys);
   }
   if (q.weekdays?.length) {
     sql.push("(r.weekdayMask & ?) != 0");
@@ -91,31 +96,39 @@ function whereFor(q: SearchQuery): { sql: string[]; args: unknown[] } {
   return { sql, args };
 }
 
-async function fetchRows(db: Db, q: SearchQuery, radiusM?: number): Promise<Row[]> {
-  const { sql, args } = whereFor(q);
-  const from = `FROM Resource r JOIN Category c ON c.key = r.categoryKey LEFT JOIN Area a ON a.id = r.areaId`;
-  if (q.near && radiusM) {
-    const box = boundingBox(q.near, radiusM);
-    sql.push("r.lat BETWEEN ? AND ?", "r.lng BETWEEN ? AND ?");
-    args.push(box.minLat, box.maxLat, box.minLng, box.maxLng);
-    const k = Math.cos((q.near.lat * Math.PI) / 180);
-    // Nearest first by a flat-earth approximation; exact distances are computed below.
-    return db.$queryRawUnsafe<Row[]>(
-      `SELECT ${COLUMNS} ${from} WHERE ${sql.join(" AND ")}
-       ORDER BY (r.lat - ?) * (r.lat - ?) + (r.lng - ?) * (r.lng - ?) * ? LIMIT 300`,
-      ...args, q.near.lat, q.near.lat, q.near.lng, q.near.lng, k * k,
-    );
-  }
-  if (q.areaId !== undefined) {
-    const ids = await areaAndDescendants(db, q.areaId);
-    sql.push(`r.areaId IN (${ids.map(() => "?").join(",")})`);
-    args.push(...ids);
-  }
-  return db.$queryRawUnsafe<Row[]>(`SELECT ${COLUMNS} ${from} WHERE ${sql.join(" AND ")} LIMIT 2000`, ...args);
+/**
+ * Areas and categories change only on import, so searches reuse their shape
+ * for a minute instead of asking the database every time.
+ */
+const SHAPE_TTL_MS = 60_000;
+const shapeCache = new WeakMap<Db, Map<string, { at: number; value: unknown }>>();
+async function cached<T>(db: Db, key: string, load: () => Promise<T>): Promise<T> {
+  let m = shapeCache.get(db);
+  if (!m) shapeCache.set(db, (m = new Map()));
+  const hit = m.get(key);
+  if (hit && Date.now() - hit.at < SHAPE_TTL_MS) return hit.value as T;
+  const value = await load();
+  m.set(key, { at: Date.now(), value });
+  return value;
+}
+
+/** Forgets cached areas and categories (after an import). */
+export function invalidateSearchCache(db: Db): void {
+  shapeCache.delete(db);
+}
+
+function kindKeysOf(db: Db, q: SearchQuery): Promise<string[]> {
+  if (!q.kind || q.categories.length) return Promise.resolve([]);
+  const kind = q.kind;
+  return cached(db, `kind:${kind}`, async () => (await db.category.findMany({ where: { kind }, select: { key: true } })).map((c) => c.key));
 }
 
 /** A block or the whole municipality stands for every area under it. */
-async function areaAndDescendants(db: Db, areaId: number): Promise<number[]> {
+function areaAndDescendants(db: Db, areaId: number): Promise<number[]> {
+  return cached(db, `area:${areaId}`, () => loadDescendants(db, areaId));
+}
+
+async function loadDescendants(db: Db, areaId: number): Promise<number[]> {
   const ids = [areaId];
   let frontier = [areaId];
   while (frontier.length) {
@@ -126,13 +139,84 @@ async function areaAndDescendants(db: Db, areaId: number): Promise<number[]> {
   return ids;
 }
 
-function parseRule(json: string | null): ScheduleRule | null {
-  if (!json) return null;
-  try {
-    return JSON.parse(json) as ScheduleRule;
-  } catch {
-    return null;
+async function candidates(db: Db, q: SearchQuery, radiusM?: number): Promise<Candidate[]> {
+  const { sql, args } = filters(q, await kindKeysOf(db, q));
+  const cols = "r.id, r.name, r.scheduleRule, r.lat, r.lng, r.visibility";
+  if (q.near && radiusM) {
+    const cells = cellsAround(q.near, radiusM);
+    const box = boundingBox(q.near, radiusM);
+    sql.push(`r.geoCell IN (${cells.map(() => "?").join(",")})`, "r.lat BETWEEN ? AND ?", "r.lng BETWEEN ? AND ?");
+    args.push(...cells, box.minLat, box.maxLat, box.minLng, box.maxLng);
+    const k = Math.cos((q.near.lat * Math.PI) / 180) ** 2;
+    // Nearest first by a flat-earth approximation; exact distances are computed below.
+    return db.$queryRawUnsafe<Candidate[]>(
+      `SELECT ${cols} FROM Resource r WHERE ${sql.join(" AND ")}
+       ORDER BY (r.lat - ?) * (r.lat - ?) + (r.lng - ?) * (r.lng - ?) * ? LIMIT ${NEAREST_LIMIT}`,
+      ...args, q.near.lat, q.near.lat, q.near.lng, q.near.lng, k,
+    );
   }
+  throw new Error("candidates() is for location searches");
+}
+
+async function areaFilters(db: Db, q: SearchQuery): Promise<{ sql: string[]; args: unknown[] }> {
+  const f = filters(q, await kindKeysOf(db, q));
+  if (q.areaId !== undefined) {
+    const ids = await areaAndDescendants(db, q.areaId);
+    f.sql.push(`r.areaId IN (${ids.map(() => "?").join(",")})`);
+    f.args.push(...ids);
+  }
+  return f;
+}
+
+/**
+ * Area searches rank by the next date, which depends only on the schedule:
+ * so they rank the distinct schedules (few) rather than the resources (many),
+ * then read just the page's rows.
+ */
+async function rankByNextDate(db: Db, q: SearchQuery, memo: ScheduleMemo, offset: number, pageSize: number): Promise<{ page: Ranked[]; total: number }> {
+  const { sql, args } = await areaFilters(db, q);
+  const where = sql.join(" AND ");
+  const groups = await db.$queryRawUnsafe<{ rule: string | null; n: number | bigint }[]>(
+    `SELECT r.scheduleRule AS rule, COUNT(*) AS n FROM Resource r WHERE ${where} GROUP BY r.scheduleRule`,
+    ...args,
+  );
+  const ranked = groups
+    .map((g) => ({ rule: g.rule, n: Number(g.n), next: memo.matching(g.rule) }))
+    .filter((g): g is { rule: string | null; n: number; next: Occurrence[] } => g.next !== null)
+    .sort((a, b) => {
+      const da = a.next[0];
+      const dbb = b.next[0];
+      if (da && dbb) return compareDates(da.date, dbb.date) || (da.start ?? 0) - (dbb.start ?? 0);
+      return da ? -1 : dbb ? 1 : 0;
+    });
+  const total = ranked.reduce((sum, g) => sum + g.n, 0);
+  const page: Ranked[] = [];
+  let skip = offset;
+  for (const g of ranked) {
+    if (page.length >= pageSize) break;
+    if (skip >= g.n) {
+      skip -= g.n;
+      continue;
+    }
+    const rows = await db.$queryRawUnsafe<Candidate[]>(
+      `SELECT r.id, r.name, r.scheduleRule, r.lat, r.lng, r.visibility FROM Resource r WHERE ${where} AND r.scheduleRule IS ? ORDER BY r.name LIMIT ? OFFSET ?`,
+      ...args, g.rule, pageSize - page.length, skip,
+    );
+    skip = 0;
+    for (const c of rows) page.push({ c, next: g.next });
+  }
+  return { page, total };
+}
+
+async function fullRows(db: Db, ids: number[]): Promise<Map<number, FullRow>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.$queryRawUnsafe<FullRow[]>(
+    `SELECT r.id, r.name, r.categoryKey, c.label AS categoryLabel, c.kind AS categoryKind, a.name AS areaName, r.venue, r.address,
+       r.lat, r.lng, r.scheduleText, r.scheduleRule, r.fee, r.phone, r.organiser, r.target, r.description, r.visibility
+     ${FROM} LEFT JOIN Area a ON a.id = r.areaId WHERE r.id IN (${ids.map(() => "?").join(",")})`,
+    ...ids,
+  );
+  return new Map(rows.map((r) => [Number(r.id), r]));
 }
 
 function daysOf(q: SearchQuery): PlainDate[] | null {
@@ -153,17 +237,105 @@ function overlaps(rule: ScheduleRule, tod: TimeOfDay): boolean {
   return rule.start < to && end > from;
 }
 
-function toHit(row: Row, o: SearchOptions, q: SearchQuery, days: PlainDate[] | null): ResourceHit | null {
-  const rule = parseRule(row.scheduleRule);
-  if (days) {
-    if (!rule) return null;
-    const on = days.filter((d) => occursOn(rule, d));
-    if (on.length === 0) return null;
+/**
+ * Rules and their upcoming dates, worked out once per distinct schedule in a
+ * search: many resources share the same schedule text.
+ */
+class ScheduleMemo {
+  private rules = new Map<string, ScheduleRule | null>();
+  private upcoming = new Map<string, Occurrence[]>();
+  constructor(private readonly q: SearchQuery, private readonly o: SearchOptions, private readonly days: PlainDate[] | null) {}
+
+  rule(json: string | null): ScheduleRule | null {
+    if (!json) return null;
+    let r = this.rules.get(json);
+    if (r === undefined) {
+      try {
+        r = JSON.parse(json) as ScheduleRule;
+      } catch {
+        r = null;
+      }
+      this.rules.set(json, r);
+    }
+    return r;
   }
-  if (q.timeOfDay && (!rule || !overlaps(rule, q.timeOfDay))) return null;
-  let next = rule ? nextOccurrences(rule, o.now, o.timeZone, 3) : [];
-  if (days && rule) next = days.filter((d) => occursOn(rule, d)).map((date) => ({ date, start: rule.start, end: rule.end }));
-  if (q.weekdays?.length && rule && !days) next = next.filter((x) => q.weekdays!.includes(weekdayOf(x.date)));
+
+  /** Occurrences that answer the query, soonest first; null when the resource does not match it. */
+  matching(json: string | null): Occurrence[] | null {
+    const key = json ?? "";
+    const cached = this.upcoming.get(key);
+    if (cached) return cached.length || !this.filtered() ? cached : null;
+    const rule = this.rule(json);
+    let occ: Occurrence[] = [];
+    let ok = true;
+    if (this.days) {
+      occ = rule ? this.days.filter((d) => occursOn(rule, d)).map((date) => ({ date, start: rule.start, end: rule.end })) : [];
+      ok = occ.length > 0;
+    }
+    if (ok && this.q.timeOfDay) ok = rule !== null && overlaps(rule, this.q.timeOfDay);
+    if (ok && !this.days && rule) {
+      occ = nextOccurrences(rule, this.o.now, this.o.timeZone, this.q.weekdays?.length ? 8 : 2);
+      if (this.q.weekdays?.length) occ = occ.filter((x) => this.q.weekdays!.includes(weekdayOf(x.date)));
+    }
+    const result = ok ? occ.slice(0, 2) : [];
+    this.upcoming.set(key, result);
+    return ok ? result : null;
+  }
+
+  private filtered(): boolean {
+    return Boolean(this.days || this.q.timeOfDay);
+  }
+}
+
+interface Ranked {
+  c: Candidate;
+  next: Occurrence[];
+  distanceM?: number;
+}
+
+export async function searchResources(db: Db, q: SearchQuery, o: SearchOptions): Promise<SearchOutcome> {
+  const pageSize = o.pageSize ?? 10;
+  const memo = new ScheduleMemo(q, o, daysOf(q));
+  const rank = (rows: Candidate[]): Ranked[] => {
+    const out: Ranked[] = [];
+    for (const c of rows) {
+      const next = memo.matching(c.scheduleRule);
+      if (next) out.push({ c, next });
+    }
+    return out;
+  };
+  let ranked: Ranked[] = [];
+  let radiusM: number | undefined;
+  if (q.near) {
+    for (const r of RADII_M) {
+      radiusM = r;
+      // A private home is never located for residents, so it does not rank by distance.
+      const rows = (await candidates(db, q, r)).filter((c) => c.lat !== null && c.lng !== null && (c.visibility !== "sc_only" || o.viewer === "sc"));
+      ranked = rank(rows)
+        .map((x) => ({ ...x, distanceM: distanceMeters(q.near!, { lat: x.c.lat!, lng: x.c.lng! }) }))
+        .filter((x) => x.distanceM <= r);
+      if (ranked.length >= MIN_NEARBY) break;
+    }
+    ranked.sort((a, b) => a.distanceM! - b.distanceM!);
+  }
+  const offset = q.offset ?? 0;
+  let page: Ranked[];
+  let total: number;
+  if (q.near) {
+    page = ranked.slice(offset, offset + pageSize);
+    total = ranked.length;
+  } else {
+    ({ page, total } = await rankByNextDate(db, q, memo, offset, pageSize));
+  }
+  const rows = await fullRows(db, page.map((x) => Number(x.c.id)));
+  const items = page.flatMap((x) => {
+    const row = rows.get(Number(x.c.id));
+    return row ? [toHit(row, memo.rule(row.scheduleRule), x.next, x.distanceM, o)] : [];
+  });
+  return { items, total, radiusM };
+}
+
+function toHit(row: FullRow, rule: ScheduleRule | null, next: Occurrence[], distanceM: number | undefined, o: SearchOptions): ResourceHit {
   const restricted = row.visibility === "sc_only" && o.viewer !== "sc";
   return {
     id: Number(row.id),
@@ -184,38 +356,7 @@ function toHit(row: Row, o: SearchOptions, q: SearchQuery, days: PlainDate[] | n
     target: row.target,
     description: row.description,
     restricted,
-    next: next.slice(0, 2),
-    distanceM: q.near && !restricted && row.lat !== null && row.lng !== null ? distanceMeters(q.near, { lat: row.lat, lng: row.lng }) : undefined,
+    next,
+    distanceM,
   };
-}
-
-function byNextDate(a: ResourceHit, b: ResourceHit): number {
-  const da = a.next[0];
-  const dbb = b.next[0];
-  if (da && dbb) return compareDates(da.date, dbb.date) || (da.start ?? 0) - (dbb.start ?? 0) || a.name.localeCompare(b.name, "ja");
-  if (da) return -1;
-  if (dbb) return 1;
-  return a.name.localeCompare(b.name, "ja");
-}
-
-export async function searchResources(db: Db, q: SearchQuery, o: SearchOptions): Promise<SearchOutcome> {
-  const pageSize = o.pageSize ?? 10;
-  const days = daysOf(q);
-  const collect = (rows: Row[]) => rows.map((r) => toHit(r, o, q, days)).filter((h): h is ResourceHit => h !== null);
-  let hits: ResourceHit[];
-  let radiusM: number | undefined;
-  if (q.near) {
-    hits = [];
-    for (const r of RADII_M) {
-      radiusM = r;
-      // A private-home address is never located for residents: such places do not rank by distance.
-      hits = collect(await fetchRows(db, q, r)).filter((h) => h.distanceM !== undefined && h.distanceM <= r);
-      if (hits.length >= MIN_NEARBY) break;
-    }
-    hits.sort((a, b) => a.distanceM! - b.distanceM!);
-  } else {
-    hits = collect(await fetchRows(db, q)).sort(byNextDate);
-  }
-  const offset = q.offset ?? 0;
-  return { items: hits.slice(offset, offset + pageSize), total: hits.length, radiusM };
 }
