@@ -1,6 +1,6 @@
 import { isHoliday } from "./holidays.js";
 import type { ScheduleRule } from "./rule.js";
-import { addDays, compareDates, daysInMonth, weekdayOf, zonedParts, type PlainDate } from "./time.js";
+import { addDays, compareDates, daysInMonth, isoDate, parseIsoDate, weekdayOf, zonedParts, type PlainDate } from "./time.js";
 
 export interface Occurrence {
   date: PlainDate;
@@ -37,6 +37,8 @@ function baseOn(rule: ScheduleRule, d: PlainDate): boolean {
       return (rule.weekdays ?? []).includes(wd) && (rule.nths ?? []).some((n) => (n === -1 ? isLastOfMonth(d) : n === nthOfMonth(d)));
     case "monthDays":
       return (rule.monthDays ?? []).includes(d.d);
+    case "dates":
+      return (rule.dates ?? []).includes(isoDate(d));
     default:
       return false;
   }
@@ -57,6 +59,20 @@ function held(rule: ScheduleRule, d: PlainDate): boolean {
 export function nextOccurrences(rule: ScheduleRule, from: Date, timeZone: string, count = 3, horizonDays = 400): Occurrence[] {
   if (rule.pattern === "none") return [];
   const now = zonedParts(from, timeZone);
+  if (rule.pattern === "dates") {
+    const today: PlainDate = { y: now.y, m: now.m, d: now.d };
+    const nowMinutes = now.hour * 60 + now.minute;
+    return (rule.dates ?? [])
+      .map((iso) => parseIsoDate(iso))
+      .filter((d): d is PlainDate => d !== null)
+      .filter((d) => {
+        const cmp = compareDates(d, today);
+        return cmp > 0 || (cmp === 0 && (rule.end ?? rule.start ?? 24 * 60) > nowMinutes);
+      })
+      .sort(compareDates)
+      .slice(0, count)
+      .map((date) => ({ date, start: rule.start, end: rule.end }));
+  }
   const today: PlainDate = { y: now.y, m: now.m, d: now.d };
   const nowMinutes = now.hour * 60 + now.minute;
   const out: Occurrence[] = [];

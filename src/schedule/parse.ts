@@ -1,4 +1,13 @@
 import type { ScheduleRule } from "./rule.js";
+import { addDays, compareDates, isoDate, isValidDate, type PlainDate } from "./time.js";
+
+/** Every day from `from` to `to` (at most 62), or none when either is not a real date. */
+function datesBetween(from: PlainDate, to: PlainDate): string[] {
+  if (!isValidDate(from) || !isValidDate(to) || compareDates(from, to) > 0) return [];
+  const out: string[] = [];
+  for (let d = from; compareDates(d, to) <= 0 && out.length < 62; d = addDays(d, 1)) out.push(isoDate(d));
+  return out;
+}
 
 /**
  * Parses schedule texts the way municipalities write them:
@@ -112,6 +121,23 @@ export function parseSchedule(text: string): ScheduleRule {
     rule.holiday = "skip";
   }
 
+  // One-off events: 2026年4月2日, 2026/4/2, 2026年4月2日〜4月5日.
+  const fullDate = /(\d{4})[年/.-](\d{1,2})[月/.-](\d{1,2})日?(?:\s*[(（][月火水木金土日][)）])?(?:\s*〜\s*(?:(\d{4})[年/.-])?(?:(\d{1,2})[月/.-])?(\d{1,2})日?(?:\s*[(（][月火水木金土日][)）])?)?/.exec(t);
+  if (fullDate) {
+    const from = { y: Number(fullDate[1]), m: Number(fullDate[2]), d: Number(fullDate[3]) };
+    const to = fullDate[6] ? { y: Number(fullDate[4] ?? from.y), m: Number(fullDate[5] ?? from.m), d: Number(fullDate[6]) } : from;
+    const dates = datesBetween(from, to);
+    if (dates.length) {
+      rule.pattern = "dates";
+      rule.dates = dates;
+      t = t.replace(fullDate[0], " ");
+      const times = parseTimes(t);
+      if (times.start !== undefined) rule.start = times.start;
+      if (times.end !== undefined) rule.end = times.end;
+      return rule;
+    }
+  }
+
   const times = parseTimes(t);
   if (times.start !== undefined) rule.start = times.start;
   if (times.end !== undefined) rule.end = times.end;
@@ -181,6 +207,11 @@ export function weekdayMask(rule: ScheduleRule): number {
     return mask;
   }
   if (rule.pattern === "monthDays") return rule.skipWeekends ? 0b0111110 : 0b1111111;
+  if (rule.pattern === "dates") {
+    let mask = 0;
+    for (const iso of rule.dates ?? []) mask |= 1 << new Date(`${iso}T00:00:00Z`).getUTCDay();
+    return mask;
+  }
   // 隔週金曜日: the dates are unknown but the weekday is not.
   let mask = 0;
   for (const d of rule.weekdays ?? []) mask |= 1 << d;

@@ -5,7 +5,9 @@ export interface ScheduleRule {
    * month (-1 = last); monthDays: fixed days of the month; none: only a
    * frequency or nothing computable (the text is shown as written).
    */
-  pattern: "weekly" | "nthWeekday" | "monthDays" | "none";
+  pattern: "weekly" | "nthWeekday" | "monthDays" | "dates" | "none";
+  /** pattern dates: one-off days (events), ISO YYYY-MM-DD. */
+  dates?: string[];
   weekdays?: number[];
   nths?: number[];
   /** Weekly, except these weeks of the month (第一火曜日を除く火曜日). */

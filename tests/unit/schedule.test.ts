@@ -108,3 +108,12 @@ describe("next occurrences in Asia/Tokyo", () => {
     expect(occursOn(rule, d(9, 24))).toBe(true);
   });
 });
+
+describe("one-off events", () => {
+  it("reads a single date with times, and a date range", () => {
+    expect(parseSchedule("2026年4月2日(木) 13:30〜15:30")).toMatchObject({ pattern: "dates", dates: ["2026-04-02"], start: 810, end: 930 });
+    expect(parseSchedule("2026/12/5〜12/6 10:00〜12:00").dates).toEqual(["2026-12-05", "2026-12-06"]);
+    expect(show("2026年12月5日 10:00〜12:00", "2026-12-01T00:00:00Z")).toEqual(["12月5日(土) 10:00"]);
+    expect(show("2026年12月5日 10:00〜12:00", "2026-12-06T00:00:00Z")).toEqual([]);
+  });
+});

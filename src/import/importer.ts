@@ -1,0 +1,217 @@
+import path from "node:path";
+import type { Db } from "../db/client.js";
+import { geoCell } from "../features/search/geo.js";
+import { invalidateSearchCache } from "../features/search/service.js";
+import { describeSchedule } from "../schedule/describe.js";
+import type { Encoding } from "./decode.js";
+import { detectFormat, FORMATS, mapHeaders, type Format } from "./headers.js";
+import { createResolver } from "./resolve.js";
+import { mapRow, type AreaRule, type Issue, type MappedRow, type ResourceDraft } from "./rows.js";
+import { readTable } from "./table.js";
+
+export interface ImportOptions {
+  file: string;
+  format?: Format | "auto";
+  category?: string;
+  area?: string;
+  dryRun?: boolean;
+  skipInvalid?: boolean;
+  encoding?: Encoding;
+  onProgress?: (done: number, total: number, phase: "check" | "write") => void;
+}
+
+export interface ImportReport {
+  file: string;
+  format: Format;
+  encoding?: Encoding;
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+  written: boolean;
+  issues: Issue[];
+  unknownColumns: string[];
+  placements: Record<AreaRule, number>;
+}
+
+export class ImportError extends Error {}
+
+type Existing = Awaited<ReturnType<Db["resource"]["findMany"]>>[number];
+
+const COMPARED: (keyof ResourceDraft)[] = [
+  "name", "reading", "categoryKey", "areaId", "description", "venue", "address", "lat", "lng", "scheduleText", "fee", "target", "organiser", "phone", "visibility", "status",
+];
+
+function differs(d: ResourceDraft, e: Existing): boolean {
+  for (const k of COMPARED) if ((d[k] ?? null) !== ((e as unknown as Record<string, unknown>)[k] ?? null)) return true;
+  if ((d.lastVerifiedAt?.getTime() ?? null) !== (e.lastVerifiedAt?.getTime() ?? null)) return true;
+  return d.externalId !== null && d.externalId !== e.externalId;
+}
+
+const scheduleMemo = new Map<string, ReturnType<typeof describeSchedule>>();
+function describeOnce(text: string) {
+  let s = scheduleMemo.get(text);
+  if (!s) {
+    s = describeSchedule(text);
+    if (scheduleMemo.size > 10_000) scheduleMemo.clear();
+    scheduleMemo.set(text, s);
+  }
+  return s;
+}
+
+function derived(d: ResourceDraft) {
+  const s = describeOnce(d.scheduleText);
+  return { ...d, scheduleRule: s.rule ? JSON.stringify(s.rule) : null, weekdayMask: s.weekdayMask, geoCell: geoCell(d.lat, d.lng) };
+}
+
+const INSERT_COLUMNS = [
+  "externalId", "name", "reading", "categoryKey", "areaId", "description", "venue", "address", "lat", "lng", "geoCell", "scheduleText", "scheduleRule",
+  "weekdayMask", "fee", "target", "organiser", "phone", "visibility", "status", "source", "lastVerifiedAt", "createdAt", "updatedAt",
+] as const;
+
+/** Prisma's text form of a DateTime in SQLite, so rows written here read back like its own. */
+const sqliteDate = (d: Date | null) => (d ? d.toISOString().replace("Z", "+00:00") : null);
+
+/**
+ * New rows go in as multi-row INSERTs: createMany costs about a millisecond a
+ * row through the driver adapter, which would make a 10,000-row file slow.
+ */
+async function insertBatch(tx: Pick<Db, "$executeRawUnsafe">, batch: ResourceDraft[], source: string): Promise<void> {
+  const now = sqliteDate(new Date());
+  const args: unknown[] = [];
+  for (const d of batch) {
+    const x = derived(d);
+    args.push(
+      x.externalId, x.name, x.reading, x.categoryKey, x.areaId, x.description, x.venue, x.address, x.lat, x.lng, x.geoCell, x.scheduleText, x.scheduleRule,
+      x.weekdayMask, x.fee, x.target, x.organiser, x.phone, x.visibility, x.status, source, sqliteDate(x.lastVerifiedAt), now, now,
+    );
+  }
+  const row = `(${INSERT_COLUMNS.map(() => "?").join(",")})`;
+  await tx.$executeRawUnsafe(`INSERT INTO "Resource" (${INSERT_COLUMNS.map((c) => `"${c}"`).join(",")}) VALUES ${batch.map(() => row).join(",")}`, ...args);
+}
+
+const chunks = <T>(xs: T[], n: number) => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
+
+/**
+ * Validates the whole file first; writes nothing when any row has an error
+ * (unless skipInvalid), and otherwise upserts every row in one transaction:
+ * by ID, else by name and address, so importing the same file twice changes nothing.
+ */
+export async function importResources(db: Db, o: ImportOptions): Promise<ImportReport> {
+  const table = await readTable(o.file, o.encoding);
+  if (table.headers.length === 0) throw new ImportError("見出しの行が見つかりません（空のファイルか、形式が違います）");
+  const headerMap = mapHeaders(table.headers);
+  const format = o.format && o.format !== "auto" ? o.format : detectFormat(headerMap, table.headers);
+  if (!format || !FORMATS.includes(format)) throw new ImportError("ファイルの形式を判断できません。--format で指定してください（template / public-facility / care-service / event）");
+  if (headerMap.columns.name === undefined) throw new ImportError("「名称」の列がありません");
+
+  const [categories, areas] = await Promise.all([db.category.findMany(), db.area.findMany()]);
+  if (o.category && !categories.some((c) => c.key === o.category)) {
+    throw new ImportError(`--category ${o.category} は登録されていません（${categories.map((c) => c.key).join(", ")}）`);
+  }
+  const resolver = createResolver(categories, areas);
+  let areaId: number | undefined;
+  if (o.area) {
+    const a = resolver.areaByName(o.area);
+    if (!a) throw new ImportError(`--area ${o.area} という地域は登録されていません`);
+    areaId = a.id;
+  }
+
+  const total = table.rows.length;
+  const mapped: MappedRow[] = [];
+  table.rows.forEach((row, i) => {
+    mapped.push(mapRow(row.line, row.cells, table.headers, headerMap, resolver, { format, category: o.category, areaId }));
+    if ((i + 1) % 500 === 0 || i + 1 === total) o.onProgress?.(i + 1, total, "check");
+  });
+
+  // The same resource twice in one file is a mistake in the file.
+  const seenIds = new Map<string, number>();
+  const seenKeys = new Map<string, number>();
+  for (const m of mapped) {
+    if (!m.draft) continue;
+    const d = m.draft;
+    if (d.externalId) {
+      const first = seenIds.get(d.externalId);
+      if (first) {
+        m.issues.push({ line: m.line, column: "ID", level: "error", message: `ID「${d.externalId}」が${first}行目と重複しています` });
+        m.draft = null;
+        continue;
+      }
+      seenIds.set(d.externalId, m.line);
+    } else {
+      const key = `${d.name}\u0000${d.address}`;
+      const first = seenKeys.get(key);
+      if (first) {
+        m.issues.push({ line: m.line, column: "名称", level: "error", message: `${first}行目と名称・住所が同じです` });
+        m.draft = null;
+        continue;
+      }
+      seenKeys.set(key, m.line);
+    }
+  }
+
+  const issues = mapped.flatMap((m) => m.issues);
+  const placements: Record<AreaRule, number> = { 地域列: 0, 住所: 0, 最寄りの地域: 0, "--area": 0, なし: 0 };
+  for (const m of mapped) if (m.draft) placements[m.areaRule]++;
+  const hasErrors = issues.some((i) => i.level === "error");
+  const report: ImportReport = {
+    file: o.file,
+    format,
+    encoding: table.encoding,
+    rows: total,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    skipped: mapped.filter((m) => !m.draft).length,
+    written: false,
+    issues,
+    unknownColumns: headerMap.unknown,
+    placements,
+  };
+  if (hasErrors && !o.skipInvalid) return report;
+
+  // Plan: match each row to what is already stored.
+  const drafts = mapped.filter((m) => m.draft).map((m) => m.draft!);
+  const byId = new Map<string, Existing>();
+  for (const ids of chunks(drafts.map((d) => d.externalId).filter((x): x is string => !!x), 500)) {
+    for (const e of await db.resource.findMany({ where: { externalId: { in: ids } } })) byId.set(e.externalId!, e);
+  }
+  const byKey = new Map<string, Existing>();
+  for (const names of chunks([...new Set(drafts.map((d) => d.name))], 500)) {
+    for (const e of await db.resource.findMany({ where: { name: { in: names } } })) byKey.set(`${e.name}\u0000${e.address}`, e);
+  }
+  const creates: ResourceDraft[] = [];
+  const updates: { id: number; draft: ResourceDraft }[] = [];
+  for (const d of drafts) {
+    const found = (d.externalId ? byId.get(d.externalId) : undefined) ?? byKey.get(`${d.name}\u0000${d.address}`);
+    const sameResource = found && (!d.externalId || !found.externalId || found.externalId === d.externalId);
+    if (!found || !sameResource) creates.push(d);
+    else if (differs(d, found)) updates.push({ id: found.id, draft: d });
+    else report.unchanged++;
+  }
+  report.created = creates.length;
+  report.updated = updates.length;
+  if (o.dryRun) return report;
+
+  const source = `import:${path.basename(o.file)}`;
+  let done = 0;
+  const steps = creates.length + updates.length;
+  await db.$transaction(
+    async (tx) => {
+      for (const batch of chunks(creates, 500)) {
+        await insertBatch(tx, batch, source);
+        done += batch.length;
+        o.onProgress?.(done, steps, "write");
+      }
+      for (const u of updates) {
+        await tx.resource.update({ where: { id: u.id }, data: derived(u.draft) });
+        if (++done % 500 === 0) o.onProgress?.(done, steps, "write");
+      }
+    },
+    { timeout: 600_000, maxWait: 60_000 },
+  );
+  invalidateSearchCache(db);
+  report.written = true;
+  return report;
+}
