@@ -13,10 +13,11 @@ import {
   unsupportedMessages,
   welcomeMessages,
 } from "../features/welcome/messages.js";
-import { ensureUser, markFollowed, markUnfollowed } from "../users/service.js";
+import { normalize } from "../nlu/normalize.js";
+import { ensureUser, hasRole, markFollowed, markUnfollowed, type Role } from "../users/service.js";
 import { replyTokenOf, userIdOf, type WebhookEvent } from "../webhook/events.js";
 import { clearState, loadState, saveState } from "./state-store.js";
-import type { Feature, FlowHandler, Input, IntentHandler, LocationHandler, PostbackHandler, Turn, TurnContext } from "./types.js";
+import type { Command, Feature, FlowHandler, Input, IntentHandler, LocationHandler, PostbackHandler, Turn, TurnContext } from "./types.js";
 
 /** Texts longer than this are not routed: nobody types them, and tokenizing them is wasted work. */
 export const MAX_ROUTED_TEXT = 1000;
@@ -31,11 +32,15 @@ export function createDispatcher(deps: AppDeps, features: Feature[]): Dispatcher
   const intents = new Map<string, IntentHandler>();
   const postbacks = new Map<string, PostbackHandler>();
   const flows = new Map<string, FlowHandler>();
+  const commands: Command[] = [];
+  const restricted = new Map<string, Role[]>();
   let location: LocationHandler | undefined;
   for (const f of features) {
     for (const [k, h] of Object.entries(f.intents ?? {})) intents.set(k, h);
     for (const [k, h] of Object.entries(f.postbacks ?? {})) postbacks.set(k, h);
     for (const [k, h] of Object.entries(f.flows ?? {})) flows.set(k, h);
+    commands.push(...(f.commands ?? []));
+    for (const [k, roles] of Object.entries(f.restricted ?? {})) restricted.set(k, roles);
     if (f.location) location = f.location;
   }
   const { db, logger } = deps;
@@ -51,6 +56,9 @@ export function createDispatcher(deps: AppDeps, features: Feature[]): Dispatcher
       const { route } = input;
       if (route.intent === "cancel") return { replies: nothingToCancelMessages() };
       if (route.intent === "unknown") return { replies: unknownMessages() };
+      // Checked here, on the server: a resident typing an SC phrase gets the resident answer.
+      const allowed = restricted.get(route.intent);
+      if (allowed && !allowed.some((r) => hasRole(ctx.user, r))) return { replies: unknownMessages() };
       const h = intents.get(route.intent);
       return h ? h(ctx, route) : { replies: comingSoonMessages() };
     }
@@ -108,6 +116,11 @@ export function createDispatcher(deps: AppDeps, features: Feature[]): Dispatcher
     const m = ev.message;
     if (m?.type === "text" && typeof m.text === "string") {
       if ([...m.text].length > MAX_ROUTED_TEXT) return tooLongMessages();
+      const plain = normalize(m.text);
+      for (const c of commands) {
+        const match = c.pattern.exec(plain);
+        if (match) return applyTurn(ctx, await c.handle(ctx, match));
+      }
       const route = deps.nlu.route(m.text, now);
       return handleInput(ctx, { kind: "text", text: m.text, route });
     }

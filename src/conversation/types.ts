@@ -4,6 +4,7 @@ import type { Message } from "../line/messages.js";
 import type { Postback } from "../line/postback.js";
 import type { RouteResult } from "../nlu/types.js";
 import type { WebhookEvent } from "../webhook/events.js";
+import type { Role } from "../users/service.js";
 
 export interface FlowState {
   flow: string;
@@ -30,6 +31,11 @@ export type Input =
   | { kind: "postback"; postback: Postback }
   | { kind: "location"; lat: number; lng: number; title?: string; address?: string };
 
+export interface Command {
+  pattern: RegExp;
+  handle: (ctx: TurnContext, match: RegExpExecArray) => Promise<Turn>;
+}
+
 export type IntentHandler = (ctx: TurnContext, route: RouteResult) => Promise<Turn>;
 export type PostbackHandler = (ctx: TurnContext, params: Record<string, string>) => Promise<Turn>;
 /** Handles an input while the user is inside this flow; returning null hands the input back to the router. */
@@ -40,6 +46,10 @@ export type LocationHandler = (ctx: TurnContext, loc: { lat: number; lng: number
 export interface Feature {
   name: string;
   intents?: Record<string, IntentHandler>;
+  /** Exact commands (SC登録 ABCD, お知らせ停止) checked on the normalised text before routing, even inside a flow. */
+  commands?: Command[];
+  /** Intents only these roles may use; anyone else gets the resident answer. */
+  restricted?: Record<string, Role[]>;
   postbacks?: Record<string, PostbackHandler>;
   flows?: Record<string, FlowHandler>;
   location?: LocationHandler;

@@ -2,8 +2,11 @@ import type { Feature } from "../conversation/types.js";
 import { areasFeature } from "./areas/handler.js";
 import { consultationFeature } from "./consultation/handler.js";
 import { helpFeature } from "./help/handler.js";
+import { matchingFeature } from "./matching/handler.js";
+import { rolesFeature } from "./roles/handler.js";
 import { searchFeature } from "./search/handler.js";
+import { volunteersFeature } from "./volunteers/handler.js";
 import { welcomeFeature } from "./welcome/handler.js";
 
 /** Every feature the bot offers. */
-export const allFeatures: Feature[] = [welcomeFeature, searchFeature, areasFeature, consultationFeature, helpFeature];
+export const allFeatures: Feature[] = [welcomeFeature, rolesFeature, searchFeature, areasFeature, consultationFeature, helpFeature, volunteersFeature, matchingFeature];

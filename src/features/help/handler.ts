@@ -8,15 +8,9 @@ import { askAreaMessages, describeQuery, resultMessages } from "../search/messag
 import { searchResources } from "../search/service.js";
 import { askYesNoMessages, consentMessages, offerCoordinatorMessages, requestReceivedMessages } from "./messages.js";
 import { createHelpRequest, type HelpDraft } from "./service.js";
+import { notifyScsOfRequest } from "../matching/notify.js";
 
 export const HELP_FLOW = "help";
-
-/** Hook for the coordinators' side (notifications), set by the volunteers feature. */
-export type HelpRequestListener = (ctx: TurnContext, requestId: number) => Promise<void>;
-const listeners: HelpRequestListener[] = [];
-export function onHelpRequest(l: HelpRequestListener): void {
-  listeners.push(l);
-}
 
 async function askConsent(ctx: TurnContext, draft: HelpDraft): Promise<Turn> {
   const areaId = draft.areaId ?? ctx.user.homeAreaId ?? undefined;
@@ -29,7 +23,7 @@ async function askConsent(ctx: TurnContext, draft: HelpDraft): Promise<Turn> {
 
 async function confirm(ctx: TurnContext, draft: HelpDraft): Promise<Turn> {
   const request = await createHelpRequest(ctx.deps.db, ctx.user.id, draft, ctx.now);
-  for (const l of listeners) await l(ctx, request.id);
+  await notifyScsOfRequest(ctx, request.id);
   return { replies: requestReceivedMessages(), state: null };
 }
 

@@ -11,7 +11,16 @@ export interface HelpDraft {
 
 const TOD_JA: Record<TimeOfDay, string> = { morning: "午前", afternoon: "午後", evening: "夕方以降" };
 
-export function preferredTimesText(d: HelpDraft): string {
+export function parsePreferredTimes(json: string): { weekdays: number[]; timeOfDay?: TimeOfDay } {
+  try {
+    const v = JSON.parse(json);
+    return { weekdays: Array.isArray(v.weekdays) ? v.weekdays : [], timeOfDay: v.timeOfDay ?? undefined };
+  } catch {
+    return { weekdays: [] };
+  }
+}
+
+export function preferredTimesText(d: { weekdays?: number[]; timeOfDay?: TimeOfDay }): string {
   const days = d.weekdays?.length ? d.weekdays.map((w) => "日月火水木金土"[w]).join("・") + "曜日" : "";
   return [days, d.timeOfDay ? TOD_JA[d.timeOfDay] : ""].filter(Boolean).join(" ");
 }
@@ -23,7 +32,8 @@ export async function createHelpRequest(db: Db, userId: number, d: HelpDraft, no
       userId,
       categoryKey: d.categoryKey ?? null,
       areaId: d.areaId ?? null,
-      preferredTimes: preferredTimesText(d),
+      // Structured, so matching can compare it with volunteers' free times.
+      preferredTimes: JSON.stringify({ weekdays: d.weekdays ?? [], timeOfDay: d.timeOfDay ?? null }),
       description: [...d.text].slice(0, 500).join(""),
       consentAt: now,
       status: "received",

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "HelpOffer" ADD COLUMN "askedBy" INTEGER;

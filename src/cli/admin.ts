@@ -1,0 +1,74 @@
+import { revokeSc, createInvitation } from "../features/roles/service.js";
+import { formatInstantJa } from "../schedule/time.js";
+import { parseArgs } from "./args.js";
+import { openDatabase, run } from "./db-context.js";
+
+const USAGE = `使い方:
+  npm run admin -- invite sc --area 蓮根 [--area 舟渡]   第2層のSCの登録コード（7日間有効）
+  npm run admin -- invite sc --layer 1                   第1層（区全体）のSCの登録コード
+  npm run admin -- list                                  SCと未使用の登録コード
+  npm run admin -- revoke <LINEユーザーIDか内部ID>       SCの権限を外す`;
+
+function areasOf(argv: string[]): string[] {
+  const out: string[] = [];
+  argv.forEach((a, i) => {
+    if (a === "--area" && argv[i + 1]) out.push(...argv[i + 1].split(/[,、]/));
+    else if (a.startsWith("--area=")) out.push(...a.slice(7).split(/[,、]/));
+  });
+  return out.filter(Boolean);
+}
+
+run(async () => {
+  const argv = process.argv.slice(2);
+  const { positional, flags } = parseArgs(argv);
+  const { db, timeZone } = await openDatabase();
+  try {
+    if (positional[0] === "invite" && positional[1] === "sc") {
+      const now = new Date();
+      if (flags.layer === "1") {
+        const inv = await createInvitation(db, { layer: 1, areaIds: [], now });
+        console.log(`登録コード: ${inv.code}（第1層・区全体、${formatInstantJa(inv.expiresAt, timeZone)}まで有効）\nSCの方は LINE で「SC登録 ${inv.code}」と送ってください。`);
+        return 0;
+      }
+      const names = areasOf(argv);
+      if (names.length === 0) {
+        console.error(USAGE);
+        return 2;
+      }
+      const areas = await db.area.findMany({ where: { name: { in: names }, kind: "area" } });
+      const missing = names.filter((n) => !areas.some((a) => a.name === n));
+      if (missing.length) {
+        console.error(`エラー: 地域が見つかりません: ${missing.join("、")}`);
+        return 1;
+      }
+      const inv = await createInvitation(db, { layer: 2, areaIds: areas.map((a) => a.id), now });
+      console.log(`登録コード: ${inv.code}（第2層・${names.join("、")}、${formatInstantJa(inv.expiresAt, timeZone)}まで有効）\nSCの方は LINE で「SC登録 ${inv.code}」と送ってください。`);
+      return 0;
+    }
+    if (positional[0] === "list") {
+      const scs = await db.user.findMany({ where: { roles: { contains: "sc" } }, include: { scAssignments: { include: { area: true } } } });
+      console.log("SC:");
+      for (const u of scs) {
+        const scope = u.scAssignments.some((a) => a.layer === 1) ? "第1層（区全体）" : u.scAssignments.map((a) => a.area?.name).join("、");
+        console.log(`  #${u.id} ${u.lineUserId}  ${scope}`);
+      }
+      const pending = await db.invitation.findMany({ where: { claimedAt: null, revokedAt: null, expiresAt: { gt: new Date() } } });
+      console.log("未使用の登録コード:");
+      for (const i of pending) console.log(`  ${i.code}  第${i.layer}層  ${formatInstantJa(i.expiresAt, timeZone)}まで`);
+      return 0;
+    }
+    if (positional[0] === "revoke" && positional[1]) {
+      const user = await revokeSc(db, positional[1]);
+      if (!user) {
+        console.error("エラー: そのユーザーは見つかりません");
+        return 1;
+      }
+      console.log(`#${user.id} のSC権限を外しました`);
+      return 0;
+    }
+    console.error(USAGE);
+    return 2;
+  } finally {
+    await db.$disconnect();
+  }
+});

@@ -1,0 +1,127 @@
+import type { Feature, Turn, TurnContext } from "../../conversation/types.js";
+import { hasRole } from "../../users/service.js";
+import { expiredButtonMessages } from "../welcome/messages.js";
+import { parsePreferredTimes } from "../help/service.js";
+import { scScope, audit } from "../roles/service.js";
+import { rankCandidates } from "../volunteers/service.js";
+import { candidatesMessages, requestListMessages, residentTexts, scTexts, taskForVolunteerMessages, volunteerTexts } from "./messages.js";
+import { requestInScope, summarise } from "./service.js";
+
+/** SC-led matching: coordinators see their areas' requests, ask a volunteer, and the volunteer answers. */
+
+const DROP_FLOW = "hrdrop";
+
+async function tellResident(ctx: TurnContext, userId: number | null, messages: Turn["replies"]): Promise<void> {
+  if (!userId) return;
+  const u = await ctx.deps.db.user.findUnique({ where: { id: userId } });
+  if (u?.following) await ctx.deps.line.push(u.lineUserId, messages);
+}
+
+/** Runs an SC action on a request the SC may see; anyone else gets a polite refusal. */
+async function asSc(ctx: TurnContext, params: Record<string, string>, act: (r: NonNullable<Exclude<Awaited<ReturnType<typeof requestInScope>>, string>>) => Promise<Turn>): Promise<Turn> {
+  if (!hasRole(ctx.user, "sc")) return { replies: expiredButtonMessages() };
+  const found = await requestInScope(ctx.deps.db, ctx.user.id, Number(params.r));
+  if (found === "missing") return { replies: scTexts.gone() };
+  if (found === "out_of_scope") return { replies: scTexts.outOfScope() };
+  return act(found);
+}
+
+async function setStatus(ctx: TurnContext, id: number, status: string, reason?: string) {
+  await ctx.deps.db.helpRequest.update({ where: { id }, data: { status, reason: reason ?? null } });
+  await audit(ctx.deps.db, ctx.user.id, "help.status", { request: id, status });
+}
+
+export const matchingFeature: Feature = {
+  name: "matching",
+  commands: [
+    {
+      pattern: /^(相談の?一覧|相談一覧|受付中の相談)$/,
+      handle: async (ctx) => {
+        if (!hasRole(ctx.user, "sc")) return { replies: expiredButtonMessages() };
+        const scope = await scScope(ctx.deps.db, ctx.user.id);
+        const open = await ctx.deps.db.helpRequest.findMany({
+          where: { status: { in: ["received", "coordinating", "arranged"] }, ...(scope.layer1 ? {} : { areaId: { in: scope.areaIds } }) },
+          orderBy: { createdAt: "desc" },
+          take: 10,
+        });
+        return { replies: requestListMessages(await Promise.all(open.map((r) => summarise(ctx.deps.db, r)))) };
+      },
+    },
+  ],
+  postbacks: {
+    "hr.candidates": (ctx, p) =>
+      asSc(ctx, p, async ({ request, areaIds }) => {
+        const times = parsePreferredTimes(request.preferredTimes);
+        const cs = await rankCandidates(ctx.deps.db, { areaId: request.areaId, categoryKey: request.categoryKey, ...times }, areaIds, ctx.now);
+        return { replies: candidatesMessages(request.id, cs) };
+      }),
+    "hr.take": (ctx, p) =>
+      asSc(ctx, p, async ({ request }) => {
+        if (["done", "declined"].includes(request.status)) return { replies: scTexts.gone() };
+        if (request.status === "received") {
+          await setStatus(ctx, request.id, "coordinating");
+          await tellResident(ctx, request.userId, residentTexts.taken());
+        }
+        return { replies: scTexts.taken(request.id) };
+      }),
+    "hr.ask": (ctx, p) =>
+      asSc(ctx, p, async ({ request, areaIds }) => {
+        if (["done", "declined"].includes(request.status)) return { replies: scTexts.gone() };
+        const v = await ctx.deps.db.volunteer.findUnique({ where: { id: Number(p.v) }, include: { user: true, areas: true } });
+        // Only volunteers of the SC's own areas, still registered.
+        if (!v?.user || v.status !== "active" || !v.areas.some((a) => areaIds.includes(a.areaId))) return { replies: expiredButtonMessages() };
+        const offer = await ctx.deps.db.helpOffer.upsert({
+          where: { helpRequestId_volunteerId: { helpRequestId: request.id, volunteerId: v.id } },
+          create: { helpRequestId: request.id, volunteerId: v.id, askedBy: ctx.user.id },
+          update: { status: "asked", respondedAt: null, askedBy: ctx.user.id },
+        });
+        if (request.status === "received") {
+          await setStatus(ctx, request.id, "coordinating");
+          await tellResident(ctx, request.userId, residentTexts.taken());
+        }
+        await ctx.deps.line.push(v.user.lineUserId, taskForVolunteerMessages(offer.id, await summarise(ctx.deps.db, request)));
+        await audit(ctx.deps.db, ctx.user.id, "help.ask", { request: request.id, offer: offer.id });
+        return { replies: scTexts.asked(v.displayName ?? "ボランティア", request.id) };
+      }),
+    "hr.done": (ctx, p) =>
+      asSc(ctx, p, async ({ request }) => {
+        await setStatus(ctx, request.id, "done");
+        return { replies: scTexts.done(request.id), state: null };
+      }),
+    "hr.drop": (ctx, p) =>
+      asSc(ctx, p, async ({ request }) => ({ replies: scTexts.askReason(request.id), state: { flow: DROP_FLOW, step: "reason", data: { r: request.id } } })),
+    "offer.accept": async (ctx, p) => answerOffer(ctx, Number(p.o), true),
+    "offer.decline": async (ctx, p) => answerOffer(ctx, Number(p.o), false),
+  },
+  flows: {
+    [DROP_FLOW]: async (ctx, input, state) => {
+      if (input.kind !== "text") return null;
+      return asSc(ctx, { r: String(state.data.r) }, async ({ request }) => {
+        await setStatus(ctx, request.id, "declined", [...input.text].slice(0, 200).join(""));
+        return { replies: scTexts.dropped(request.id), state: null };
+      });
+    },
+  },
+};
+
+async function answerOffer(ctx: TurnContext, offerId: number, accept: boolean): Promise<Turn> {
+  const { db, line } = ctx.deps;
+  const offer = Number.isInteger(offerId)
+    ? await db.helpOffer.findUnique({ where: { id: offerId }, include: { volunteer: true, helpRequest: true } })
+    : null;
+  // Only the volunteer who was asked may answer, and only once.
+  if (!offer || offer.volunteer.userId !== ctx.user.id) return { replies: expiredButtonMessages() };
+  if (offer.status !== "asked" || ["done", "declined"].includes(offer.helpRequest.status)) return { replies: volunteerTexts.gone() };
+  await db.helpOffer.update({ where: { id: offer.id }, data: { status: accept ? "accepted" : "declined", respondedAt: ctx.now } });
+  const request = offer.helpRequest;
+  const name = offer.volunteer.displayName ?? "ボランティア";
+  const sc = offer.askedBy ? await db.user.findUnique({ where: { id: offer.askedBy } }) : null;
+  if (accept) {
+    await db.helpRequest.update({ where: { id: request.id }, data: { status: "arranged" } });
+    if (sc?.following) await line.push(sc.lineUserId, scTexts.accepted(name, request.id));
+    await tellResident(ctx, request.userId, residentTexts.arranged());
+    return { replies: volunteerTexts.thanks() };
+  }
+  if (sc?.following) await line.push(sc.lineUserId, scTexts.declined(name, request.id));
+  return { replies: volunteerTexts.noted() };
+}

@@ -1,0 +1,119 @@
+import type { messagingApi } from "@line/bot-sdk";
+import { flex, postbackAction, text, type Message } from "../../line/messages.js";
+import { truncate } from "../../line/limits.js";
+import { describeSlots, skillLabel } from "../volunteers/model.js";
+import type { Candidate } from "../volunteers/service.js";
+
+/** What coordinators and volunteers read about help requests. Never a resident's name or phone number. */
+
+export const STATUS_JA: Record<string, string> = { received: "受付", coordinating: "調整中", arranged: "手配済", done: "完了", declined: "見送り" };
+
+export interface RequestSummary {
+  id: number;
+  category: string;
+  area: string;
+  times: string;
+  description: string;
+  status: string;
+}
+
+function requestBubble(r: RequestSummary, forSc: boolean): messagingApi.FlexBubble {
+  const row = (k: string, v: string): messagingApi.FlexComponent => ({
+    type: "box",
+    layout: "baseline",
+    spacing: "md",
+    contents: [
+      { type: "text", text: k, size: "sm", color: "#6B6B6B", flex: 2 },
+      { type: "text", text: truncate(v || "―", 200), size: "md", wrap: true, flex: 5 },
+    ],
+  });
+  const buttons: messagingApi.FlexComponent[] = forSc
+    ? [
+        { type: "button", style: "primary", height: "sm", action: postbackAction("候補を見る", "hr.candidates", { r: r.id }) },
+        { type: "button", style: "secondary", height: "sm", action: postbackAction("対応する", "hr.take", { r: r.id }) },
+        { type: "button", style: "secondary", height: "sm", action: postbackAction("完了にする", "hr.done", { r: r.id }) },
+        { type: "button", style: "secondary", height: "sm", action: postbackAction("見送る", "hr.drop", { r: r.id }) },
+      ]
+    : [];
+  return {
+    type: "bubble",
+    body: {
+      type: "box",
+      layout: "vertical",
+      spacing: "sm",
+      contents: [
+        { type: "text", text: `相談 No.${r.id}（${STATUS_JA[r.status] ?? r.status}）`, weight: "bold", size: "lg", wrap: true },
+        row("内容", r.category),
+        row("地域", r.area),
+        row("希望日時", r.times),
+        row("ご本人の言葉", r.description),
+      ],
+    },
+    ...(buttons.length ? { footer: { type: "box", layout: "vertical", spacing: "sm", contents: buttons } } : {}),
+  };
+}
+
+export function newRequestForScMessages(r: RequestSummary): Message[] {
+  return [text(`${r.area}で新しい相談がありました（No.${r.id}）。`), flex(`新しい相談 No.${r.id}：${r.category}（${r.area}）`, requestBubble(r, true))];
+}
+
+export function requestListMessages(rs: RequestSummary[]): Message[] {
+  if (rs.length === 0) return [text("対応中の相談はありません。")];
+  return [text(`対応中の相談が${rs.length}件あります。`), flex(`対応中の相談 ${rs.length}件`, { type: "carousel", contents: rs.slice(0, 10).map((r) => requestBubble(r, true)) })];
+}
+
+export function candidatesMessages(requestId: number, cs: Candidate[]): Message[] {
+  if (cs.length === 0) return [text("いまお願いできるボランティアが見つかりませんでした（お休み中の方は除いています）。")];
+  const bubbles: messagingApi.FlexBubble[] = cs.slice(0, 10).map((c) => ({
+    type: "bubble",
+    size: "kilo",
+    body: {
+      type: "box",
+      layout: "vertical",
+      spacing: "sm",
+      contents: [
+        { type: "text", text: c.displayName, weight: "bold", size: "lg", wrap: true },
+        { type: "text", text: `できること：${c.skills.map(skillLabel).join("、") || "―"}`, size: "sm", wrap: true },
+        { type: "text", text: `日時：${describeSlots(c.availability)}`, size: "sm", wrap: true },
+        { type: "text", text: `合う点：${c.reasons.join("・") || "―"}`, size: "sm", color: "#1E7F4F", wrap: true },
+      ],
+    },
+    footer: { type: "box", layout: "vertical", contents: [{ type: "button", style: "primary", height: "sm", action: postbackAction("この人に頼む", "hr.ask", { r: requestId, v: c.volunteerId }) }] },
+  }));
+  return [text(`相談 No.${requestId} の候補です（合う順）。`), flex(`相談 No.${requestId} の候補 ${cs.length}人`, { type: "carousel", contents: bubbles })];
+}
+
+export function taskForVolunteerMessages(offerId: number, r: RequestSummary): Message[] {
+  return [
+    text(
+      `コーディネーターからお手伝いのお願いです。\n内容：${r.category}\n地域：${r.area}\n希望日時：${r.times}\n「${truncate(r.description, 200)}」\n※詳しい場所は、引き受けていただいた後にコーディネーターからお伝えします。`,
+      [
+        { kind: "postback", label: "引き受ける", action: "offer.accept", params: { o: offerId }, displayText: "引き受けます" },
+        { kind: "postback", label: "今回は難しい", action: "offer.decline", params: { o: offerId }, displayText: "今回は難しいです" },
+      ],
+    ),
+  ];
+}
+
+export const scTexts = {
+  asked: (name: string, id: number) => [text(`${name}さんに相談 No.${id} をお願いしました。返事が来たらお知らせします。`)],
+  accepted: (name: string, id: number) => [text(`${name}さんが相談 No.${id} を引き受けました。連絡先のやりとりは、いつもの方法でお願いします。`)],
+  declined: (name: string, id: number) => [text(`${name}さんは相談 No.${id} を今回は難しいとのことです。ほかの候補をご検討ください。`, [{ kind: "postback", label: "候補を見る", action: "hr.candidates", params: { r: id } }])],
+  taken: (id: number) => [text(`相談 No.${id} を「調整中」にしました。`)],
+  done: (id: number) => [text(`相談 No.${id} を「完了」にしました。`)],
+  askReason: (id: number) => [text(`相談 No.${id} を見送る理由を送ってください。`)],
+  dropped: (id: number) => [text(`相談 No.${id} を「見送り」にしました。`)],
+  outOfScope: () => [text("この相談は担当の地域のものではないため、操作できません。")],
+  gone: () => [text("この相談はすでに終わっているか、見つかりません。")],
+};
+
+export const volunteerTexts = {
+  thanks: () => [text("引き受けていただき、ありがとうございます。コーディネーターからご連絡します。")],
+  noted: () => [text("お返事ありがとうございます。またよろしくお願いします。")],
+  gone: () => [text("このお願いはすでに終わっています。ありがとうございました。")],
+};
+
+export const residentTexts = {
+  taken: () => [text("ご相談の担当コーディネーターが決まりました。ご連絡をお待ちください。")],
+  arranged: () => [text("お手伝いする人が決まりました。コーディネーターからご連絡します。")],
+};

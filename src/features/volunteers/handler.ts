@@ -1,0 +1,246 @@
+import { yesNo } from "../../conversation/answers.js";
+import type { Feature, FlowState, Input, Turn, TurnContext } from "../../conversation/types.js";
+import { normalize } from "../../nlu/normalize.js";
+import { addDays, formatDateJa, parseIsoDate, zonedInstant, zonedParts, type PlainDate } from "../../schedule/time.js";
+
+import { areasMentioned } from "../areas/mentions.js";
+import { blocksWithAreas } from "../areas/service.js";
+import { expiredButtonMessages } from "../welcome/messages.js";
+import * as m from "./messages.js";
+import { describeSlots, parseJsonArray, SKILLS, type Slot } from "./model.js";
+import { isPaused, saveVolunteer, setAvailability, setPause, volunteerOf, withdrawVolunteer, type VolunteerDraft } from "./service.js";
+
+const REG = "vreg";
+const AVAIL = "vavail";
+const WITHDRAW = "vwd";
+type Step = "consent" | "name" | "areas" | "skills" | "times" | "phone" | "confirm";
+interface RegData {
+  draft: VolunteerDraft;
+  edit?: boolean;
+}
+
+const PHONE = /^0\d{1,4}-?\d{1,4}-?\d{3,4}$/;
+
+function emptyDraft(): VolunteerDraft {
+  return { displayName: "", areaIds: [], skills: [], availability: [], phone: null };
+}
+
+async function areaNames(ctx: TurnContext, ids: number[]): Promise<string[]> {
+  const rows = await ctx.deps.db.area.findMany({ where: { id: { in: ids } }, orderBy: { sortOrder: "asc" } });
+  return rows.map((a) => a.name);
+}
+
+/** Asks the question of a step and remembers where the user is. */
+async function ask(ctx: TurnContext, step: Step, data: RegData): Promise<Turn> {
+  const state: FlowState = { flow: REG, step, data: data as unknown as Record<string, unknown> };
+  switch (step) {
+    case "consent":
+      return { replies: m.consentMessages(), state };
+    case "name":
+      return { replies: m.askNameMessages(await ctx.deps.line.displayName(ctx.lineUserId)), state };
+    case "areas":
+      return { replies: m.askAreasMessages(await areaNames(ctx, data.draft.areaIds), await blocksWithAreas(ctx.deps.db)), state };
+    case "skills":
+      return { replies: m.askSkillsMessages(data.draft.skills), state };
+    case "times":
+      return { replies: m.askTimesMessages(), state };
+    case "phone":
+      return { replies: m.askPhoneMessages(), state };
+    case "confirm":
+      return { replies: m.confirmMessages(data.draft, await areaNames(ctx, data.draft.areaIds)), state };
+  }
+}
+
+/** After a step: the next one, or straight to the summary when editing one field. */
+function next(step: Step, data: RegData): Step {
+  if (data.edit) return "confirm";
+  const order: Step[] = ["consent", "name", "areas", "skills", "times", "phone", "confirm"];
+  return order[order.indexOf(step) + 1] ?? "confirm";
+}
+
+function slotsFromText(ctx: TurnContext, input: Extract<Input, { kind: "text" }>): Slot[] | null {
+  const t = normalize(input.text);
+  if (/いつでも|毎日|何曜日でも|なんでも/.test(t)) return [{ weekdays: [0, 1, 2, 3, 4, 5, 6], timeOfDay: input.route.slots.timeOfDay }];
+  const { weekdays, timeOfDay } = input.route.slots;
+  if (weekdays?.length) return [{ weekdays, timeOfDay }];
+  if (timeOfDay) return [{ weekdays: [0, 1, 2, 3, 4, 5, 6], timeOfDay }];
+  return null;
+}
+
+async function registration(ctx: TurnContext, input: Input, state: FlowState): Promise<Turn | null> {
+  const data = state.data as unknown as RegData;
+  const step = state.step as Step;
+  const d = data.draft;
+  const pb = input.kind === "postback" ? input.postback : null;
+  const text = input.kind === "text" ? input.text.trim() : "";
+  const advance = (s: Step) => ask(ctx, next(s, data), data);
+
+  switch (step) {
+    case "consent":
+      if (pb?.action === "vreg.consent" || (input.kind === "text" && yesNo(text) === "yes")) return advance("consent");
+      return null;
+    case "name":
+      if (pb?.action === "vreg.name" && pb.params.n) d.displayName = pb.params.n.slice(0, 40);
+      else if (input.kind === "text" && text && [...text].length <= 40) d.displayName = text;
+      else return null;
+      return advance("name");
+    case "areas": {
+      if (pb?.action === "area.pick") {
+        const id = Number(pb.params.a);
+        d.areaIds = d.areaIds.includes(id) ? d.areaIds.filter((x) => x !== id) : [...d.areaIds, id];
+        return ask(ctx, "areas", data);
+      }
+      if (pb?.action === "vreg.areas_done" && d.areaIds.length) return advance("areas");
+      if (input.kind === "text") {
+        const found = await areasMentioned(ctx.deps.db, text);
+        if (!found.length) return ask(ctx, "areas", data);
+        for (const a of found) if (!d.areaIds.includes(a.id)) d.areaIds.push(a.id);
+        return ask(ctx, "areas", data);
+      }
+      return null;
+    }
+    case "skills": {
+      if (pb?.action === "vreg.skill" && SKILLS.some((s) => s.key === pb.params.s)) {
+        d.skills = d.skills.includes(pb.params.s) ? d.skills.filter((x) => x !== pb.params.s) : [...d.skills, pb.params.s];
+        return ask(ctx, "skills", data);
+      }
+      if (pb?.action === "vreg.skills_done" && d.skills.length) return advance("skills");
+      if (input.kind === "text") {
+        const t = normalize(text);
+        for (const s of SKILLS) if (t.includes(normalize(s.label).replace(/\(.*\)/, "")) && !d.skills.includes(s.key)) d.skills.push(s.key);
+        return ask(ctx, "skills", data);
+      }
+      return null;
+    }
+    case "times": {
+      if (input.kind !== "text") return null;
+      const slots = slotsFromText(ctx, input);
+      if (!slots) return { replies: m.timesNotUnderstoodMessages(), state };
+      d.availability = slots;
+      return advance("times");
+    }
+    case "phone": {
+      if (pb?.action === "vreg.phone") d.phone = null;
+      else if (input.kind === "text") {
+        const p = normalize(text).replace(/[ー‐−]/g, "-").replace(/\s/g, "");
+        if (!PHONE.test(p)) return { replies: m.phoneNotUnderstoodMessages(), state };
+        d.phone = p;
+      } else return null;
+      return advance("phone");
+    }
+    case "confirm":
+      if (pb?.action === "vreg.save" || (input.kind === "text" && yesNo(text) === "yes")) {
+        await saveVolunteer(ctx.deps.db, ctx.user, d, ctx.now);
+        return { replies: m.registeredMessages(), state: null };
+      }
+      return null;
+  }
+}
+
+async function draftOf(ctx: TurnContext): Promise<VolunteerDraft | null> {
+  const v = await volunteerOf(ctx.deps.db, ctx.user.id);
+  if (!v || v.status !== "active") return null;
+  return {
+    displayName: v.displayName ?? "",
+    areaIds: v.areas.map((a) => a.areaId),
+    skills: parseJsonArray<string>(v.skills),
+    availability: parseJsonArray<Slot>(v.availability),
+    phone: v.phone,
+  };
+}
+
+function dayStart(d: PlainDate, tz: string): Date {
+  return zonedInstant(d, 0, 0, tz);
+}
+function dayEnd(d: PlainDate, tz: string): Date {
+  return new Date(zonedInstant(addDays(d, 1), 0, 0, tz).getTime() - 1);
+}
+
+const PAUSE = /休|できません|できない|行けません|いけません|無理|都合が悪|手伝えません|当分|しばらく/;
+
+export const volunteersFeature: Feature = {
+  name: "volunteers",
+  intents: {
+    volunteer_register: async (ctx) => {
+      if (await draftOf(ctx)) return { replies: m.alreadyVolunteerMessages() };
+      return ask(ctx, "consent", { draft: emptyDraft() });
+    },
+    volunteer_profile: async (ctx) => {
+      const d = await draftOf(ctx);
+      if (!d) return { replies: m.notVolunteerMessages() };
+      const v = (await volunteerOf(ctx.deps.db, ctx.user.id))!;
+      const tz = ctx.deps.config.timeZone;
+      const pause = v.pausedFrom
+        ? `${formatDateJa(zonedParts(v.pausedFrom, tz))}から${v.pausedUntil ? formatDateJa(zonedParts(v.pausedUntil, tz)) + "まで" : "（再開のご連絡まで）"}`
+        : null;
+      return { replies: m.profileMessages(d, await areaNames(ctx, d.areaIds), pause) };
+    },
+    volunteer_availability: async (ctx, route) => {
+      const v = await volunteerOf(ctx.deps.db, ctx.user.id);
+      if (!v || v.status !== "active") return { replies: m.notVolunteerMessages() };
+      const tz = ctx.deps.config.timeZone;
+      const today = zonedParts(ctx.now, tz);
+      const t = route.normalized;
+      let change: Record<string, unknown>;
+      let description: string;
+      if (PAUSE.test(t) && !route.slots.weekdays?.length) {
+        const from = (route.slots.date && parseIsoDate(route.slots.date)) || today;
+        const to = route.slots.dateTo ? parseIsoDate(route.slots.dateTo) : route.slots.date ? from : null;
+        change = { kind: "pause", from: dayStart(from, tz).toISOString(), until: to ? dayEnd(to, tz).toISOString() : null };
+        description = to ? `${formatDateJa(from)}から${formatDateJa(to)}までお休み` : `${formatDateJa(from)}からお休み（再開のご連絡まで）`;
+      } else if (route.slots.weekdays?.length || route.slots.timeOfDay) {
+        const slots: Slot[] = [{ weekdays: route.slots.weekdays ?? [0, 1, 2, 3, 4, 5, 6], timeOfDay: route.slots.timeOfDay }];
+        if (PAUSE.test(t)) {
+          // 金曜日は都合が悪くなりました: take those days out of the weekly pattern.
+          const current = parseJsonArray<Slot>(v.availability);
+          const remaining = current.map((s) => ({ ...s, weekdays: s.weekdays.filter((d) => !slots[0].weekdays.includes(d)) })).filter((s) => s.weekdays.length);
+          change = { kind: "slots", slots: remaining };
+          description = `都合のよい日時：${describeSlots(remaining)}`;
+        } else {
+          change = { kind: "slots", slots };
+          description = `都合のよい日時：${describeSlots(slots)}`;
+        }
+      } else if (isPaused(v, ctx.now) || v.pausedFrom) {
+        change = { kind: "resume" };
+        description = "お休みを終えて、活動を再開";
+      } else {
+        return { replies: m.askTimesMessages() };
+      }
+      return { replies: m.confirmAvailabilityMessages(description), state: { flow: AVAIL, step: "confirm", data: { change, volunteerId: v.id } } };
+    },
+    volunteer_withdraw: async (ctx) => {
+      if (!(await draftOf(ctx))) return { replies: m.notVolunteerMessages() };
+      return { replies: m.confirmWithdrawMessages(), state: { flow: WITHDRAW, step: "confirm", data: {} } };
+    },
+  },
+  postbacks: {
+    "vprof.edit": async (ctx, params) => {
+      const d = await draftOf(ctx);
+      if (!d) return { replies: m.notVolunteerMessages() };
+      const step = ({ areas: "areas", skills: "skills", times: "times", phone: "phone", name: "name" } as Record<string, Step>)[params.f];
+      if (!step) return { replies: expiredButtonMessages() };
+      if (step === "areas") d.areaIds = [];
+      if (step === "skills") d.skills = [];
+      return ask(ctx, step, { draft: d, edit: true });
+    },
+  },
+  flows: {
+    [REG]: registration,
+    [AVAIL]: async (ctx, input, state) => {
+      const yes = (input.kind === "postback" && input.postback.action === "vavail.save") || (input.kind === "text" && yesNo(input.text) === "yes");
+      if (!yes) return null;
+      const { change, volunteerId } = state.data as { change: { kind: string; from?: string; until?: string | null; slots?: Slot[] }; volunteerId: number };
+      if (change.kind === "pause") await setPause(ctx.deps.db, volunteerId, new Date(change.from!), change.until ? new Date(change.until) : null);
+      else if (change.kind === "slots") await setAvailability(ctx.deps.db, volunteerId, change.slots ?? []);
+      else await setPause(ctx.deps.db, volunteerId, null, null);
+      return { replies: m.availabilitySavedMessages(), state: null };
+    },
+    [WITHDRAW]: async (ctx, input) => {
+      const yes = (input.kind === "postback" && input.postback.action === "vwd.confirm") || (input.kind === "text" && yesNo(input.text) === "yes");
+      if (!yes) return null;
+      await withdrawVolunteer(ctx.deps.db, ctx.user, ctx.now);
+      return { replies: m.withdrawnMessages(), state: null };
+    },
+  },
+};
+
