@@ -4,6 +4,7 @@ import type { Db } from "./db/client.js";
 import type { LineGateway } from "./line/client.js";
 import type { Logger } from "./log.js";
 import type { Nlu } from "./nlu/nlu.js";
+import type { Jobs } from "./jobs/jobs.js";
 
 /** Everything a handler may use; built once in main.ts (or a test) and passed down. */
 export interface AppDeps {
@@ -13,4 +14,6 @@ export interface AppDeps {
   logger: Logger;
   clock: Clock;
   nlu: Nlu;
+  /** Background sends (announcements, reminders); kicked after an SC confirms. */
+  jobs: Jobs;
 }

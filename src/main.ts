@@ -12,6 +12,8 @@ import { FakeLinePlatform } from "./line/fake-platform.js";
 import { createLogger } from "./log.js";
 import { loadNlu } from "./nlu/index.js";
 import type { Nlu } from "./nlu/nlu.js";
+import { Jobs } from "./jobs/jobs.js";
+import { startScheduler } from "./jobs/scheduler.js";
 
 /** Boot: config → migrations → seed → LINE client → HTTP → tokenizer → ready; graceful shutdown. */
 async function main(): Promise<void> {
@@ -55,6 +57,7 @@ async function main(): Promise<void> {
   let resolveReady!: () => void;
   const whenReady = new Promise<void>((r) => (resolveReady = r));
   let nlu: Nlu | undefined;
+  const jobs = new Jobs({ db, line, logger, clock: systemClock, timeZone: config.timeZone, chunkIntervalMs: 10 });
   const deps: AppDeps = {
     config,
     db,
@@ -62,6 +65,7 @@ async function main(): Promise<void> {
     logger,
     clock: systemClock,
     nlu: { route: (text, now) => nlu!.route(text, now) },
+    jobs,
   };
   const handle = createApp(deps, { whenReady });
   const server = http.createServer(handle.app);
@@ -78,6 +82,8 @@ async function main(): Promise<void> {
   if (resumed) logger.info("resuming events accepted before the last stop", { count: resumed });
   const pending = await line.resumePending();
   if (pending.accepted || pending.failed) logger.info("resent pending pushes", { ...pending });
+  const stopScheduler = startScheduler(jobs, config.timeZone);
+  void jobs.kick();
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -85,9 +91,11 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info("shutting down", { signal });
     handle.setReady(false);
+    stopScheduler();
     const closed = new Promise<void>((r) => server.close(() => r()));
     server.closeIdleConnections();
     await handle.drain();
+    await jobs.idle();
     await closed;
     await capture?.stop();
     await db.$disconnect();

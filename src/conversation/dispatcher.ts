@@ -45,9 +45,12 @@ export function createDispatcher(deps: AppDeps, features: Feature[]): Dispatcher
   }
   const { db, logger } = deps;
 
+  const afterReply = new WeakMap<TurnContext["event"], () => Promise<unknown>>();
+
   async function applyTurn(ctx: TurnContext, turn: Turn): Promise<Message[]> {
     if (turn.state === null) await clearState(db, ctx.user.id);
     else if (turn.state) await saveState(db, ctx.user.id, turn.state, ctx.now);
+    if (turn.after) afterReply.set(ctx.event, turn.after);
     return turn.replies;
   }
 
@@ -154,6 +157,9 @@ export function createDispatcher(deps: AppDeps, features: Feature[]): Dispatcher
       const token = age > REPLY_TOKEN_TTL_MS ? undefined : replyTokenOf(ev);
       const outcome = await deps.line.reply(token, lineUserId, messages);
       if (outcome === "failed") logger.warn("answer could not be delivered", { type: ev.type, eventId: ev.webhookEventId });
+      const after = afterReply.get(ev);
+      // Not awaited: a long send must not hold up this user's next message.
+      if (after) void after().catch((err) => logger.error("follow-up work failed", { err, type: ev.type }));
     },
   };
 }

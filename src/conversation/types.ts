@@ -16,6 +16,8 @@ export interface FlowState {
 export interface Turn {
   replies: Message[];
   state?: FlowState | null;
+  /** Work to start once the replies have gone out (e.g. sending an announcement). */
+  after?: () => Promise<unknown>;
 }
 
 export interface TurnContext {

@@ -15,6 +15,7 @@ import { FakeLinePlatform } from "../../src/line/fake-platform.js";
 import { signBody } from "../../src/line/signature.js";
 import { createLogger, type Logger } from "../../src/log.js";
 import type { Nlu } from "../../src/nlu/nlu.js";
+import { Jobs } from "../../src/jobs/jobs.js";
 import { tableNlu } from "./fake-nlu.js";
 import { callbackBody, setEventClock } from "./webhooks.js";
 
@@ -27,6 +28,7 @@ export interface TestApp {
   config: Config;
   handle: AppHandle;
   deps: AppDeps;
+  jobs: Jobs;
   logs: string[];
   dbFile: string;
   /** Signs and posts events like LINE does; resolves with the HTTP status. */
@@ -88,7 +90,8 @@ export async function startTestApp(o: TestAppOptions = {}): Promise<TestApp> {
     baseUrl: lineUrl,
     retry: { baseDelayMs: 5, maxDelayMs: 50, timeoutMs: 500, ...o.retry },
   });
-  const deps: AppDeps = { config, db, line: gateway, logger, clock, nlu: o.nlu ?? tableNlu() };
+  const jobs = new Jobs({ db, line: gateway, logger, clock, timeZone: config.timeZone });
+  const deps: AppDeps = { config, db, line: gateway, logger, clock, nlu: o.nlu ?? tableNlu(), jobs };
   const handle = createApp(deps);
   handle.setReady(true);
   const server = http.createServer(handle.app);
@@ -117,12 +120,14 @@ export async function startTestApp(o: TestAppOptions = {}): Promise<TestApp> {
     config,
     handle,
     deps,
+    jobs,
     logs,
     dbFile,
     post,
     async send(...evs) {
       const status = await post(evs);
       await handle.drain();
+      await jobs.idle();
       return status;
     },
     postRaw,
@@ -130,6 +135,7 @@ export async function startTestApp(o: TestAppOptions = {}): Promise<TestApp> {
     textsTo: (u) => line.messagesTo(u).map(textOf),
     async stop() {
       await handle.drain();
+      await jobs.idle();
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));
       if (!o.line) await line.stop();

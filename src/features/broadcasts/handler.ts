@@ -1,0 +1,157 @@
+import type { Feature, FlowState, Input, Turn, TurnContext } from "../../conversation/types.js";
+import { yesNo } from "../../conversation/answers.js";
+import { parseDateTimePhrase } from "../../schedule/phrase.js";
+import { hasRole } from "../../users/service.js";
+import { blocksWithAreas } from "../areas/service.js";
+import { scScope } from "../roles/service.js";
+import { ROLE_JA, resolveRecipients, type Audience, type AudienceRole } from "./audience.js";
+import * as m from "./messages.js";
+import { nextAllowedSend } from "./quiet.js";
+import { createBroadcast } from "./service.js";
+
+const FLOW = "bc";
+const MAX_TEXT = 4500;
+
+interface Draft {
+  role?: AudienceRole;
+  areaIds?: number[];
+  scopeLabel?: string;
+  body?: string;
+  when?: { start: string; end?: string };
+  place?: string;
+}
+
+const state = (step: string, d: Draft): FlowState => ({ flow: FLOW, step, data: d as Record<string, unknown> });
+
+async function scopeChoices(ctx: TurnContext): Promise<{ label: string; value: string }[]> {
+  const scope = await scScope(ctx.deps.db, ctx.user.id);
+  if (scope.layer1) {
+    const blocks = await blocksWithAreas(ctx.deps.db);
+    return [{ label: "区全体", value: "all" }, ...blocks.map((b) => ({ label: b.name, value: `block:${b.id}` }))];
+  }
+  const areas = await ctx.deps.db.area.findMany({ where: { id: { in: scope.areaIds } }, orderBy: { sortOrder: "asc" } });
+  return [...areas.map((a) => ({ label: a.name, value: `area:${a.id}` })), ...(areas.length > 1 ? [{ label: "担当地域すべて", value: "all" }] : [])];
+}
+
+/** The areas a scope choice stands for, never beyond the SC's own scope. */
+async function areasFor(ctx: TurnContext, value: string): Promise<{ ids: number[]; label: string } | null> {
+  const scope = await scScope(ctx.deps.db, ctx.user.id);
+  if (value === "all") return { ids: scope.areaIds, label: scope.layer1 ? "区全体" : "担当地域すべて" };
+  const [kind, raw] = value.split(":");
+  const id = Number(raw);
+  if (kind === "area" && scope.areaIds.includes(id)) {
+    const a = await ctx.deps.db.area.findUnique({ where: { id } });
+    return a ? { ids: [id], label: a.name } : null;
+  }
+  if (kind === "block" && scope.layer1) {
+    const b = await ctx.deps.db.area.findUnique({ where: { id }, include: { children: true } });
+    return b ? { ids: b.children.map((c) => c.id), label: b.name } : null;
+  }
+  return null;
+}
+
+async function preview(ctx: TurnContext, d: Draft): Promise<Turn> {
+  const audience: Audience = { role: d.role!, areaIds: d.areaIds!, label: `${d.scopeLabel}の${ROLE_JA[d.role!]}` };
+  const count = (await resolveRecipients(ctx.deps.db, audience)).length;
+  const msgs = m.announcementMessages(d.body!, ctx.deps.config.timeZone, d.when, d.place);
+  return { replies: m.previewMessages(msgs, count, audience.label), state: state("confirm", d) };
+}
+
+async function send(ctx: TurnContext, d: Draft, urgent: boolean, at?: Date): Promise<Turn> {
+  const audience: Audience = { role: d.role!, areaIds: d.areaIds!, label: `${d.scopeLabel}の${ROLE_JA[d.role!]}` };
+  const recipients = await resolveRecipients(ctx.deps.db, audience);
+  if (recipients.length === 0) return { replies: m.noRecipientsMessages(), state: null };
+  const tz = ctx.deps.config.timeZone;
+  const sendAt = nextAllowedSend(at ?? ctx.now, tz, urgent);
+  await createBroadcast(ctx.deps.db, {
+    createdBy: ctx.user.id,
+    audience,
+    messages: m.announcementMessages(d.body!, tz, d.when, d.place),
+    recipients,
+    urgent,
+    sendAt,
+  });
+  return { replies: m.acceptedMessages(sendAt, ctx.now, tz, at !== undefined), state: null, after: () => ctx.deps.jobs.kick() };
+}
+
+async function step(ctx: TurnContext, input: Input, s: FlowState): Promise<Turn | null> {
+  const d = s.data as Draft;
+  const pb = input.kind === "postback" ? input.postback : null;
+  const text = input.kind === "text" ? input.text.trim() : "";
+  switch (s.step) {
+    case "role": {
+      if (pb?.action !== "bc.role" || !(pb.params.r in ROLE_JA)) return null;
+      d.role = pb.params.r as AudienceRole;
+      const choices = await scopeChoices(ctx);
+      if (choices.length === 1) {
+        const a = await areasFor(ctx, choices[0].value);
+        if (!a) return null;
+        d.areaIds = a.ids;
+        d.scopeLabel = a.label;
+        return { replies: m.askTextMessages(), state: state("text", d) };
+      }
+      return { replies: m.askScopeMessages(choices), state: state("scope", d) };
+    }
+    case "scope": {
+      if (pb?.action !== "bc.scope") return null;
+      const a = await areasFor(ctx, pb.params.s ?? "");
+      if (!a) return { replies: m.askScopeMessages(await scopeChoices(ctx)), state: s };
+      d.areaIds = a.ids;
+      d.scopeLabel = a.label;
+      return { replies: m.askTextMessages(), state: state("text", d) };
+    }
+    case "text":
+      if (input.kind !== "text" || !text) return null;
+      d.body = [...text].slice(0, MAX_TEXT).join("");
+      return { replies: m.askExtraMessages(), state: state("extra", d) };
+    case "extra": {
+      const add = pb?.action === "bc.extra" ? pb.params.x === "add" : input.kind === "text" ? yesNo(text) === "yes" : null;
+      if (add === null) return null;
+      return add ? { replies: m.askWhenMessages(), state: state("when", d) } : preview(ctx, d);
+    }
+    case "when": {
+      if (input.kind !== "text") return null;
+      const parsed = parseDateTimePhrase(text, ctx.now, ctx.deps.config.timeZone);
+      if (!parsed) return { replies: m.whenNotUnderstoodMessages(), state: s };
+      d.when = { start: parsed.start.toISOString(), end: parsed.end?.toISOString() };
+      return { replies: m.askPlaceMessages(), state: state("place", d) };
+    }
+    case "place":
+      if (input.kind !== "text" || !text) return null;
+      d.place = [...text].slice(0, 100).join("");
+      return preview(ctx, d);
+    case "confirm":
+      if (pb?.action === "bc.send") return send(ctx, d, pb.params.u === "1");
+      if (pb?.action === "bc.schedule") return { replies: m.askScheduleMessages(), state: state("schedule", d) };
+      return null;
+    case "schedule": {
+      if (input.kind !== "text") return null;
+      const parsed = parseDateTimePhrase(text, ctx.now, ctx.deps.config.timeZone);
+      if (!parsed) return { replies: m.whenNotUnderstoodMessages(), state: s };
+      if (parsed.start.getTime() <= ctx.now.getTime()) return { replies: m.scheduleInPastMessages(), state: s };
+      return send(ctx, d, false, parsed.start);
+    }
+  }
+  return null;
+}
+
+async function setOptOut(ctx: TurnContext, stop: boolean): Promise<Turn> {
+  await ctx.deps.db.user.update({ where: { id: ctx.user.id }, data: { announcementsOptOut: stop } });
+  return { replies: m.optOutMessages(stop) };
+}
+
+export const broadcastsFeature: Feature = {
+  name: "broadcasts",
+  restricted: { broadcast: ["sc"] },
+  commands: [
+    { pattern: /^お知らせ(を)?(停止|止めて|とめて|いらない|不要)(して|します|ください)?$/, handle: (ctx) => setOptOut(ctx, true) },
+    { pattern: /^お知らせ(を)?(再開|受け取る|受け取りたい)(して|します|ください)?$/, handle: (ctx) => setOptOut(ctx, false) },
+  ],
+  intents: {
+    broadcast: async (ctx) => {
+      if (!hasRole(ctx.user, "sc")) return { replies: [] };
+      return { replies: m.askRoleMessages(), state: state("role", {}) };
+    },
+  },
+  flows: { [FLOW]: step },
+};

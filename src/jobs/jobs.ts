@@ -1,0 +1,66 @@
+import type { Clock } from "../clock.js";
+import type { Db } from "../db/client.js";
+import type { LineGateway } from "../line/client.js";
+import type { Logger } from "../log.js";
+import { runDueBroadcasts } from "./broadcast-runner.js";
+import { runDueReminders } from "./reminder-runner.js";
+
+export interface JobsDeps {
+  db: Db;
+  line: LineGateway;
+  logger: Logger;
+  clock: Clock;
+  timeZone: string;
+  chunkIntervalMs?: number;
+  staleClaimMs?: number;
+}
+
+/**
+ * The work the scheduler does every minute (due announcements, due meeting
+ * reminders), also run at once when an SC confirms a send. Runs never
+ * overlap within a process; across processes the database claims decide.
+ */
+export class Jobs {
+  private running: Promise<void> | null = null;
+  private again = false;
+
+  constructor(private readonly d: JobsDeps) {}
+
+  /** Runs now (or right after the run in progress); resolves when done. */
+  kick(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      try {
+        do {
+          this.again = false;
+          await this.tick();
+        } while (this.again);
+      } finally {
+        this.running = null;
+      }
+    })();
+    return this.running;
+  }
+
+  /** Resolves when no run is in progress. */
+  async idle(): Promise<void> {
+    while (this.running) await this.running.catch(() => {});
+  }
+
+  private async tick(): Promise<void> {
+    const now = () => this.d.clock.now();
+    try {
+      await runDueBroadcasts({ ...this.d }, now);
+    } catch (err) {
+      this.d.logger.error("broadcast run failed", { err });
+    }
+    try {
+      await runDueReminders({ ...this.d }, now);
+    } catch (err) {
+      this.d.logger.error("reminder run failed", { err });
+    }
+  }
+}
