@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Clock } from "../clock.js";
 import type { Db } from "../db/client.js";
 import type { LineGateway } from "../line/client.js";
@@ -23,6 +24,8 @@ export interface JobsDeps {
 export class Jobs {
   private running: Promise<void> | null = null;
   private again = false;
+  /** Identifies this process in reminder claims. */
+  readonly owner = randomUUID();
 
   constructor(private readonly d: JobsDeps) {}
 
@@ -58,7 +61,7 @@ export class Jobs {
       this.d.logger.error("broadcast run failed", { err });
     }
     try {
-      await runDueReminders({ ...this.d }, now);
+      await runDueReminders({ ...this.d, owner: this.owner }, now);
     } catch (err) {
       this.d.logger.error("reminder run failed", { err });
     }

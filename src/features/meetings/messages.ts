@@ -1,0 +1,160 @@
+import type { messagingApi } from "@line/bot-sdk";
+import type { Meeting } from "../../generated/prisma/client.js";
+import { flex, postbackAction, text, type Message, type QuickReplyChoice } from "../../line/messages.js";
+import { formatInstantJa, formatTime, zonedParts } from "../../schedule/time.js";
+import { parseJsonArray } from "../volunteers/model.js";
+import { AUDIENCE_JA, KINDS, type Audience } from "./service.js";
+
+const CANCEL: QuickReplyChoice = { kind: "postback", label: "やめる", action: "flow.cancel", displayText: "やめる" };
+const RESPONSE_JA: Record<string, string> = { attend: "出席", absent: "欠席" };
+
+export function when(m: Pick<Meeting, "startsAt" | "endsAt">, tz: string): string {
+  const end = m.endsAt ? `〜${formatTime(zonedParts(m.endsAt, tz).hour * 60 + zonedParts(m.endsAt, tz).minute)}` : "";
+  return `${formatInstantJa(m.startsAt, tz)}${end}`;
+}
+
+function meetingBubble(m: Meeting, tz: string, opts: { rsvp?: boolean; response?: string | null; sc?: boolean; heading?: string }): messagingApi.FlexBubble {
+  const agenda = parseJsonArray<string>(m.agenda);
+  const row = (k: string, v: string): messagingApi.FlexComponent => ({
+    type: "box",
+    layout: "baseline",
+    spacing: "md",
+    contents: [
+      { type: "text", text: k, size: "sm", color: "#6B6B6B", flex: 2 },
+      { type: "text", text: v || "―", size: "md", wrap: true, flex: 5, weight: k === "日時" ? "bold" : "regular" },
+    ],
+  });
+  const buttons: messagingApi.FlexComponent[] = [];
+  if (opts.rsvp) {
+    buttons.push(
+      { type: "button", style: "primary", height: "md", color: "#1E7F4F", action: postbackAction("出席", "mtg.rsvp", { m: m.id, a: 1 }, "出席します") },
+      { type: "button", style: "secondary", height: "md", action: postbackAction("欠席", "mtg.rsvp", { m: m.id, a: 0 }, "欠席します") },
+    );
+  }
+  if (opts.sc) {
+    buttons.push(
+      { type: "button", style: "secondary", height: "sm", action: postbackAction("出欠を見る", "mtg.attendance", { m: m.id }) },
+      { type: "button", style: "secondary", height: "sm", action: postbackAction("日時を変える", "mtg.reschedule", { m: m.id }) },
+      { type: "button", style: "secondary", height: "sm", action: postbackAction("中止にする", "mtg.cancel", { m: m.id }) },
+    );
+  }
+  return {
+    type: "bubble",
+    body: {
+      type: "box",
+      layout: "vertical",
+      spacing: "sm",
+      contents: [
+        ...(opts.heading ? [{ type: "text", text: opts.heading, size: "sm", color: "#D65F30", weight: "bold" } as messagingApi.FlexComponent] : []),
+        { type: "text", text: `${m.title}${m.status === "cancelled" ? "（中止）" : ""}`, weight: "bold", size: "lg", wrap: true },
+        { type: "text", text: m.kind, size: "sm", color: "#1E7F4F" },
+        { type: "separator", margin: "md" },
+        row("日時", when(m, tz)),
+        row("会場", [m.venue, m.address].filter(Boolean).join(" ")),
+        ...(agenda.length ? [row("議題", agenda.join("\n"))] : []),
+        ...(opts.response !== undefined ? [row("出欠", opts.response ? RESPONSE_JA[opts.response] : "未回答")] : []),
+      ],
+    },
+    ...(buttons.length ? { footer: { type: "box", layout: "vertical", spacing: "sm", contents: buttons } } : {}),
+  };
+}
+
+export function reminderMessages(m: Meeting, tz: string, slot: string): Message[] {
+  const heading = slot === "d7" ? "1週間後の会議のお知らせ" : slot === "d1" ? "明日の会議のお知らせ" : "まもなく始まる会議のお知らせ";
+  return [flex(`${heading}：${m.title} ${when(m, tz)} ${m.venue}`, meetingBubble(m, tz, { rsvp: true, heading }))];
+}
+
+export function changedMessages(m: Meeting, tz: string): Message[] {
+  return [flex(`会議の日時が変わりました：${m.title} ${when(m, tz)}`, meetingBubble(m, tz, { rsvp: true, heading: "日時が変わりました" }))];
+}
+
+export function cancelledMessages(m: Meeting, tz: string): Message[] {
+  return [text(`「${m.title}」（${when(m, tz)}）は中止になりました。`)];
+}
+
+export function listMessages(items: { meeting: Meeting; response: string | null; sc: boolean }[], tz: string): Message[] {
+  if (items.length === 0) return [text("これからの会議の予定はありません。")];
+  return [
+    text(`これからの会議が${items.length}件あります。`),
+    flex(`会議の予定 ${items.length}件：` + items.map((i) => `${i.meeting.title}（${when(i.meeting, tz)}）`).join("、"), {
+      type: "carousel",
+      contents: items.slice(0, 10).map((i) => meetingBubble(i.meeting, tz, { rsvp: !i.sc, response: i.response, sc: i.sc })),
+    }),
+  ];
+}
+
+export function rsvpSavedMessages(m: Meeting, attending: boolean, tz: string): Message[] {
+  return [text(`「${m.title}」（${when(m, tz)}）を${attending ? "出席" : "欠席"}で承りました。`)];
+}
+
+export function noMeetingForRsvpMessages(): Message[] {
+  return [text("出欠を伝えられる会議が見つかりませんでした。会議のお知らせの「出席」「欠席」ボタンからお答えください。")];
+}
+
+export function attendanceMessages(m: Meeting, tz: string, rows: { name: string; response: string | null }[]): Message[] {
+  const count = (r: string | null) => rows.filter((x) => x.response === r).length;
+  const names = (r: string | null) => rows.filter((x) => x.response === r).map((x) => x.name).join("、") || "なし";
+  return [
+    text(
+      `「${m.title}」（${when(m, tz)}）の出欠\n出席 ${count("attend")}人：${names("attend")}\n欠席 ${count("absent")}人：${names("absent")}\n未回答 ${count(null)}人`,
+    ),
+  ];
+}
+
+export function askKindMessages(): Message[] {
+  return [text("会議の種類を選んでください。", [...KINDS.map((k, i): QuickReplyChoice => ({ kind: "postback", label: k, action: "mtg.kind", params: { k: i }, displayText: k })), CANCEL])];
+}
+export function askTitleMessages(): Message[] {
+  return [text("会議の名前を送ってください（例：第3回 蓮根地区協議体）。", [CANCEL])];
+}
+export function askWhenMessages(): Message[] {
+  return [text("日時を送ってください（例：12月10日(水)14時から16時、来週水曜の18時半）。", [CANCEL])];
+}
+export function whenNotUnderstoodMessages(): Message[] {
+  return [text("日時が読み取れませんでした。「12月10日 14時から16時」のように送ってください。")];
+}
+export function pastMessages(): Message[] {
+  return [text("過去の日時になっています。これから先の日時を送ってください。")];
+}
+export function askVenueMessages(): Message[] {
+  return [text("会場を送ってください（例：蓮根地域センター 2階会議室）。", [CANCEL])];
+}
+export function askAudienceMessages(): Message[] {
+  return [
+    text("どなたにお知らせしますか？", [
+      ...(["council", "volunteers", "residents"] as Audience[]).map((a): QuickReplyChoice => ({ kind: "postback", label: AUDIENCE_JA[a], action: "mtg.audience", params: { a }, displayText: AUDIENCE_JA[a] })),
+      CANCEL,
+    ]),
+  ];
+}
+export function confirmMessages(summary: string, count: number): Message[] {
+  return [
+    text(`この内容で登録します。\n${summary}\nお知らせする人：${count}人\nリマインドは1週間前と前日の10時（17時以降の会議は2時間前にも）に自動で届きます。`, [
+      { kind: "postback", label: "登録する", action: "mtg.save", displayText: "登録する" },
+      CANCEL,
+    ]),
+  ];
+}
+export function createdMessages(m: Meeting, tz: string): Message[] {
+  return [text(`「${m.title}」を登録しました。`), flex(`${m.title} ${when(m, tz)}`, meetingBubble(m, tz, { sc: true }))];
+}
+export function rescheduledMessages(m: Meeting, tz: string, notified: number): Message[] {
+  return [text(`「${m.title}」の日時を${when(m, tz)}に変えました。${notified}人にお知らせしました。`)];
+}
+export function cancelDoneMessages(m: Meeting, notified: number): Message[] {
+  return [text(`「${m.title}」を中止にしました。${notified}人にお知らせしました。`)];
+}
+export function confirmCancelMessages(m: Meeting, tz: string): Message[] {
+  return [
+    text(`「${m.title}」（${when(m, tz)}）を中止にして、皆さんにお知らせします。よろしいですか？`, [
+      { kind: "postback", label: "中止にする", action: "mtg.cancel_ok", params: { m: m.id }, displayText: "中止にする" },
+      CANCEL,
+    ]),
+  ];
+}
+export function councilCodeMessages(code: string, area: string): Message[] {
+  return [text(`${area}の協議体メンバーの登録コードは ${code} です（7日間有効）。\nメンバーの方に「協議体参加 ${code}」と送ってもらってください。`)];
+}
+export function councilJoinedMessages(area: string): Message[] {
+  return [text(`${area}の協議体メンバーとして登録しました。会議のお知らせが届くようになります。`)];
+}

@@ -1,0 +1,98 @@
+import type { Db } from "../../db/client.js";
+import type { Meeting } from "../../generated/prisma/client.js";
+import { DEFAULT_PLAN, reminderTimes, type ReminderRule } from "./plan.js";
+
+export const KINDS = ["協議体（第1層）", "協議体（第2層）", "作業部会", "連絡会", "研修会", "地域ケア会議", "住民向けフォーラム", "その他"] as const;
+export type Audience = "council" | "volunteers" | "residents" | "named";
+export const AUDIENCE_JA: Record<Audience, string> = { council: "協議体メンバー", volunteers: "ボランティア", residents: "地域の住民", named: "指定した人" };
+
+export interface MeetingInput {
+  kind: string;
+  title: string;
+  seriesNo?: number | null;
+  areaIds: number[];
+  venue: string;
+  address: string;
+  startsAt: Date;
+  endsAt?: Date | null;
+  agenda: string[];
+  audience: Audience;
+  createdBy?: number | null;
+  /** User ids for audience "named". */
+  named?: number[];
+  plan?: ReminderRule[];
+}
+
+/** The users a meeting is for: members, volunteers or residents of its areas, or named users. */
+export async function audienceUserIds(db: Db, audience: Audience, areaIds: number[], named: number[] = []): Promise<number[]> {
+  if (audience === "named") return named;
+  const where =
+    audience === "council"
+      ? { councilMembers: { some: { areaId: { in: areaIds } } } }
+      : audience === "volunteers"
+        ? { volunteer: { status: "active", areas: { some: { areaId: { in: areaIds } } } } }
+        : { homeAreaId: { in: areaIds } };
+  return (await db.user.findMany({ where, select: { id: true } })).map((u) => u.id);
+}
+
+/** Plans the unsent reminders of a meeting for each attendee; reminders already due in the past are still planned (sent late if the meeting has not started). */
+export async function planReminders(db: Db, meeting: Meeting, timeZone: string): Promise<number> {
+  if (meeting.status === "cancelled") return 0;
+  const plan = JSON.parse(meeting.reminderPlan || "[]") as ReminderRule[];
+  const times = reminderTimes(meeting.startsAt, plan.length ? plan : DEFAULT_PLAN, timeZone);
+  const attendees = await db.meetingAttendee.findMany({ where: { meetingId: meeting.id } });
+  let n = 0;
+  for (const a of attendees) {
+    for (const t of times) {
+      // The unique (meeting, user, slot) key: planning twice never plans twice.
+      const existing = await db.reminder.findUnique({ where: { meetingId_userId_slot: { meetingId: meeting.id, userId: a.userId, slot: t.slot } } });
+      if (existing) continue;
+      await db.reminder.create({ data: { meetingId: meeting.id, userId: a.userId, slot: t.slot, dueAt: t.dueAt } });
+      n++;
+    }
+  }
+  return n;
+}
+
+export async function createMeeting(db: Db, input: MeetingInput, timeZone: string): Promise<Meeting> {
+  const meeting = await db.meeting.create({
+    data: {
+      kind: input.kind,
+      title: input.title,
+      seriesNo: input.seriesNo ?? null,
+      venue: input.venue,
+      address: input.address,
+      startsAt: input.startsAt,
+      endsAt: input.endsAt ?? null,
+      agenda: JSON.stringify(input.agenda),
+      audience: input.audience,
+      reminderPlan: JSON.stringify(input.plan ?? DEFAULT_PLAN),
+      createdBy: input.createdBy ?? null,
+      areas: { create: input.areaIds.map((areaId) => ({ areaId })) },
+    },
+  });
+  const userIds = await audienceUserIds(db, input.audience, input.areaIds, input.named);
+  for (const userId of userIds) await db.meetingAttendee.create({ data: { meetingId: meeting.id, userId } });
+  await planReminders(db, meeting, timeZone);
+  return meeting;
+}
+
+/** A new time: unsent reminders are planned again for it. */
+export async function rescheduleMeeting(db: Db, meetingId: number, startsAt: Date, endsAt: Date | null, timeZone: string): Promise<Meeting> {
+  const meeting = await db.meeting.update({ where: { id: meetingId }, data: { startsAt, endsAt, status: "changed" } });
+  // Unsent reminders are planned again for the new time; ones already sent are not repeated.
+  await db.reminder.deleteMany({ where: { meetingId, status: "planned" } });
+  await planReminders(db, meeting, timeZone);
+  return meeting;
+}
+
+export async function cancelMeeting(db: Db, meetingId: number): Promise<Meeting> {
+  const meeting = await db.meeting.update({ where: { id: meetingId }, data: { status: "cancelled" } });
+  await db.reminder.updateMany({ where: { meetingId, status: "planned" }, data: { status: "skipped" } });
+  return meeting;
+}
+
+export async function setRsvp(db: Db, meetingId: number, userId: number, attending: boolean, now: Date): Promise<boolean> {
+  const r = await db.meetingAttendee.updateMany({ where: { meetingId, userId }, data: { response: attending ? "attend" : "absent", respondedAt: now } });
+  return r.count === 1;
+}
