@@ -6,10 +6,11 @@ import { matchingFeature } from "./matching/handler.js";
 import { broadcastsFeature } from "./broadcasts/handler.js";
 import { needsFeature } from "./needs/handler.js";
 import { meetingsFeature } from "./meetings/handler.js";
+import { privacyFeature } from "./privacy/handler.js";
 import { rolesFeature } from "./roles/handler.js";
 import { searchFeature } from "./search/handler.js";
 import { volunteersFeature } from "./volunteers/handler.js";
 import { welcomeFeature } from "./welcome/handler.js";
 
 /** Every feature the bot offers. */
-export const allFeatures: Feature[] = [welcomeFeature, rolesFeature, searchFeature, areasFeature, consultationFeature, helpFeature, volunteersFeature, matchingFeature, broadcastsFeature, needsFeature, meetingsFeature];
+export const allFeatures: Feature[] = [welcomeFeature, rolesFeature, searchFeature, areasFeature, consultationFeature, helpFeature, volunteersFeature, matchingFeature, broadcastsFeature, needsFeature, meetingsFeature, privacyFeature];
