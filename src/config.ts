@@ -14,6 +14,8 @@ export interface Config {
   timeZone: string;
   nodeEnv: string;
   logLevel: "debug" | "info" | "warn" | "error";
+  /** A send claimed longer ago than this by a process that died is taken over. */
+  jobClaimTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -89,6 +91,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     throw new ConfigError("LOG_LEVEL", "must be debug, info, warn or error");
   }
   const databaseUrl = env.DATABASE_URL?.trim() || "file:./data/bot.db";
+  const claimRaw = env.JOB_CLAIM_TIMEOUT_MS?.trim() || "60000";
+  const jobClaimTimeoutMs = Number(claimRaw);
+  if (!Number.isInteger(jobClaimTimeoutMs) || jobClaimTimeoutMs < 100) throw new ConfigError("JOB_CLAIM_TIMEOUT_MS", "must be a whole number of milliseconds, at least 100");
   return {
     port: parsePort(env.PORT),
     databaseUrl,
@@ -100,5 +105,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     timeZone: tz,
     nodeEnv,
     logLevel,
+    jobClaimTimeoutMs,
   };
 }

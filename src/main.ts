@@ -57,7 +57,7 @@ async function main(): Promise<void> {
   let resolveReady!: () => void;
   const whenReady = new Promise<void>((r) => (resolveReady = r));
   let nlu: Nlu | undefined;
-  const jobs = new Jobs({ db, line, logger, clock: systemClock, timeZone: config.timeZone, chunkIntervalMs: 10 });
+  const jobs = new Jobs({ db, line, logger, clock: systemClock, timeZone: config.timeZone, chunkIntervalMs: 10, staleClaimMs: config.jobClaimTimeoutMs });
   const deps: AppDeps = {
     config,
     db,
@@ -95,7 +95,7 @@ async function main(): Promise<void> {
     const closed = new Promise<void>((r) => server.close(() => r()));
     server.closeIdleConnections();
     await handle.drain();
-    await jobs.idle();
+    await jobs.stop();
     await closed;
     await capture?.stop();
     await db.$disconnect();

@@ -12,6 +12,8 @@ export interface RunnerDeps {
   /** A chunk claimed longer ago than this by a sender that never finished it (a crash) is taken over. */
   staleClaimMs?: number;
   sleep?: (ms: number) => Promise<void>;
+  /** True once a graceful shutdown began: the chunk in hand is finished, no new one started. */
+  shouldStop?: () => boolean;
 }
 
 const DEFAULT_STALE_MS = 60_000;
@@ -44,6 +46,7 @@ export async function runBroadcast(d: RunnerDeps, broadcastId: number, now: () =
   const messages = JSON.parse(b.messages) as Message[];
   let first = true;
   for (;;) {
+    if (d.shouldStop?.()) return;
     const chunk = await claimNextChunk(db, b.id, now(), d.staleClaimMs ?? DEFAULT_STALE_MS);
     if (!chunk) break;
     if (!first && d.chunkIntervalMs) await (d.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))))(d.chunkIntervalMs);
@@ -87,6 +90,7 @@ async function finish(d: RunnerDeps, broadcastId: number, now: Date): Promise<vo
 export async function runDueBroadcasts(d: RunnerDeps, now: () => Date): Promise<number> {
   const due = await d.db.broadcast.findMany({ where: { status: { in: ["queued", "sending"] }, scheduledAt: { lte: now() } }, orderBy: { id: "asc" } });
   for (const b of due) {
+    if (d.shouldStop?.()) break;
     await d.db.broadcast.updateMany({ where: { id: b.id, status: "queued" }, data: { status: "sending" } });
     await runBroadcast(d, b.id, now);
   }

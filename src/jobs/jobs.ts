@@ -26,11 +26,13 @@ export class Jobs {
   private again = false;
   /** Identifies this process in reminder claims. */
   readonly owner = randomUUID();
+  private stopping = false;
 
   constructor(private readonly d: JobsDeps) {}
 
   /** Runs now (or right after the run in progress); resolves when done. */
   kick(): Promise<void> {
+    if (this.stopping) return Promise.resolve();
     if (this.running) {
       this.again = true;
       return this.running;
@@ -48,6 +50,12 @@ export class Jobs {
     return this.running;
   }
 
+  /** Graceful shutdown: finish the chunk or reminder in hand, start nothing new. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await this.idle();
+  }
+
   /** Resolves when no run is in progress. */
   async idle(): Promise<void> {
     while (this.running) await this.running.catch(() => {});
@@ -56,12 +64,12 @@ export class Jobs {
   private async tick(): Promise<void> {
     const now = () => this.d.clock.now();
     try {
-      await runDueBroadcasts({ ...this.d }, now);
+      await runDueBroadcasts({ ...this.d, shouldStop: () => this.stopping }, now);
     } catch (err) {
       this.d.logger.error("broadcast run failed", { err });
     }
     try {
-      await runDueReminders({ ...this.d, owner: this.owner }, now);
+      await runDueReminders({ ...this.d, owner: this.owner, shouldStop: () => this.stopping }, now);
     } catch (err) {
       this.d.logger.error("reminder run failed", { err });
     }

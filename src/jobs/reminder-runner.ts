@@ -12,6 +12,7 @@ export interface ReminderDeps {
   staleClaimMs?: number;
   /** Who claims (one id per process), for the log. */
   owner?: string;
+  shouldStop?: () => boolean;
 }
 
 const DEFAULT_STALE_MS = 60_000;
@@ -41,6 +42,7 @@ export async function runDueReminders(d: ReminderDeps, now: () => Date): Promise
   });
   let sent = 0;
   for (const r of due) {
+    if (d.shouldStop?.()) break;
     const retryKey = r.retryKey ?? randomUUID();
     const claimed = await db.reminder.updateMany({
       where: { id: r.id, status: r.status, claimedAt: r.claimedAt },

@@ -13,7 +13,10 @@ import { notifyScsOfRequest } from "../matching/notify.js";
 export const HELP_FLOW = "help";
 
 async function askConsent(ctx: TurnContext, draft: HelpDraft): Promise<Turn> {
-  const areaId = draft.areaId ?? ctx.user.homeAreaId ?? undefined;
+  // An area id from a button is checked: a tampered one is ignored.
+  const given = draft.areaId !== undefined ? await areaById(ctx.deps.db, draft.areaId) : null;
+  const areaId = given?.id ?? ctx.user.homeAreaId ?? undefined;
+  draft = { ...draft, areaId: given?.id };
   if (!areaId) {
     return { replies: askAreaMessages(await blocksWithAreas(ctx.deps.db), false), state: { flow: HELP_FLOW, step: "area", data: { ...draft } } };
   }

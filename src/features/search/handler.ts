@@ -38,6 +38,8 @@ const askScChoice = (q: SearchQuery): QuickReplyChoice => ({
 export async function answerSearch(ctx: TurnContext, q: SearchQuery, inquiry?: { text: string; intent: string; slots: object }): Promise<Turn> {
   const { db } = ctx.deps;
   const area = q.areaId !== undefined ? await areaById(db, q.areaId) : null;
+  // A tampered or outdated button may name an area that does not exist.
+  if (q.areaId !== undefined && !area) return { replies: expiredButtonMessages(), state: null };
   const label = await labelOf(ctx, q);
   const subject = describeQuery(area?.name, label, q);
   const outcome = await searchResources(db, q, options(ctx));
