@@ -10,7 +10,7 @@ import type { Audience } from "./audience.js";
  */
 export async function createBroadcast(
   db: Db,
-  o: { createdBy: number; audience: Audience; messages: Message[]; recipients: string[]; urgent: boolean; sendAt: Date },
+  o: { createdBy: number | null; audience: Audience; messages: Message[]; recipients: string[]; urgent: boolean; sendAt: Date },
 ) {
   const json = JSON.stringify(o.messages);
   const hash = createHash("sha256").update(json).digest("hex");
