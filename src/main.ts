@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { createApp } from "./app.js";
 import { systemClock } from "./clock.js";
 import { ConfigError, loadConfig } from "./config.js";
-import { createPrisma } from "./db/client.js";
+import { createPrisma, tuneConnection } from "./db/client.js";
 import { deployMigrations } from "./db/migrate.js";
 import { seedIfEmpty } from "./db/seed.js";
 import type { AppDeps } from "./deps.js";
@@ -11,6 +11,7 @@ import { LineGateway } from "./line/client.js";
 import { FakeLinePlatform } from "./line/fake-platform.js";
 import { createLogger } from "./log.js";
 import { loadNlu } from "./nlu/index.js";
+import { loadTokenizer } from "./nlu/tokenizer.js";
 import type { Nlu } from "./nlu/nlu.js";
 import { Jobs } from "./jobs/jobs.js";
 import { startScheduler } from "./jobs/scheduler.js";
@@ -29,9 +30,13 @@ async function main(): Promise<void> {
     throw err;
   }
   const logger = createLogger(config.logLevel);
+  // The dictionary takes the longest to load: start it now, alongside the database work.
+  const tokenizerLoading = loadTokenizer();
+  tokenizerLoading.catch(() => {});
   const applied = deployMigrations(config.databaseFile);
   if (applied.length) logger.info("database migrated", { applied });
   const db = createPrisma(config.databaseFile);
+  await tuneConnection(db);
   const seeded = await seedIfEmpty(db);
   if (seeded) logger.info("demo data loaded", { ...seeded });
 
@@ -73,6 +78,7 @@ async function main(): Promise<void> {
   await new Promise<void>((resolve) => server.listen(config.port, resolve));
   const port = (server.address() as AddressInfo).port;
 
+  await tokenizerLoading;
   nlu = await loadNlu(db, config.timeZone);
   handle.setReady(true);
   resolveReady();

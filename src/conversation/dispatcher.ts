@@ -47,8 +47,11 @@ export function createDispatcher(deps: AppDeps, features: Feature[]): Dispatcher
 
   const afterReply = new WeakMap<TurnContext["event"], () => Promise<unknown>>();
 
+  // Users whose flow state is known to be absent, to skip pointless deletes (per turn).
+  const noState = new WeakSet<TurnContext>();
+
   async function applyTurn(ctx: TurnContext, turn: Turn): Promise<Message[]> {
-    if (turn.state === null) await clearState(db, ctx.user.id);
+    if (turn.state === null && !noState.has(ctx)) await clearState(db, ctx.user.id);
     else if (turn.state) await saveState(db, ctx.user.id, turn.state, ctx.now);
     if (turn.after) afterReply.set(ctx.event, turn.after);
     return turn.replies;
@@ -75,6 +78,7 @@ export function createDispatcher(deps: AppDeps, features: Feature[]): Dispatcher
   /** Inside a flow the flow reads the input first; やめる always ends it. */
   async function handleInput(ctx: TurnContext, input: Input): Promise<Message[]> {
     const loaded = await loadState(db, ctx.user.id, ctx.now);
+    if (!loaded) noState.add(ctx);
     const prefix: Message[] = [];
     if (loaded?.expired) {
       await clearState(db, ctx.user.id);

@@ -85,7 +85,7 @@ export function webhookRouter(o: WebhookOptions): express.Router {
         return;
       }
       res.status(200).json({});
-      log.info("webhook accepted", { events: events.length, fresh: fresh.length });
+      log.debug("webhook accepted", { events: events.length, fresh: fresh.length });
       for (const { ev, key } of fresh) o.enqueue(ev, key);
     },
   );

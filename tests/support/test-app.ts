@@ -79,7 +79,7 @@ export async function startTestApp(o: TestAppOptions = {}): Promise<TestApp> {
   const lineUrl = o.line ? o.line.url : await line.start();
   const config = loadConfig({ NODE_ENV: "test", DATABASE_URL: `file:${dbFile}` });
   const logs: string[] = [];
-  const logger: Logger = createLogger("info", (l) => logs.push(l));
+  const logger: Logger = createLogger("debug", (l) => logs.push(l));
   const db = createPrisma(dbFile);
   const clock = new ManualClock(o.now ?? "2026-12-01T01:00:00Z");
   setEventClock(() => clock.now().getTime());

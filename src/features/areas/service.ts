@@ -1,12 +1,32 @@
 import type { Db } from "../../db/client.js";
 import type { Area } from "../../generated/prisma/client.js";
 
+/**
+ * Areas change only on import; lookups by name and id are kept for a
+ * minute, since nearly every message asks for one.
+ */
+const TTL_MS = 60_000;
+const cache = new WeakMap<Db, { at: number; byName: Map<string, Area>; byId: Map<number, Area> }>();
+
+async function areas(db: Db) {
+  const hit = cache.get(db);
+  if (hit && Date.now() - hit.at < TTL_MS) return hit;
+  const rows = await db.area.findMany();
+  const fresh = { at: Date.now(), byName: new Map(rows.map((a) => [a.name, a])), byId: new Map(rows.map((a) => [a.id, a])) };
+  cache.set(db, fresh);
+  return fresh;
+}
+
+export function forgetAreas(db: Db): void {
+  cache.delete(db);
+}
+
 export async function areaByName(db: Db, name: string): Promise<Area | null> {
-  return db.area.findUnique({ where: { name } });
+  return (await areas(db)).byName.get(name) ?? null;
 }
 
 export async function areaById(db: Db, id: number): Promise<Area | null> {
-  return db.area.findUnique({ where: { id } });
+  return (await areas(db)).byId.get(id) ?? null;
 }
 
 /** Layer-1 blocks with their layer-2 areas, in display order. */

@@ -7,7 +7,7 @@ import { areaById, areaByName, blocksWithAreas, neighbourAreas } from "../areas/
 import { askAreaMessages, askLocationMessages, describeQuery, noResultMessages, PAGE_SIZE, resultMessages } from "./messages.js";
 import { hasTimeFilters, parseQueryParams, queryFromSlots, queryParams, withoutTimeFilters, type SearchQuery } from "./query.js";
 import { RELATED } from "./related.js";
-import { searchResources } from "./service.js";
+import { categoriesOf, searchResources } from "./service.js";
 import { expiredButtonMessages } from "../welcome/messages.js";
 
 export const SEARCH_FLOW = "search";
@@ -16,7 +16,7 @@ const KIND_LABEL = { place: "サロンや集いの場", service: "生活のサ�
 
 async function labelOf(ctx: TurnContext, q: SearchQuery): Promise<string> {
   if (q.categories.length === 1) {
-    const c = await ctx.deps.db.category.findUnique({ where: { key: q.categories[0] } });
+    const c = (await categoriesOf(ctx.deps.db)).get(q.categories[0]);
     if (c) return c.label;
   }
   return KIND_LABEL[q.kind ?? "place"];
@@ -89,7 +89,7 @@ export async function answerSearch(ctx: TurnContext, q: SearchQuery, inquiry?: {
     const related = { ...withoutTimeFilters(q), categories: [key] };
     const count = (await searchResources(db, related, options(ctx, 1))).total;
     if (count > 0) {
-      const c = await db.category.findUnique({ where: { key } });
+      const c = (await categoriesOf(db)).get(key);
       choices.push({ kind: "postback", label: `${c?.label ?? key}をさがす`, action: "search", params: queryParams(related), displayText: `${c?.label ?? key}をさがす` });
     }
   }

@@ -117,6 +117,11 @@ export function invalidateSearchCache(db: Db): void {
   shapeCache.delete(db);
 }
 
+/** Category key → label and kind, cached like the area tree. */
+export function categoriesOf(db: Db): Promise<Map<string, { label: string; kind: string }>> {
+  return cached(db, "categories", async () => new Map((await db.category.findMany()).map((c) => [c.key, { label: c.label, kind: c.kind }])));
+}
+
 function kindKeysOf(db: Db, q: SearchQuery): Promise<string[]> {
   if (!q.kind || q.categories.length) return Promise.resolve([]);
   const kind = q.kind;
@@ -198,8 +203,9 @@ async function rankByNextDate(db: Db, q: SearchQuery, memo: ScheduleMemo, offset
       skip -= g.n;
       continue;
     }
-    const rows = await db.$queryRawUnsafe<Candidate[]>(
-      `SELECT r.id, r.name, r.scheduleRule, r.lat, r.lng, r.visibility FROM Resource r WHERE ${where} AND r.scheduleRule IS ? ORDER BY r.name LIMIT ? OFFSET ?`,
+    const rows = await db.$queryRawUnsafe<FullRow[]>(
+      `SELECT ${FULL_COLUMNS} FROM Resource r JOIN Category c ON c.key = r.categoryKey LEFT JOIN Area a ON a.id = r.areaId
+       WHERE ${where} AND r.scheduleRule IS ? ORDER BY r.name LIMIT ? OFFSET ?`,
       ...args, g.rule, pageSize - page.length, skip,
     );
     skip = 0;
@@ -208,14 +214,12 @@ async function rankByNextDate(db: Db, q: SearchQuery, memo: ScheduleMemo, offset
   return { page, total };
 }
 
+const FULL_COLUMNS = `r.id, r.name, r.categoryKey, c.label AS categoryLabel, c.kind AS categoryKind, a.name AS areaName, r.venue, r.address,
+  r.lat, r.lng, r.scheduleText, r.scheduleRule, r.fee, r.phone, r.organiser, r.target, r.description, r.visibility`;
+
 async function fullRows(db: Db, ids: number[]): Promise<Map<number, FullRow>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.$queryRawUnsafe<FullRow[]>(
-    `SELECT r.id, r.name, r.categoryKey, c.label AS categoryLabel, c.kind AS categoryKind, a.name AS areaName, r.venue, r.address,
-       r.lat, r.lng, r.scheduleText, r.scheduleRule, r.fee, r.phone, r.organiser, r.target, r.description, r.visibility
-     ${FROM} LEFT JOIN Area a ON a.id = r.areaId WHERE r.id IN (${ids.map(() => "?").join(",")})`,
-    ...ids,
-  );
+  const rows = await db.$queryRawUnsafe<FullRow[]>(`SELECT ${FULL_COLUMNS} ${FROM} LEFT JOIN Area a ON a.id = r.areaId WHERE r.id IN (${ids.map(() => "?").join(",")})`, ...ids);
   return new Map(rows.map((r) => [Number(r.id), r]));
 }
 
@@ -288,7 +292,7 @@ class ScheduleMemo {
 }
 
 interface Ranked {
-  c: Candidate;
+  c: Candidate | FullRow;
   next: Occurrence[];
   distanceM?: number;
 }
@@ -327,7 +331,9 @@ export async function searchResources(db: Db, q: SearchQuery, o: SearchOptions):
   } else {
     ({ page, total } = await rankByNextDate(db, q, memo, offset, pageSize));
   }
-  const rows = await fullRows(db, page.map((x) => Number(x.c.id)));
+  // Area searches already read whole rows for their page; location searches read them now.
+  const rows = await fullRows(db, page.filter((x) => !("categoryLabel" in x.c)).map((x) => Number(x.c.id)));
+  for (const x of page) if ("categoryLabel" in x.c) rows.set(Number(x.c.id), x.c as FullRow);
   const items = page.flatMap((x) => {
     const row = rows.get(Number(x.c.id));
     return row ? [toHit(row, memo.rule(row.scheduleRule), x.next, x.distanceM, o)] : [];
