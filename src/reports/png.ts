@@ -26,6 +26,7 @@ function chunk(type: string, data: Buffer): Buffer {
 }
 
 export class Canvas {
+  // RGB, row by row.
   readonly pixels: Buffer;
   constructor(readonly width: number, readonly height: number, bg: [number, number, number] = [255, 255, 255]) {
     this.pixels = Buffer.alloc(width * height * 3);
