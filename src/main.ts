@@ -12,6 +12,8 @@ import { FakeLinePlatform } from "./line/fake-platform.js";
 import { createLogger } from "./log.js";
 import { loadNlu } from "./nlu/index.js";
 import { loadTokenizer } from "./nlu/tokenizer.js";
+import { SimulatorHub } from "./simulator/hub.js";
+import { simulatorRoutes } from "./simulator/routes.js";
 import type { Nlu } from "./nlu/nlu.js";
 import { Jobs } from "./jobs/jobs.js";
 import { startScheduler } from "./jobs/scheduler.js";
@@ -42,18 +44,21 @@ async function main(): Promise<void> {
 
   let capture: FakeLinePlatform | undefined;
   let lineBaseUrl = config.lineApiBaseUrl;
+  const hub = config.localMode ? new SimulatorHub() : undefined;
   if (config.localMode) {
     capture = new FakeLinePlatform({
-      onCall: (call) =>
+      onCall: (call) => {
+        hub?.publish(call);
         logger.info("local capture: LINE API call", {
           path: call.path,
           status: call.status,
           messages: (call.body?.messages ?? []).map((m: { type: string; text?: string; altText?: string }) => ({ type: m.type, text: m.text ?? m.altText })),
-        }),
+        });
+      },
     });
     lineBaseUrl = await capture.start();
     logger.info(
-      "LOCAL MODE: no LINE credentials configured; using a development channel secret and capturing LINE API calls in-process (set LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN for a real bot)",
+      "LOCAL MODE: no LINE credentials configured; using a development channel secret and capturing LINE API calls in-process; try the bot at /simulator (set LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN for a real bot)",
       { capture: lineBaseUrl },
     );
   }
@@ -72,7 +77,11 @@ async function main(): Promise<void> {
     nlu: { route: (text, now) => nlu!.route(text, now) },
     jobs,
   };
-  const handle = createApp(deps, { whenReady });
+  const handle = createApp(deps, {
+    whenReady,
+    // The simulator exists only in local mode: never in production.
+    extraRoutes: hub ? (app) => app.use(simulatorRoutes({ hub, db, channelSecret: config.channelSecret })) : undefined,
+  });
   const server = http.createServer(handle.app);
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.listen(config.port, resolve));
@@ -103,6 +112,7 @@ async function main(): Promise<void> {
     await handle.drain();
     await jobs.stop();
     await closed;
+    hub?.close();
     await capture?.stop();
     await db.$disconnect();
     logger.info("stopped");

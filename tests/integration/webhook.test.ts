@@ -161,6 +161,14 @@ describe("the LINE webhook", () => {
   });
 });
 
+describe("the simulator", () => {
+  it("is absent unless local mode mounts it", async () => {
+    const t = await startTestApp();
+    expect((await fetch(`${t.url}/simulator`)).status).toBe(404);
+    await t.stop();
+  });
+});
+
 describe("/healthz", () => {
   it("answers 503 before the app is ready and 200 with details after", async () => {
     const t = await startTestApp();

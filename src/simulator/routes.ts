@@ -1,0 +1,51 @@
+import fs from "node:fs";
+import path from "node:path";
+import express from "express";
+import type { Db } from "../db/client.js";
+import { japaneseFontFile } from "../richmenu/raster.js";
+import { richMenuImage, richMenuRequest } from "../richmenu/menu.js";
+import { withRole } from "../users/service.js";
+import type { SimulatorHub } from "./hub.js";
+
+const DIR = path.resolve(import.meta.dirname);
+
+/**
+ * The chat simulator, mounted only in local mode: a LINE-like talk room that
+ * signs real webhook events with the development secret, posts them to
+ * /webhook, and shows what the bot sends through the local capture.
+ */
+export function simulatorRoutes(o: { hub: SimulatorHub; db: Db; channelSecret: string }): express.Router {
+  const r = express.Router();
+  let menuPng: Buffer | undefined;
+  r.get("/simulator", (_req, res) => res.type("html").send(fs.readFileSync(path.join(DIR, "page.html"), "utf8")));
+  r.get("/simulator/app.js", (_req, res) => res.type("js").send(fs.readFileSync(path.join(DIR, "app.js"), "utf8")));
+  r.get("/simulator/font.woff", (_req, res) => res.type("font/woff").sendFile(japaneseFontFile(400)));
+  r.get("/simulator/font-bold.woff", (_req, res) => res.type("font/woff").sendFile(japaneseFontFile(700)));
+  r.get("/simulator/richmenu.json", (_req, res) => res.json(richMenuRequest()));
+  r.get("/simulator/richmenu.png", (_req, res) => {
+    menuPng ??= richMenuImage();
+    res.type("png").send(menuPng);
+  });
+  r.get("/simulator/stream", (_req, res) => o.hub.attach(res));
+  r.get("/simulator/config", async (_req, res) => {
+    const blocks = await o.db.area.findMany({ where: { kind: "block" }, include: { children: { orderBy: { sortOrder: "asc" } } }, orderBy: { sortOrder: "asc" } });
+    res.json({
+      secret: o.channelSecret,
+      blocks: blocks.map((b) => ({ name: b.name, areas: b.children.map((a) => ({ name: a.name, lat: a.lat, lng: a.lng })) })),
+    });
+  });
+  // Prepares a persona: a resident or SC of an area (an SC would normally claim an invitation code).
+  r.post("/simulator/persona", express.json(), async (req, res) => {
+    const { userId, role, area } = req.body ?? {};
+    if (typeof userId !== "string" || !/^U[0-9a-f]{32}$/.test(userId)) return void res.status(400).json({ message: "bad userId" });
+    const a = typeof area === "string" ? await o.db.area.findUnique({ where: { name: area } }) : null;
+    const user = await o.db.user.upsert({ where: { lineUserId: userId }, create: { lineUserId: userId, homeAreaId: a?.id ?? null }, update: { homeAreaId: a?.id ?? undefined } });
+    if (role === "sc" && a) {
+      await o.db.scAssignment.deleteMany({ where: { userId: user.id } });
+      await o.db.scAssignment.create({ data: { userId: user.id, layer: 2, areaId: a.id } });
+      await o.db.user.update({ where: { id: user.id }, data: { roles: withRole(user, "sc", true) } });
+    }
+    res.json({ ok: true });
+  });
+  return r;
+}

@@ -1,0 +1,61 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { chromium, type Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
+import { startBotProcess, type BotProcess } from "../support/bot-process.js";
+
+const ARTIFACTS = path.resolve(import.meta.dirname, "../artifacts");
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+describe("the local chat simulator in a browser", () => {
+  let bot: BotProcess;
+  let browser: Browser;
+  beforeAll(async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sim-"));
+    const dbFile = path.join(dir, "bot.db");
+    fs.copyFileSync(inject("templateDb"), dbFile);
+    // Local mode: no credentials, the in-process capture, and the simulator mounted.
+    bot = await startBotProcess({ dbFile, lineUrl: "https://api.line.me", env: { NODE_ENV: "development", LINE_CHANNEL_SECRET: "", LINE_CHANNEL_ACCESS_TOKEN: "" } });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    bot?.proc.kill("SIGTERM");
+    await bot?.exited;
+  });
+
+  it("sends はすねのさろん and shows a carousel, taps a quick reply, sends a location", async () => {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 1000 } });
+    await page.goto(`http://127.0.0.1:${bot.port}/simulator`);
+    await page.waitForFunction(() => (window as unknown as { simulatorReady?: boolean }).simulatorReady === true);
+    await page.fill("#text", "はすねのさろん");
+    await page.press("#text", "Enter");
+    await page.waitForSelector(".carousel .fbubble", { timeout: 15_000 });
+    expect(await page.locator(".carousel .fbubble").count()).toBeGreaterThanOrEqual(1);
+    expect(await page.locator("#log").innerText()).toContain("蓮根のサロン");
+    await page.screenshot({ path: path.join(ARTIFACTS, "simulator-search.png") });
+
+    await page.locator("#chips .chip", { hasText: "ほかの地域" }).click();
+    await page.waitForFunction(() => document.querySelector("#log")!.textContent!.includes("どちらの地域ですか"));
+    await page.screenshot({ path: path.join(ARTIFACTS, "simulator-quick-reply.png") });
+
+    await page.click("#loc");
+    await page.locator("#areaButtons button", { hasText: "高島平" }).click();
+    await page.waitForFunction(() => document.querySelector("#log")!.textContent!.includes("徒歩約"), undefined, { timeout: 15_000 });
+    await page.screenshot({ path: path.join(ARTIFACTS, "simulator-location.png") });
+    expect(await page.locator("#raw").innerText()).toContain("/v2/bot/message/reply");
+  }, 60_000);
+
+  it("shows the same rich menu as LINE under the input box", async () => {
+    const menu = await (await fetch(`http://127.0.0.1:${bot.port}/simulator/richmenu.json`)).json();
+    expect(menu.areas).toHaveLength(6);
+    const png = Buffer.from(await (await fetch(`http://127.0.0.1:${bot.port}/simulator/richmenu.png`)).arrayBuffer());
+    expect(png.readUInt32BE(16)).toBe(2500);
+  });
+});
