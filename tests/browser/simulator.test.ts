@@ -33,7 +33,7 @@ describe("the local chat simulator in a browser", () => {
   it("sends はすねのさろん and shows a carousel, taps a quick reply, sends a location", async () => {
     const page = await browser.newPage({ viewport: { width: 1200, height: 1000 } });
     await page.goto(`http://127.0.0.1:${bot.port}/simulator`);
-    await page.waitForFunction(() => (window as unknown as { simulatorReady?: boolean }).simulatorReady === true);
+    await page.waitForFunction("window.simulatorReady === true");
     await page.fill("#text", "はすねのさろん");
     await page.press("#text", "Enter");
     await page.waitForSelector(".carousel .fbubble", { timeout: 15_000 });
@@ -42,18 +42,18 @@ describe("the local chat simulator in a browser", () => {
     await page.screenshot({ path: path.join(ARTIFACTS, "simulator-search.png") });
 
     await page.locator("#chips .chip", { hasText: "ほかの地域" }).click();
-    await page.waitForFunction(() => document.querySelector("#log")!.textContent!.includes("どちらの地域ですか"));
+    await page.waitForFunction('document.querySelector("#log").textContent.includes("どちらの地域ですか")');
     await page.screenshot({ path: path.join(ARTIFACTS, "simulator-quick-reply.png") });
 
     await page.click("#loc");
     await page.locator("#areaButtons button", { hasText: "高島平" }).click();
-    await page.waitForFunction(() => document.querySelector("#log")!.textContent!.includes("徒歩約"), undefined, { timeout: 15_000 });
+    await page.waitForFunction('document.querySelector("#log").textContent.includes("徒歩約")', undefined, { timeout: 15_000 });
     await page.screenshot({ path: path.join(ARTIFACTS, "simulator-location.png") });
     expect(await page.locator("#raw").innerText()).toContain("/v2/bot/message/reply");
   }, 60_000);
 
   it("shows the same rich menu as LINE under the input box", async () => {
-    const menu = await (await fetch(`http://127.0.0.1:${bot.port}/simulator/richmenu.json`)).json();
+    const menu = (await (await fetch(`http://127.0.0.1:${bot.port}/simulator/richmenu.json`)).json()) as { areas: unknown[] };
     expect(menu.areas).toHaveLength(6);
     const png = Buffer.from(await (await fetch(`http://127.0.0.1:${bot.port}/simulator/richmenu.png`)).arrayBuffer());
     expect(png.readUInt32BE(16)).toBe(2500);

@@ -1,5 +1,6 @@
 import type { messagingApi } from "@line/bot-sdk";
-import { flex, postbackAction, text, type Message } from "../../line/messages.js";
+import { labelValue, postbackButton } from "../../line/flex.js";
+import { flex, text, type Message } from "../../line/messages.js";
 import { truncate } from "../../line/limits.js";
 import { describeSlots, skillLabel } from "../volunteers/model.js";
 import type { Candidate } from "../volunteers/service.js";
@@ -18,21 +19,12 @@ export interface RequestSummary {
 }
 
 function requestBubble(r: RequestSummary, forSc: boolean): messagingApi.FlexBubble {
-  const row = (k: string, v: string): messagingApi.FlexComponent => ({
-    type: "box",
-    layout: "baseline",
-    spacing: "md",
-    contents: [
-      { type: "text", text: k, size: "sm", color: "#6B6B6B", flex: 2 },
-      { type: "text", text: truncate(v || "―", 200), size: "md", wrap: true, flex: 5 },
-    ],
-  });
   const buttons: messagingApi.FlexComponent[] = forSc
     ? [
-        { type: "button", style: "primary", height: "sm", action: postbackAction("候補を見る", "hr.candidates", { r: r.id }) },
-        { type: "button", style: "secondary", height: "sm", action: postbackAction("対応する", "hr.take", { r: r.id }) },
-        { type: "button", style: "secondary", height: "sm", action: postbackAction("完了にする", "hr.done", { r: r.id }) },
-        { type: "button", style: "secondary", height: "sm", action: postbackAction("見送る", "hr.drop", { r: r.id }) },
+        postbackButton("候補を見る", "hr.candidates", { r: r.id }, { primary: true }),
+        postbackButton("対応する", "hr.take", { r: r.id }),
+        postbackButton("完了にする", "hr.done", { r: r.id }),
+        postbackButton("見送る", "hr.drop", { r: r.id }),
       ]
     : [];
   return {
@@ -43,10 +35,10 @@ function requestBubble(r: RequestSummary, forSc: boolean): messagingApi.FlexBubb
       spacing: "sm",
       contents: [
         { type: "text", text: `相談 No.${r.id}（${STATUS_JA[r.status] ?? r.status}）`, weight: "bold", size: "lg", wrap: true },
-        row("内容", r.category),
-        row("地域", r.area),
-        row("希望日時", r.times),
-        row("ご本人の言葉", r.description),
+        labelValue("内容", r.category),
+        labelValue("地域", r.area),
+        labelValue("希望日時", r.times),
+        labelValue("ご本人の言葉", r.description),
       ],
     },
     ...(buttons.length ? { footer: { type: "box", layout: "vertical", spacing: "sm", contents: buttons } } : {}),
@@ -78,7 +70,7 @@ export function candidatesMessages(requestId: number, cs: Candidate[]): Message[
         { type: "text", text: `合う点：${c.reasons.join("・") || "―"}`, size: "sm", color: "#1E7F4F", wrap: true },
       ],
     },
-    footer: { type: "box", layout: "vertical", contents: [{ type: "button", style: "primary", height: "sm", action: postbackAction("この人に頼む", "hr.ask", { r: requestId, v: c.volunteerId }) }] },
+    footer: { type: "box", layout: "vertical", contents: [postbackButton("この人に頼む", "hr.ask", { r: requestId, v: c.volunteerId }, { primary: true })] },
   }));
   return [text(`相談 No.${requestId} の候補です（合う順）。`), flex(`相談 No.${requestId} の候補 ${cs.length}人`, { type: "carousel", contents: bubbles })];
 }

@@ -1,6 +1,7 @@
 import type { messagingApi } from "@line/bot-sdk";
 import type { Meeting } from "../../generated/prisma/client.js";
-import { flex, postbackAction, text, type Message, type QuickReplyChoice } from "../../line/messages.js";
+import { COLORS, labelValue, postbackButton } from "../../line/flex.js";
+import { flex, text, type Message, type QuickReplyChoice } from "../../line/messages.js";
 import { formatInstantJa, formatTime, zonedParts } from "../../schedule/time.js";
 import { parseJsonArray } from "../volunteers/model.js";
 import { AUDIENCE_JA, KINDS, type Audience } from "./service.js";
@@ -15,27 +16,18 @@ export function when(m: Pick<Meeting, "startsAt" | "endsAt">, tz: string): strin
 
 function meetingBubble(m: Meeting, tz: string, opts: { rsvp?: boolean; response?: string | null; sc?: boolean; heading?: string }): messagingApi.FlexBubble {
   const agenda = parseJsonArray<string>(m.agenda);
-  const row = (k: string, v: string): messagingApi.FlexComponent => ({
-    type: "box",
-    layout: "baseline",
-    spacing: "md",
-    contents: [
-      { type: "text", text: k, size: "sm", color: "#6B6B6B", flex: 2 },
-      { type: "text", text: v || "―", size: "md", wrap: true, flex: 5, weight: k === "日時" ? "bold" : "regular" },
-    ],
-  });
   const buttons: messagingApi.FlexComponent[] = [];
   if (opts.rsvp) {
     buttons.push(
-      { type: "button", style: "primary", height: "md", color: "#1E7F4F", action: postbackAction("出席", "mtg.rsvp", { m: m.id, a: 1 }, "出席します") },
-      { type: "button", style: "secondary", height: "md", action: postbackAction("欠席", "mtg.rsvp", { m: m.id, a: 0 }, "欠席します") },
+      postbackButton("出席", "mtg.rsvp", { m: m.id, a: 1 }, { primary: true, displayText: "出席します", height: "md" }),
+      postbackButton("欠席", "mtg.rsvp", { m: m.id, a: 0 }, { displayText: "欠席します", height: "md" }),
     );
   }
   if (opts.sc) {
     buttons.push(
-      { type: "button", style: "secondary", height: "sm", action: postbackAction("出欠を見る", "mtg.attendance", { m: m.id }) },
-      { type: "button", style: "secondary", height: "sm", action: postbackAction("日時を変える", "mtg.reschedule", { m: m.id }) },
-      { type: "button", style: "secondary", height: "sm", action: postbackAction("中止にする", "mtg.cancel", { m: m.id }) },
+      postbackButton("出欠を見る", "mtg.attendance", { m: m.id }),
+      postbackButton("日時を変える", "mtg.reschedule", { m: m.id }),
+      postbackButton("中止にする", "mtg.cancel", { m: m.id }),
     );
   }
   return {
@@ -45,14 +37,14 @@ function meetingBubble(m: Meeting, tz: string, opts: { rsvp?: boolean; response?
       layout: "vertical",
       spacing: "sm",
       contents: [
-        ...(opts.heading ? [{ type: "text", text: opts.heading, size: "sm", color: "#D65F30", weight: "bold" } as messagingApi.FlexComponent] : []),
+        ...(opts.heading ? [{ type: "text", text: opts.heading, size: "sm", color: COLORS.warn, weight: "bold" } as messagingApi.FlexComponent] : []),
         { type: "text", text: `${m.title}${m.status === "cancelled" ? "（中止）" : ""}`, weight: "bold", size: "lg", wrap: true },
         { type: "text", text: m.kind, size: "sm", color: "#1E7F4F" },
         { type: "separator", margin: "md" },
-        row("日時", when(m, tz)),
-        row("会場", [m.venue, m.address].filter(Boolean).join(" ")),
-        ...(agenda.length ? [row("議題", agenda.join("\n"))] : []),
-        ...(opts.response !== undefined ? [row("出欠", opts.response ? RESPONSE_JA[opts.response] : "未回答")] : []),
+        labelValue("日時", when(m, tz), { bold: true }),
+        labelValue("会場", [m.venue, m.address].filter(Boolean).join(" ")),
+        ...(agenda.length ? [labelValue("議題", agenda.join("\n"))] : []),
+        ...(opts.response !== undefined ? [labelValue("出欠", opts.response ? RESPONSE_JA[opts.response] : "未回答")] : []),
       ],
     },
     ...(buttons.length ? { footer: { type: "box", layout: "vertical", spacing: "sm", contents: buttons } } : {}),

@@ -1,4 +1,5 @@
 import type { messagingApi } from "@line/bot-sdk";
+import { labelValue } from "../../line/flex.js";
 import { flex, postbackAction, telUri, text, uriAction, type Message, type QuickReplyChoice } from "../../line/messages.js";
 import { MAX_ALT_TEXT_LENGTH, truncate } from "../../line/limits.js";
 import { formatDateJa, formatTime } from "../../schedule/time.js";
@@ -24,26 +25,14 @@ export function mapUrl(lat: number, lng: number): string {
   return `https://www.google.com/maps/search/?api=1&query=${lat.toFixed(6)},${lng.toFixed(6)}`;
 }
 
-function row(labelText: string, value: string, bold = false): FlexComponent {
-  return {
-    type: "box",
-    layout: "baseline",
-    spacing: "md",
-    contents: [
-      { type: "text", text: labelText, size: "sm", color: "#6B6B6B", flex: 2 },
-      { type: "text", text: truncate(value || "―", 120), size: "md", wrap: true, flex: 5, weight: bold ? "bold" : "regular", color: "#222222" },
-    ],
-  };
-}
-
 export function resourceBubble(hit: ResourceHit): FlexBubble {
-  const rows: FlexComponent[] = [row("次回", whenText(hit), true)];
-  if (hit.next[0] && hit.scheduleText) rows.push(row("日程", hit.scheduleText));
-  if (hit.restricted) rows.push(row("場所", "お申し込みの際にご案内します"));
-  else if (hit.venue || hit.areaName) rows.push(row("場所", [hit.venue, hit.areaName ? `（${hit.areaName}）` : ""].join("")));
-  if (hit.distanceM !== undefined) rows.push(row("距離", `徒歩約${walkingMinutes(hit.distanceM)}分`, true));
-  if (hit.fee) rows.push(row("費用", hit.fee));
-  if (hit.restricted && hit.organiser) rows.push(row("連絡先", hit.organiser));
+  const rows: FlexComponent[] = [labelValue("次回", whenText(hit), { bold: true, max: 120 })];
+  if (hit.next[0] && hit.scheduleText) rows.push(labelValue("日程", hit.scheduleText));
+  if (hit.restricted) rows.push(labelValue("場所", "お申し込みの際にご案内します"));
+  else if (hit.venue || hit.areaName) rows.push(labelValue("場所", [hit.venue, hit.areaName ? `（${hit.areaName}）` : ""].join("")));
+  if (hit.distanceM !== undefined) rows.push(labelValue("距離", `徒歩約${walkingMinutes(hit.distanceM)}分`, { bold: true }));
+  if (hit.fee) rows.push(labelValue("費用", hit.fee));
+  if (hit.restricted && hit.organiser) rows.push(labelValue("連絡先", hit.organiser));
   const buttons: FlexComponent[] = [];
   if (hit.phone) buttons.push({ type: "button", style: "primary", height: "md", color: "#1E7F4F", action: uriAction("電話する", telUri(hit.phone)) });
   if (!hit.restricted && hit.lat !== null && hit.lng !== null) {
