@@ -7,6 +7,7 @@ import { seedDatabase } from "../src/db/seed.js";
 import { searchResources } from "../src/features/search/service.js";
 import { describeSchedule } from "../src/schedule/describe.js";
 import { geoCell } from "../src/features/search/geo.js";
+import { seededRandom } from "../src/util/random.js";
 
 /**
  * Search latency over 100,000 generated resources: area + category + weekday,
@@ -49,8 +50,7 @@ export async function benchSearch(count = Number(process.env.SEARCH_ROWS ?? 100_
      VALUES (?, '', ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, '無料', '03-5000-0000', 'public', 'active', 'bench', ?)`,
   );
   const t0 = performance.now();
-  let seed = 42;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const rnd = seededRandom(42);
   sqlite.transaction(() => {
     for (let i = 0; i < count; i++) {
       // Spread over a metropolitan-sized square (about 40 km a side, ~60 resources per km²):

@@ -1,3 +1,4 @@
+import { seededRandom } from "../../src/util/random.js";
 import { AREAS, type SeedArea } from "./areas.js";
 
 /**
@@ -25,17 +26,6 @@ export interface SeedResource {
 }
 
 const FICTION = "（架空のデモデータです）";
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
 
@@ -269,7 +259,7 @@ function consultation(area: SeedArea, areaIndex: number, r: () => number): SeedR
 export function demoResources(): SeedResource[] {
   const out: SeedResource[] = [];
   AREAS.forEach((area, i) => {
-    const r = rng(1000 + i);
+    const r = seededRandom(1000 + i);
     out.push(consultation(area, i, r));
     out.push(build(area, i, "salon", 0, r), build(area, i, "salon", 1, r), build(area, i, "exercise", 0, r));
     for (let k = 0; k < 5; k++) out.push(build(area, i, ROTATION[(i + k) % ROTATION.length], 0, r));

@@ -1,11 +1,10 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createInvitation } from "../../src/features/roles/service.js";
 import { createBroadcast } from "../../src/features/broadcasts/service.js";
 import { text } from "../../src/line/messages.js";
-import type { Router } from "../../src/nlu/router.js";
 import { becomeSc, lastQuick } from "../support/actors.js";
-import { demoRouter } from "../support/router.js";
-import { startTestApp, type TestApp } from "../support/test-app.js";
+import { useApp } from "../support/lifecycle.js";
+import type { TestApp } from "../support/test-app.js";
 import { events } from "../support/webhooks.js";
 
 const SC = "U1212121212121212121212121212eeee";
@@ -18,18 +17,8 @@ async function residents(t: TestApp, areaName: string, from: number, count: numb
 }
 
 describe("SC roles", () => {
-  let router: Router;
   let t: TestApp;
-  beforeAll(async () => {
-    router = await demoRouter();
-  });
-  beforeEach(async () => {
-    t = await startTestApp({ nlu: router });
-  });
-  afterEach(async () => {
-    expect(t.line.violations).toEqual([]);
-    await t.stop();
-  });
+  useApp({}, (x) => (t = x));
 
   it("an SC claims a one-time code and gets the SC menu; the same code cannot be used again", async () => {
     const area = await t.db.area.findUniqueOrThrow({ where: { name: "蓮根" } });
@@ -67,18 +56,8 @@ describe("SC roles", () => {
 });
 
 describe("announcements", () => {
-  let router: Router;
   let t: TestApp;
-  beforeAll(async () => {
-    router = await demoRouter();
-  });
-  beforeEach(async () => {
-    t = await startTestApp({ nlu: router, now: "2026-12-01T01:00:00Z" });
-  });
-  afterEach(async () => {
-    expect(t.line.violations).toEqual([]);
-    await t.stop();
-  });
+  useApp({ now: "2026-12-01T01:00:00Z" }, (x) => (t = x));
 
   async function compose(body: string) {
     await t.send(events.text(SC, "お知らせを送りたい"));

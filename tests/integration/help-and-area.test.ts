@@ -1,25 +1,14 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Router } from "../../src/nlu/router.js";
-import { demoRouter } from "../support/router.js";
-import { startTestApp, type TestApp } from "../support/test-app.js";
+import { describe, expect, it } from "vitest";
+import { useApp } from "../support/lifecycle.js";
+import type { TestApp } from "../support/test-app.js";
 import { events } from "../support/webhooks.js";
 
 const RESIDENT = "U5555555555555555555555555555eeee";
 const quick = (m: any, label: string) => m.quickReply.items.find((i: any) => i.action.label === label)?.action;
 
 describe("a resident asking for help", () => {
-  let router: Router;
   let t: TestApp;
-  beforeAll(async () => {
-    router = await demoRouter();
-  });
-  beforeEach(async () => {
-    t = await startTestApp({ nlu: router });
-  });
-  afterEach(async () => {
-    expect(t.line.violations).toEqual([]);
-    await t.stop();
-  });
+  useApp({}, (x) => (t = x));
 
   it("when a resident of 蓮根 writes 電球を替えてほしい, shows housework services and, with consent, records a help request", async () => {
     await t.send(events.text(RESIDENT, "蓮根に住んでいます"));
@@ -52,18 +41,8 @@ describe("a resident asking for help", () => {
 });
 
 describe("a resident setting their home area", () => {
-  let router: Router;
   let t: TestApp;
-  beforeAll(async () => {
-    router = await demoRouter();
-  });
-  beforeEach(async () => {
-    t = await startTestApp({ nlu: router });
-  });
-  afterEach(async () => {
-    expect(t.line.violations).toEqual([]);
-    await t.stop();
-  });
+  useApp({}, (x) => (t = x));
 
   it("stores the area named in kana and confirms it", async () => {
     await t.send(events.text(RESIDENT, "なりますにすんでます"));

@@ -1,13 +1,12 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { Jobs } from "../../src/jobs/jobs.js";
 import { LineGateway } from "../../src/line/client.js";
 import { createMeeting, rescheduleMeeting } from "../../src/features/meetings/service.js";
 import { reminderTimes, DEFAULT_PLAN } from "../../src/features/meetings/plan.js";
 import { silentLogger } from "../../src/log.js";
-import type { Router } from "../../src/nlu/router.js";
 import { becomeSc, flexButton, lastQuick } from "../support/actors.js";
-import { demoRouter } from "../support/router.js";
-import { startTestApp, type TestApp } from "../support/test-app.js";
+import { useApp } from "../support/lifecycle.js";
+import type { TestApp } from "../support/test-app.js";
 import { events } from "../support/webhooks.js";
 
 const SC = "U1515151515151515151515151515aaaa";
@@ -29,18 +28,8 @@ describe("reminder planning", () => {
 });
 
 describe("meetings", () => {
-  let router: Router;
   let t: TestApp;
-  beforeAll(async () => {
-    router = await demoRouter();
-  });
-  beforeEach(async () => {
-    t = await startTestApp({ nlu: router, now: "2026-12-01T01:00:00Z" });
-  });
-  afterEach(async () => {
-    expect(t.line.violations).toEqual([]);
-    await t.stop();
-  });
+  useApp({ now: "2026-12-01T01:00:00Z" }, (x) => (t = x));
 
   async function members() {
     await becomeSc(t, SC, ["蓮根"]);

@@ -1,31 +1,20 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { needsCsv, needsMarkdown } from "../../src/reports/format.js";
 import { needsReport } from "../../src/reports/needs.js";
 import { barChartPng } from "../../src/reports/png.js";
-import type { Router } from "../../src/nlu/router.js";
 import { becomeSc } from "../support/actors.js";
-import { demoRouter } from "../support/router.js";
-import { startTestApp, type TestApp } from "../support/test-app.js";
+import { useApp } from "../support/lifecycle.js";
+import type { TestApp } from "../support/test-app.js";
 import { events } from "../support/webhooks.js";
 
 const SC = "U1414141414141414141414141414aaaa";
 
 describe("the needs report (見える化)", () => {
-  let router: Router;
   let t: TestApp;
-  beforeAll(async () => {
-    router = await demoRouter();
-  });
-  beforeEach(async () => {
-    t = await startTestApp({ nlu: router, now: "2026-10-31T03:00:00Z" });
-  });
-  afterEach(async () => {
-    expect(t.line.violations).toEqual([]);
-    await t.stop();
-  });
+  useApp({ now: "2026-10-31T03:00:00Z" }, (x) => (t = x));
 
   async function seedLog() {
     const hasune = await t.db.area.findUniqueOrThrow({ where: { name: "蓮根" } });

@@ -1,25 +1,14 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Router } from "../../src/nlu/router.js";
+import { describe, expect, it } from "vitest";
 import { lastQuick } from "../support/actors.js";
-import { demoRouter } from "../support/router.js";
-import { startTestApp, type TestApp } from "../support/test-app.js";
+import { useApp } from "../support/lifecycle.js";
+import type { TestApp } from "../support/test-app.js";
 import { events } from "../support/webhooks.js";
 
 const RES = "U1818181818181818181818181818aaaa";
 
 describe("a user deleting their data", () => {
-  let router: Router;
   let t: TestApp;
-  beforeAll(async () => {
-    router = await demoRouter();
-  });
-  beforeEach(async () => {
-    t = await startTestApp({ nlu: router });
-  });
-  afterEach(async () => {
-    expect(t.line.violations).toEqual([]);
-    await t.stop();
-  });
+  useApp({}, (x) => (t = x));
 
   it("removes the person and everything linked to them, keeping only anonymous counts", async () => {
     await t.send(events.text(RES, "蓮根に住んでいます"));

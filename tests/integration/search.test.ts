@@ -1,10 +1,9 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parseSchedule } from "../../src/schedule/parse.js";
 import { occursOn } from "../../src/schedule/occurrences.js";
 import { weekdayOf, zonedParts } from "../../src/schedule/time.js";
-import type { Router } from "../../src/nlu/router.js";
-import { demoRouter } from "../support/router.js";
-import { startTestApp, type TestApp } from "../support/test-app.js";
+import { useApp } from "../support/lifecycle.js";
+import type { TestApp } from "../support/test-app.js";
 import { events } from "../support/webhooks.js";
 
 const RESIDENT = "U4444444444444444444444444444dddd";
@@ -27,19 +26,9 @@ function uris(bubble: any): string[] {
 }
 
 describe("residents searching", () => {
-  let router: Router;
   let t: TestApp;
-  beforeAll(async () => {
-    router = await demoRouter();
-  });
-  beforeEach(async () => {
-    // Tuesday 1 December 2026, 10:00 in Tokyo
-    t = await startTestApp({ nlu: router, now: "2026-12-01T01:00:00Z" });
-  });
-  afterEach(async () => {
-    expect(t.line.violations).toEqual([]);
-    await t.stop();
-  });
+  // Tuesday 1 December 2026, 10:00 in Tokyo
+  useApp({ now: "2026-12-01T01:00:00Z" }, (x) => (t = x));
 
   it("when a resident types はすねのさろん, answers with a carousel of 蓮根's salons showing their next dates", async () => {
     await t.send(events.text(RESIDENT, "はすねのさろん"));

@@ -1,6 +1,6 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Router } from "../../src/nlu/router.js";
+import { describe, expect, it } from "vitest";
 import { becomeSc, flexButton, lastQuick } from "../support/actors.js";
+import { useApp } from "../support/lifecycle.js";
 import { demoRouter } from "../support/router.js";
 import { startTestApp, type TestApp } from "../support/test-app.js";
 import { events } from "../support/webhooks.js";
@@ -27,18 +27,8 @@ async function register(t: TestApp, user: string, name: string, areaText: string
 }
 
 describe("volunteers", () => {
-  let router: Router;
   let t: TestApp;
-  beforeAll(async () => {
-    router = await demoRouter();
-  });
-  beforeEach(async () => {
-    t = await startTestApp({ nlu: router });
-  });
-  afterEach(async () => {
-    expect(t.line.violations).toEqual([]);
-    await t.stop();
-  });
+  useApp({}, (x) => (t = x));
 
   it("registers a volunteer after consent, with name, areas, skills, times and phone", async () => {
     await register(t, VOL, "山田花子", "蓮根と舟渡");
@@ -61,9 +51,10 @@ describe("volunteers", () => {
     await t.send(events.text(VOL, "佐藤"));
     const dbFile = t.dbFile;
     await t.stop();
-    t = await startTestApp({ nlu: router, dbFile });
-    await t.send(events.text(VOL, "高島平"));
-    expect(t.textsTo(VOL)[0]).toMatch(/いま選んでいる地域：高島平/);
+    const restarted = await startTestApp({ nlu: await demoRouter(), dbFile });
+    await restarted.send(events.text(VOL, "高島平"));
+    expect(restarted.textsTo(VOL)[0]).toMatch(/いま選んでいる地域：高島平/);
+    await restarted.stop();
   });
 
   it("cancels the registration at any step with やめる and stores nothing", async () => {

@@ -111,6 +111,7 @@ export async function startTestApp(o: TestAppOptions = {}): Promise<TestApp> {
     }
     return (await postRaw(JSON.stringify(callbackBody(evs)))).status;
   };
+  let stopped = false;
   const app: TestApp = {
     url,
     db,
@@ -134,6 +135,8 @@ export async function startTestApp(o: TestAppOptions = {}): Promise<TestApp> {
     messagesTo: (u) => line.messagesTo(u),
     textsTo: (u) => line.messagesTo(u).map(textOf),
     async stop() {
+      if (stopped) return;
+      stopped = true;
       await handle.drain();
       await jobs.idle();
       server.closeAllConnections();
