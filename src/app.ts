@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import express from "express";
 import { createDispatcher } from "./conversation/dispatcher.js";
+import { sqliteTimestamp } from "./db/client.js";
 import type { Feature } from "./conversation/types.js";
 import type { AppDeps } from "./deps.js";
 import { allFeatures } from "./features/index.js";
@@ -46,7 +47,12 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): AppHandle {
         status = "failed";
         logger.error("event failed", { err, type: ev.type });
       }
-      await db.processedEvent.update({ where: { webhookEventId: key }, data: { status, payload: null, finishedAt: new Date() } });
+      await db.$executeRawUnsafe(
+        `UPDATE "ProcessedEvent" SET "status" = ?, "payload" = NULL, "finishedAt" = ? WHERE "webhookEventId" = ?`,
+        status,
+        sqliteTimestamp(new Date()),
+        key,
+      );
     });
 
   const app = express();

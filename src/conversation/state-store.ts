@@ -7,7 +7,11 @@ export const FLOW_TTL_MS = 30 * 60 * 1000;
 export type LoadedState = { state: FlowState; expired: false } | { state: FlowState; expired: true } | null;
 
 export async function loadState(db: Db, userId: number, now: Date): Promise<LoadedState> {
-  const row = await db.conversationState.findUnique({ where: { userId } });
+  // Read on every message: a plain query rather than the ORM's.
+  const [row] = await db.$queryRawUnsafe<{ flow: string; step: string; data: string; expiresAt: Date }[]>(
+    `SELECT "flow", "step", "data", "expiresAt" FROM "ConversationState" WHERE "userId" = ?`,
+    userId,
+  );
   if (!row) return null;
   let data: Record<string, unknown> = {};
   try {

@@ -18,3 +18,8 @@ export async function tuneConnection(db: PrismaClient): Promise<void> {
   await db.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
   await db.$queryRawUnsafe("PRAGMA busy_timeout = 5000");
 }
+
+/** A DateTime as Prisma stores it in SQLite (ISO text with an explicit +00:00), for the few hot-path raw statements. */
+export function sqliteTimestamp(d: Date): string {
+  return d.toISOString().replace("Z", "+00:00");
+}

@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { Db } from "../db/client.js";
+import { sqliteTimestamp, type Db } from "../db/client.js";
 import { geoCell } from "../features/search/geo.js";
 import { invalidateSearchCache } from "../features/search/service.js";
 import { describeSchedule } from "../schedule/describe.js";
@@ -70,8 +70,7 @@ const INSERT_COLUMNS = [
   "weekdayMask", "fee", "target", "organiser", "phone", "visibility", "status", "source", "lastVerifiedAt", "createdAt", "updatedAt",
 ] as const;
 
-/** Prisma's text form of a DateTime in SQLite, so rows written here read back like its own. */
-const sqliteDate = (d: Date | null) => (d ? d.toISOString().replace("Z", "+00:00") : null);
+const sqliteDate = (d: Date | null) => (d ? sqliteTimestamp(d) : null);
 
 /**
  * New rows go in as multi-row INSERTs: createMany costs about a millisecond a

@@ -1,4 +1,4 @@
-import type { Db } from "../db/client.js";
+import { sqliteTimestamp, type Db } from "../db/client.js";
 import type { Slots } from "../nlu/types.js";
 
 export interface InquiryInput {
@@ -16,15 +16,16 @@ export interface InquiryInput {
  * results are the unmet needs. Only the internal user id is kept, never names.
  */
 export async function logInquiry(db: Db, i: InquiryInput): Promise<void> {
-  await db.inquiryLog.create({
-    data: {
-      userId: i.userId,
-      text: [...i.text].slice(0, 500).join(""),
-      intent: i.intent,
-      slots: JSON.stringify(i.slots),
-      categoryKey: i.categoryKey ?? null,
-      areaId: i.areaId ?? null,
-      resultsCount: i.resultsCount,
-    },
-  });
+  // Written for every question: a plain INSERT (timestamps in Prisma's own text form).
+  await db.$executeRawUnsafe(
+    `INSERT INTO "InquiryLog" ("userId", "text", "intent", "slots", "categoryKey", "areaId", "resultsCount", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    i.userId,
+    [...i.text].slice(0, 500).join(""),
+    i.intent,
+    JSON.stringify(i.slots),
+    i.categoryKey ?? null,
+    i.areaId ?? null,
+    i.resultsCount,
+    sqliteTimestamp(new Date()),
+  );
 }

@@ -1,5 +1,5 @@
 import express, { type Request, type Response, type NextFunction } from "express";
-import type { Db } from "../db/client.js";
+import { sqliteTimestamp, type Db } from "../db/client.js";
 import { verifySignature } from "../line/signature.js";
 import type { Logger } from "../log.js";
 import { eventKey, isCallbackBody, isEventObject, userIdOf, type WebhookEvent } from "./events.js";
@@ -15,10 +15,6 @@ export interface WebhookOptions {
   newRequestId: () => string;
 }
 
-function isUniqueViolation(err: unknown): boolean {
-  return typeof err === "object" && err !== null && (err as { code?: string }).code === "P2002";
-}
-
 /**
  * Records each event by its webhookEventId before acknowledging, so a
  * redelivery (or a duplicate POST) is acknowledged but not handled twice, and
@@ -29,19 +25,16 @@ export async function acceptEvents(db: Db, events: WebhookEvent[]): Promise<{ ev
   const fresh: { ev: WebhookEvent; key: string }[] = [];
   for (const ev of events) {
     const key = eventKey(ev);
-    try {
-      await db.processedEvent.create({
-        data: {
-          webhookEventId: key,
-          type: ev.type.slice(0, 40),
-          redelivery: ev.deliveryContext?.isRedelivery === true,
-          payload: JSON.stringify(ev),
-        },
-      });
-      fresh.push({ ev, key });
-    } catch (err) {
-      if (!isUniqueViolation(err)) throw err;
-    }
+    // INSERT OR IGNORE: one statement both records the event and tells whether it was new (every webhook pays for it).
+    const inserted = await db.$executeRawUnsafe(
+      `INSERT OR IGNORE INTO "ProcessedEvent" ("webhookEventId", "type", "status", "redelivery", "payload", "receivedAt") VALUES (?, ?, 'received', ?, ?, ?)`,
+      key,
+      ev.type.slice(0, 40),
+      ev.deliveryContext?.isRedelivery === true ? 1 : 0,
+      JSON.stringify(ev),
+      sqliteTimestamp(new Date()),
+    );
+    if (inserted === 1) fresh.push({ ev, key });
   }
   return fresh;
 }
