@@ -164,6 +164,17 @@ describe("meetings", () => {
     expect(reminders()).toHaveLength(0);
   });
 
+  it("an SC changes one meeting's reminder plan: only the day before at 10:00", async () => {
+    await members();
+    const m = await meeting();
+    await t.send(events.postback(SC, `v1:mtg.plan?m=${m.id}`));
+    await t.send(events.postback(SC, lastQuick(t, SC, "前日の10時だけ")));
+    expect(t.textsTo(SC).at(-1)).toMatch(/前日の10時だけ/);
+    const slots = await t.db.reminder.findMany({ where: { meetingId: m.id } });
+    expect(new Set(slots.map((r) => r.slot))).toEqual(new Set(["d1"]));
+    expect(slots).toHaveLength(2);
+  });
+
   it("lists a member's upcoming meetings with their answer", async () => {
     await members();
     await meeting();

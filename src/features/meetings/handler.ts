@@ -4,7 +4,8 @@ import { hasRole } from "../../users/service.js";
 import { audit, newCode, scScope, INVITATION_TTL_MS } from "../roles/service.js";
 import { expiredButtonMessages } from "../welcome/messages.js";
 import * as m from "./messages.js";
-import { audienceUserIds, cancelMeeting, createMeeting, KINDS, rescheduleMeeting, setRsvp, type Audience } from "./service.js";
+import { PLAN_PRESETS } from "./plan.js";
+import { audienceUserIds, cancelMeeting, createMeeting, KINDS, rescheduleMeeting, setReminderPlan, setRsvp, type Audience } from "./service.js";
 
 const CREATE = "mtg";
 const RESCHEDULE = "mtgre";
@@ -205,6 +206,19 @@ export const meetingsFeature: Feature = {
       const meeting = await managed(ctx, Number(p.m));
       if (!meeting) return { replies: expiredButtonMessages() };
       return { replies: m.askWhenMessages(), state: { flow: RESCHEDULE, step: "when", data: { m: meeting.id } } };
+    },
+    "mtg.plan": async (ctx, p) => {
+      const meeting = await managed(ctx, Number(p.m));
+      if (!meeting) return { replies: expiredButtonMessages() };
+      return { replies: m.askPlanMessages(meeting.id, PLAN_PRESETS) };
+    },
+    "mtg.plan_set": async (ctx, p) => {
+      const meeting = await managed(ctx, Number(p.m));
+      const preset = PLAN_PRESETS[p.p ?? ""];
+      if (!meeting || !preset || meeting.status === "cancelled") return { replies: expiredButtonMessages() };
+      const updated = await setReminderPlan(ctx.deps.db, meeting.id, preset.plan, ctx.deps.config.timeZone);
+      await audit(ctx.deps.db, ctx.user.id, "meeting.plan", { meeting: meeting.id, plan: p.p });
+      return { replies: m.planSetMessages(updated, preset.label), after: () => ctx.deps.jobs.kick() };
     },
     "mtg.cancel": async (ctx, p) => {
       const meeting = await managed(ctx, Number(p.m));

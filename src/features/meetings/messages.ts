@@ -27,6 +27,7 @@ function meetingBubble(m: Meeting, tz: string, opts: { rsvp?: boolean; response?
     buttons.push(
       postbackButton("出欠を見る", "mtg.attendance", { m: m.id }),
       postbackButton("日時を変える", "mtg.reschedule", { m: m.id }),
+      postbackButton("リマインドを変える", "mtg.plan", { m: m.id }),
       postbackButton("中止にする", "mtg.cancel", { m: m.id }),
     );
   }
@@ -149,4 +150,17 @@ export function councilCodeMessages(code: string, area: string): Message[] {
 }
 export function councilJoinedMessages(area: string): Message[] {
   return [text(`${area}の協議体メンバーとして登録しました。会議のお知らせが届くようになります。`)];
+}
+
+export function askPlanMessages(meetingId: number, presets: Record<string, { label: string }>): Message[] {
+  return [
+    text("リマインドの送り方を選んでください。", [
+      ...Object.entries(presets).map(([key, p]): QuickReplyChoice => ({ kind: "postback", label: p.label.slice(0, 20), action: "mtg.plan_set", params: { m: meetingId, p: key }, displayText: p.label })),
+      CANCEL,
+    ]),
+  ];
+}
+
+export function planSetMessages(m: Meeting, label: string): Message[] {
+  return [text(`「${m.title}」のリマインドを「${label}」にしました。`)];
 }

@@ -33,3 +33,11 @@ export function reminderTimes(start: Date, plan: ReminderRule[], timeZone: strin
   }
   return out.filter((x) => x.dueAt.getTime() < start.getTime());
 }
+
+/** Plans an SC can choose per meeting (by name, so a button can carry it). */
+export const PLAN_PRESETS: Record<string, { label: string; plan: ReminderRule[] }> = {
+  standard: { label: "標準（1週間前・前日・夜は2時間前）", plan: DEFAULT_PLAN },
+  dayBefore: { label: "前日の10時だけ", plan: [{ slot: "d1", daysBefore: 1, at: "10:00" }] },
+  threeDays: { label: "3日前と前日の10時", plan: [{ slot: "d3", daysBefore: 3, at: "10:00" }, { slot: "d1", daysBefore: 1, at: "10:00" }] },
+  none: { label: "リマインドしない", plan: [] },
+};

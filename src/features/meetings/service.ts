@@ -38,8 +38,8 @@ export async function audienceUserIds(db: Db, audience: Audience, areaIds: numbe
 /** Plans the unsent reminders of a meeting for each attendee; reminders already due in the past are still planned (sent late if the meeting has not started). */
 export async function planReminders(db: Db, meeting: Meeting, timeZone: string): Promise<number> {
   if (meeting.status === "cancelled") return 0;
-  const plan = JSON.parse(meeting.reminderPlan || "[]") as ReminderRule[];
-  const times = reminderTimes(meeting.startsAt, plan.length ? plan : DEFAULT_PLAN, timeZone);
+  const plan = JSON.parse(meeting.reminderPlan || "null") as ReminderRule[] | null;
+  const times = reminderTimes(meeting.startsAt, plan ?? DEFAULT_PLAN, timeZone);
   const attendees = await db.meetingAttendee.findMany({ where: { meetingId: meeting.id } });
   let n = 0;
   for (const a of attendees) {
@@ -81,6 +81,14 @@ export async function createMeeting(db: Db, input: MeetingInput, timeZone: strin
 export async function rescheduleMeeting(db: Db, meetingId: number, startsAt: Date, endsAt: Date | null, timeZone: string): Promise<Meeting> {
   const meeting = await db.meeting.update({ where: { id: meetingId }, data: { startsAt, endsAt, status: "changed" } });
   // Unsent reminders are planned again for the new time; ones already sent are not repeated.
+  await db.reminder.deleteMany({ where: { meetingId, status: "planned" } });
+  await planReminders(db, meeting, timeZone);
+  return meeting;
+}
+
+/** A new reminder plan for one meeting: reminders not yet sent follow it. */
+export async function setReminderPlan(db: Db, meetingId: number, plan: ReminderRule[], timeZone: string): Promise<Meeting> {
+  const meeting = await db.meeting.update({ where: { id: meetingId }, data: { reminderPlan: JSON.stringify(plan) } });
   await db.reminder.deleteMany({ where: { meetingId, status: "planned" } });
   await planReminders(db, meeting, timeZone);
   return meeting;
