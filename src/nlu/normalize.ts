@@ -41,6 +41,10 @@ function kanjiNumerals(s: string): string {
     });
 }
 
+// A romaji "n" left behind by the input method after kana (さろn, はいしょくさーびs is beyond help): it was ん.
+const STRAY_N = /([\u3041-\u3096])n(?![a-z])/g;
+const STRAY_N_KATAKANA = /([\u30a1-\u30fa\u30fc])n(?![a-z])/g;
+
 export function normalize(text: string): string {
   return kanjiNumerals(
     text
@@ -50,7 +54,9 @@ export function normalize(text: string): string {
       .replace(EMOJI_RE, " ")
       .replace(WAVE_RE, "〜")
       .replace(DASH_AFTER_KANA, "$1ー")
-      .toLowerCase(),
+      .toLowerCase()
+      .replace(STRAY_N, "$1ん")
+      .replace(STRAY_N_KATAKANA, "$1ン"),
   )
     .replace(/\s+/g, " ")
     .trim();
