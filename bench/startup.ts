@@ -27,7 +27,7 @@ async function healthy(port: number): Promise<boolean> {
 
 async function boot(dbFile: string, port: number) {
   const t0 = performance.now();
-  const proc = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { cwd: ROOT, env: { ...process.env, PORT: String(port), DATABASE_URL: `file:${dbFile}`, LOG_LEVEL: "warn", NODE_ENV: "development" }, stdio: "ignore" });
+  const proc = spawn(process.execPath, ["--expose-gc", "--import", "tsx", "src/main.ts"], { cwd: ROOT, env: { ...process.env, PORT: String(port), DATABASE_URL: `file:${dbFile}`, LOG_LEVEL: "warn", NODE_ENV: "development" }, stdio: "ignore" });
   while (!(await healthy(port))) await new Promise((r) => setTimeout(r, 10));
   return { proc, ms: performance.now() - t0 };
 }
@@ -41,6 +41,7 @@ export async function benchStartup(): Promise<Record<string, number>> {
   await new Promise((r) => first.proc.on("exit", r));
   const second = await boot(dbFile, port);
   const pid = second.proc.pid!;
+  await new Promise((r) => setTimeout(r, 500));
   const rssStart = rssMb(pid);
   // Local mode: the development secret signs the events.
   const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });

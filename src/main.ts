@@ -1,132 +1,18 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
-import { createApp } from "./app.js";
-import { systemClock } from "./clock.js";
-import { ConfigError, loadConfig } from "./config.js";
-import { createPrisma, tuneConnection } from "./db/client.js";
-import { deployMigrations } from "./db/migrate.js";
-import { seedIfEmpty } from "./db/seed.js";
-import type { AppDeps } from "./deps.js";
-import { LineGateway } from "./line/client.js";
-import { FakeLinePlatform } from "./line/fake-platform.js";
-import { createLogger } from "./log.js";
-import { loadNlu } from "./nlu/index.js";
 import { loadTokenizer } from "./nlu/tokenizer.js";
-import { SimulatorHub } from "./simulator/hub.js";
-import { simulatorRoutes } from "./simulator/routes.js";
-import type { Nlu } from "./nlu/nlu.js";
-import { Jobs } from "./jobs/jobs.js";
-import { startScheduler } from "./jobs/scheduler.js";
 
-/** Boot: config → migrations → seed → LINE client → HTTP → tokenizer → ready; graceful shutdown. */
-async function main(): Promise<void> {
-  const started = Date.now();
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(`設定エラー / configuration error: ${err.message}`);
-      process.exit(2);
-    }
-    throw err;
-  }
-  const logger = createLogger(config.logLevel);
-  // The dictionary takes the longest to load: start it now, alongside the database work.
-  const tokenizerLoading = loadTokenizer();
-  tokenizerLoading.catch(() => {});
-  const applied = deployMigrations(config.databaseFile);
-  if (applied.length) logger.info("database migrated", { applied });
-  const db = createPrisma(config.databaseFile);
-  await tuneConnection(db);
-  const seeded = await seedIfEmpty(db);
-  if (seeded) logger.info("demo data loaded", { ...seeded });
-
-  let capture: FakeLinePlatform | undefined;
-  let lineBaseUrl = config.lineApiBaseUrl;
-  const hub = config.localMode ? new SimulatorHub() : undefined;
-  if (config.localMode) {
-    capture = new FakeLinePlatform({
-      onCall: (call) => {
-        hub?.publish(call);
-        logger.info("local capture: LINE API call", {
-          path: call.path,
-          status: call.status,
-          messages: (call.body?.messages ?? []).map((m: { type: string; text?: string; altText?: string }) => ({ type: m.type, text: m.text ?? m.altText })),
-        });
-      },
-    });
-    lineBaseUrl = await capture.start();
-    logger.info(
-      "LOCAL MODE: no LINE credentials configured; using a development channel secret and capturing LINE API calls in-process; try the bot at /simulator (set LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN for a real bot)",
-      { capture: lineBaseUrl },
-    );
-  }
-  const line = new LineGateway({ db, logger, channelAccessToken: config.channelAccessToken, baseUrl: lineBaseUrl });
-
-  let resolveReady!: () => void;
-  const whenReady = new Promise<void>((r) => (resolveReady = r));
-  let nlu: Nlu | undefined;
-  const jobs = new Jobs({ db, line, logger, clock: systemClock, timeZone: config.timeZone, chunkIntervalMs: 10, staleClaimMs: config.jobClaimTimeoutMs });
-  const deps: AppDeps = {
-    config,
-    db,
-    line,
-    logger,
-    clock: systemClock,
-    nlu: { route: (text, now) => nlu!.route(text, now) },
-    jobs,
-  };
-  const handle = createApp(deps, {
-    whenReady,
-    // The simulator exists only in local mode: never in production.
-    extraRoutes: hub ? (app) => app.use(simulatorRoutes({ hub, db, channelSecret: config.channelSecret })) : undefined,
-  });
-  const server = http.createServer(handle.app);
-  server.keepAliveTimeout = 65_000;
-  await new Promise<void>((resolve) => server.listen(config.port, resolve));
-  const port = (server.address() as AddressInfo).port;
-
-  await tokenizerLoading;
-  nlu = await loadNlu(db, config.timeZone);
-  handle.setReady(true);
-  resolveReady();
-  logger.info("ready", { port, startupMs: Date.now() - started, localMode: config.localMode });
-
-  const resumed = await handle.resumeUnfinished();
-  if (resumed) logger.info("resuming events accepted before the last stop", { count: resumed });
-  const pending = await line.resumePending();
-  if (pending.accepted || pending.failed) logger.info("resent pending pushes", { ...pending });
-  const stopScheduler = startScheduler(jobs, config.timeZone);
-  void jobs.kick();
-
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info("shutting down", { signal });
-    handle.setReady(false);
-    stopScheduler();
-    const closed = new Promise<void>((r) => server.close(() => r()));
-    server.closeIdleConnections();
-    await handle.drain();
-    await jobs.stop();
-    await closed;
-    hub?.close();
-    await capture?.stop();
-    await db.$disconnect();
-    logger.info("stopped");
-    process.exit(0);
-  };
-  process.on("SIGTERM", () => void shutdown("SIGTERM"));
-  process.on("SIGINT", () => void shutdown("SIGINT"));
-}
+/**
+ * Entry point. The kuromoji dictionary is the slowest thing to load, so it
+ * starts first, while the rest of the app is still being imported.
+ */
+const tokenizerLoading = loadTokenizer();
+tokenizerLoading.catch(() => {});
 
 process.on("unhandledRejection", (err) => {
   console.error(JSON.stringify({ level: "error", msg: "unhandled rejection", err: String(err) }));
 });
 
-main().catch((err) => {
+const { boot } = await import("./boot.js");
+boot(tokenizerLoading).catch((err) => {
   console.error(err);
   process.exit(1);
 });
