@@ -46,3 +46,13 @@ export function postbackButton(
     action: postbackAction(label, action, params, o.displayText),
   };
 }
+
+/** A bubble: its contents stacked, and its buttons (if any) in the footer. */
+export function card(contents: FlexComponent[], buttons: FlexComponent[] = [], size?: messagingApi.FlexBubble["size"]): messagingApi.FlexBubble {
+  return {
+    type: "bubble",
+    ...(size ? { size } : {}),
+    body: { type: "box", layout: "vertical", spacing: "sm", contents },
+    ...(buttons.length ? { footer: { type: "box", layout: "vertical", spacing: "sm", contents: buttons } } : {}),
+  };
+}

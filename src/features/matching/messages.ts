@@ -1,5 +1,5 @@
 import type { messagingApi } from "@line/bot-sdk";
-import { labelValue, postbackButton } from "../../line/flex.js";
+import { card, COLORS, labelValue, postbackButton } from "../../line/flex.js";
 import { flex, text, type Message } from "../../line/messages.js";
 import { truncate } from "../../line/limits.js";
 import { describeSlots, skillLabel } from "../volunteers/model.js";
@@ -27,22 +27,16 @@ function requestBubble(r: RequestSummary, forSc: boolean): messagingApi.FlexBubb
         postbackButton("見送る", "hr.drop", { r: r.id }),
       ]
     : [];
-  return {
-    type: "bubble",
-    body: {
-      type: "box",
-      layout: "vertical",
-      spacing: "sm",
-      contents: [
-        { type: "text", text: `相談 No.${r.id}（${STATUS_JA[r.status] ?? r.status}）`, weight: "bold", size: "lg", wrap: true },
-        labelValue("内容", r.category),
-        labelValue("地域", r.area),
-        labelValue("希望日時", r.times),
-        labelValue("ご本人の言葉", r.description),
-      ],
-    },
-    ...(buttons.length ? { footer: { type: "box", layout: "vertical", spacing: "sm", contents: buttons } } : {}),
-  };
+  return card(
+    [
+      { type: "text", text: `相談 No.${r.id}（${STATUS_JA[r.status] ?? r.status}）`, weight: "bold", size: "lg", wrap: true },
+      labelValue("内容", r.category),
+      labelValue("地域", r.area),
+      labelValue("希望日時", r.times),
+      labelValue("ご本人の言葉", r.description),
+    ],
+    buttons,
+  );
 }
 
 export function newRequestForScMessages(r: RequestSummary): Message[] {
@@ -56,22 +50,18 @@ export function requestListMessages(rs: RequestSummary[]): Message[] {
 
 export function candidatesMessages(requestId: number, cs: Candidate[]): Message[] {
   if (cs.length === 0) return [text("いまお願いできるボランティアが見つかりませんでした（お休み中の方は除いています）。")];
-  const bubbles: messagingApi.FlexBubble[] = cs.slice(0, 10).map((c) => ({
-    type: "bubble",
-    size: "kilo",
-    body: {
-      type: "box",
-      layout: "vertical",
-      spacing: "sm",
-      contents: [
+  const bubbles = cs.slice(0, 10).map((c) =>
+    card(
+      [
         { type: "text", text: c.displayName, weight: "bold", size: "lg", wrap: true },
         { type: "text", text: `できること：${c.skills.map(skillLabel).join("、") || "―"}`, size: "sm", wrap: true },
         { type: "text", text: `日時：${describeSlots(c.availability)}`, size: "sm", wrap: true },
-        { type: "text", text: `合う点：${c.reasons.join("・") || "―"}`, size: "sm", color: "#1E7F4F", wrap: true },
+        { type: "text", text: `合う点：${c.reasons.join("・") || "―"}`, size: "sm", color: COLORS.accent, wrap: true },
       ],
-    },
-    footer: { type: "box", layout: "vertical", contents: [postbackButton("この人に頼む", "hr.ask", { r: requestId, v: c.volunteerId }, { primary: true })] },
-  }));
+      [postbackButton("この人に頼む", "hr.ask", { r: requestId, v: c.volunteerId }, { primary: true })],
+      "kilo",
+    ),
+  );
   return [text(`相談 No.${requestId} の候補です（合う順）。`), flex(`相談 No.${requestId} の候補 ${cs.length}人`, { type: "carousel", contents: bubbles })];
 }
 

@@ -1,6 +1,6 @@
 import type { messagingApi } from "@line/bot-sdk";
 import type { Meeting } from "../../generated/prisma/client.js";
-import { COLORS, labelValue, postbackButton } from "../../line/flex.js";
+import { card, COLORS, labelValue, postbackButton } from "../../line/flex.js";
 import { flex, text, type Message, type QuickReplyChoice } from "../../line/messages.js";
 import { formatInstantJa, formatTime, zonedParts } from "../../schedule/time.js";
 import { parseJsonArray } from "../volunteers/model.js";
@@ -31,29 +31,24 @@ function meetingBubble(m: Meeting, tz: string, opts: { rsvp?: boolean; response?
       postbackButton("中止にする", "mtg.cancel", { m: m.id }),
     );
   }
-  return {
-    type: "bubble",
-    body: {
-      type: "box",
-      layout: "vertical",
-      spacing: "sm",
-      contents: [
-        ...(opts.heading ? [{ type: "text", text: opts.heading, size: "sm", color: COLORS.warn, weight: "bold" } as messagingApi.FlexComponent] : []),
-        { type: "text", text: `${m.title}${m.status === "cancelled" ? "（中止）" : ""}`, weight: "bold", size: "lg", wrap: true },
-        { type: "text", text: m.kind, size: "sm", color: "#1E7F4F" },
-        { type: "separator", margin: "md" },
-        labelValue("日時", when(m, tz), { bold: true }),
-        labelValue("会場", [m.venue, m.address].filter(Boolean).join(" ")),
-        ...(agenda.length ? [labelValue("議題", agenda.join("\n"))] : []),
-        ...(opts.response !== undefined ? [labelValue("出欠", opts.response ? RESPONSE_JA[opts.response] : "未回答")] : []),
-      ],
-    },
-    ...(buttons.length ? { footer: { type: "box", layout: "vertical", spacing: "sm", contents: buttons } } : {}),
-  };
+  return card(
+    [
+      ...(opts.heading ? [{ type: "text", text: opts.heading, size: "sm", color: COLORS.warn, weight: "bold" } as messagingApi.FlexComponent] : []),
+      { type: "text", text: `${m.title}${m.status === "cancelled" ? "（中止）" : ""}`, weight: "bold", size: "lg", wrap: true },
+      { type: "text", text: m.kind, size: "sm", color: COLORS.accent },
+      { type: "separator", margin: "md" },
+      labelValue("日時", when(m, tz), { bold: true }),
+      labelValue("会場", [m.venue, m.address].filter(Boolean).join(" ")),
+      ...(agenda.length ? [labelValue("議題", agenda.join("\n"))] : []),
+      ...(opts.response !== undefined ? [labelValue("出欠", opts.response ? RESPONSE_JA[opts.response] : "未回答")] : []),
+    ],
+    buttons,
+  );
 }
 
 export function reminderMessages(m: Meeting, tz: string, slot: string): Message[] {
-  const heading = slot === "d7" ? "1週間後の会議のお知らせ" : slot === "d1" ? "明日の会議のお知らせ" : "まもなく始まる会議のお知らせ";
+  const HEADINGS: Record<string, string> = { d7: "1週間後の会議のお知らせ", d3: "3日後の会議のお知らせ", d1: "明日の会議のお知らせ" };
+  const heading = HEADINGS[slot] ?? "まもなく始まる会議のお知らせ";
   return [flex(`${heading}：${m.title} ${when(m, tz)} ${m.venue}`, meetingBubble(m, tz, { rsvp: true, heading }))];
 }
 

@@ -1,6 +1,6 @@
 import type { messagingApi } from "@line/bot-sdk";
 import type { Feature } from "../../conversation/types.js";
-import { labelCount } from "../../line/flex.js";
+import { card, labelCount } from "../../line/flex.js";
 import { flex, text } from "../../line/messages.js";
 import { needsReport, type NeedsReport } from "../../reports/needs.js";
 import { parseIsoDate, zonedInstant } from "../../schedule/time.js";
@@ -12,28 +12,20 @@ const DAY = 86_400_000;
 
 function summaryBubble(r: NeedsReport): messagingApi.FlexBubble {
   const top = r.supplyDemand.filter((x) => x.inquiries > 0).sort((a, b) => b.inquiries - a.inquiries).slice(0, 5);
-  return {
-    type: "bubble",
-    body: {
-      type: "box",
-      layout: "vertical",
-      spacing: "sm",
-      contents: [
-        { type: "text", text: "ニーズの見える化", weight: "bold", size: "xl" },
-        { type: "text", text: `${r.areas.length > 3 ? `${r.areas.length}地域` : r.areas.join("・")}（直近${Math.round((r.period.to.getTime() - r.period.from.getTime()) / DAY)}日）`, size: "sm", color: "#6B6B6B", wrap: true },
-        { type: "separator", margin: "md" },
-        labelCount("問い合わせ", `${r.inquiries}件`),
-        labelCount("見つからなかった", `${r.unmet.total}件`),
-        labelCount("相談", `${r.help.total}件`),
-        { type: "separator", margin: "md" },
-        { type: "text", text: "多い問い合わせ（問い合わせ／活動数）", size: "sm", weight: "bold", margin: "md" },
-        ...(top.length ? top.map((x) => labelCount(x.label, `${x.inquiries}／${x.resources}`)) : [{ type: "text", text: "まだありません", size: "sm" } as messagingApi.FlexComponent]),
-        ...(r.unmet.byCategory.length
-          ? [{ type: "text", text: `見つからなかった：${r.unmet.byCategory.slice(0, 3).map((c) => `${c.label}${c.count}件`).join("、")}`, size: "sm", wrap: true, margin: "md" } as messagingApi.FlexComponent]
-          : []),
-      ],
-    },
-  };
+  return card([
+    { type: "text", text: "ニーズの見える化", weight: "bold", size: "xl" },
+    { type: "text", text: `${r.areas.length > 3 ? `${r.areas.length}地域` : r.areas.join("・")}（直近${Math.round((r.period.to.getTime() - r.period.from.getTime()) / DAY)}日）`, size: "sm", color: "#6B6B6B", wrap: true },
+    { type: "separator", margin: "md" },
+    labelCount("問い合わせ", `${r.inquiries}件`),
+    labelCount("見つからなかった", `${r.unmet.total}件`),
+    labelCount("相談", `${r.help.total}件`),
+    { type: "separator", margin: "md" },
+    { type: "text", text: "多い問い合わせ（問い合わせ／活動数）", size: "sm", weight: "bold", margin: "md" },
+    ...(top.length ? top.map((x) => labelCount(x.label, `${x.inquiries}／${x.resources}`)) : [{ type: "text", text: "まだありません", size: "sm" } as messagingApi.FlexComponent]),
+    ...(r.unmet.byCategory.length
+      ? [{ type: "text", text: `見つからなかった：${r.unmet.byCategory.slice(0, 3).map((c) => `${c.label}${c.count}件`).join("、")}`, size: "sm", wrap: true, margin: "md" } as messagingApi.FlexComponent]
+      : []),
+  ]);
 }
 
 export const needsFeature: Feature = {
