@@ -1,12 +1,8 @@
+import { quantile, scratchDatabase } from "./support.js";
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import fs from "node:fs";
 import http from "node:http";
-import os from "node:os";
 import path from "node:path";
-import { createPrisma } from "../src/db/client.js";
-import { deployMigrations } from "../src/db/migrate.js";
-import { seedDatabase } from "../src/db/seed.js";
 import { FakeLinePlatform } from "../src/line/fake-platform.js";
 import { signBody } from "../src/line/signature.js";
 
@@ -44,10 +40,7 @@ function makeEvent(secret: string, i: number) {
   return { body, signature: signBody(secret, body), replyToken };
 }
 
-const q = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.min(s.length - 1, Math.floor(p * s.length))] : NaN;
-};
+const q = quantile;
 
 function spawnServer(args: string[], env: Record<string, string>): Promise<{ proc: ChildProcess; port: number; startedMs: number }> {
   const t0 = performance.now();
@@ -87,12 +80,9 @@ async function saturate(port: number, secret: string, seconds: number, from: num
 }
 
 export async function benchE2e(seconds = Number(process.env.E2E_SECONDS ?? 5)): Promise<Record<string, number>> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-e2e-"));
-  const dbFile = path.join(dir, "bot.db");
-  deployMigrations(dbFile);
-  const db = createPrisma(dbFile);
-  await seedDatabase(db);
-  await db.$disconnect();
+  const scratch = await scratchDatabase("e2e");
+  const dbFile = scratch.file;
+  await scratch.db.$disconnect();
   const sentAt = new Map<string, number>();
   const latencies: number[] = [];
   let handled = 0;
@@ -155,7 +145,7 @@ export async function benchE2e(seconds = Number(process.env.E2E_SECONDS ?? 5)): 
 
   agent.destroy();
   await platform.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await scratch.dispose();
   return {
     "fixed 200/s: events": total,
     "fixed 200/s: replies captured": fixed.handled,

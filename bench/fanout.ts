@@ -1,9 +1,5 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
+import { scratchDatabase } from "./support.js";
 import { systemClock } from "../src/clock.js";
-import { createPrisma } from "../src/db/client.js";
-import { deployMigrations } from "../src/db/migrate.js";
 import { createBroadcast } from "../src/features/broadcasts/service.js";
 import { Jobs } from "../src/jobs/jobs.js";
 import { LineGateway } from "../src/line/client.js";
@@ -11,13 +7,10 @@ import { FakeLinePlatform } from "../src/line/fake-platform.js";
 import { text } from "../src/line/messages.js";
 import { silentLogger } from "../src/log.js";
 
-
 /** An announcement to 10,000 recipients against a platform that allows 200 multicast calls per second. */
 export async function benchFanout(recipients = 10_000): Promise<Record<string, number>> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-fanout-"));
-  const dbFile = path.join(dir, "bot.db");
-  deployMigrations(dbFile);
-  const db = createPrisma(dbFile);
+  const scratch = await scratchDatabase("fanout", { seed: false });
+  const db = scratch.db;
   const platform = new FakeLinePlatform({ specFile: null, multicastPerSecond: 200 });
   const url = await platform.start();
   const line = new LineGateway({ db, logger: silentLogger, channelAccessToken: "x", baseUrl: url });
@@ -30,8 +23,7 @@ export async function benchFanout(recipients = 10_000): Promise<Record<string, n
   const calls = platform.calls.filter((c) => c.path.endsWith("multicast"));
   const delivered = calls.filter((c) => c.status === 200).flatMap((c) => c.body.to);
   await platform.stop();
-  await db.$disconnect();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await scratch.dispose();
   return {
     recipients,
     "multicast calls made": calls.length,

@@ -1,9 +1,6 @@
+import { scratchDatabase } from "./support.js";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { createPrisma } from "../src/db/client.js";
-import { deployMigrations } from "../src/db/migrate.js";
-import { seedDatabase } from "../src/db/seed.js";
 import { toCsv } from "../src/import/csv.js";
 import { TEMPLATE_COLUMNS } from "../src/import/export.js";
 import { importResources } from "../src/import/importer.js";
@@ -11,11 +8,9 @@ import { AREAS } from "../prisma/seed/areas.js";
 
 /** Imports a generated 10,000-row template file into a fresh database, then imports it again (all unchanged). */
 export async function benchImport(count = Number(process.env.IMPORT_ROWS ?? 10_000)): Promise<Record<string, number>> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-import-"));
-  const dbFile = path.join(dir, "bench.db");
-  deployMigrations(dbFile);
-  const db = createPrisma(dbFile);
-  await seedDatabase(db);
+  const scratch = await scratchDatabase("import");
+  const db = scratch.db;
+  const dir = path.dirname(scratch.file);
   const schedules = ["毎週水曜日 13:00~16:00", "第2・第4金曜日 9:30~11:30", "毎月21日 13:30-15:30", "第1・3月曜(祝日の場合翌日開催)13時30分~15時30分", "月2回開催"];
   const cats = ["salon", "exercise", "hobby", "meal", "dementia_cafe", "meal_delivery"];
   const rows: (string | number)[][] = [[...TEMPLATE_COLUMNS]];
@@ -32,8 +27,7 @@ export async function benchImport(count = Number(process.env.IMPORT_ROWS ?? 10_0
   t = performance.now();
   const second = await importResources(db, { file });
   const secondMs = performance.now() - t;
-  await db.$disconnect();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await scratch.dispose();
   return { rows: count, "first import ms": Math.round(firstMs), created: first.created, "second import ms": Math.round(secondMs), unchanged: second.unchanged };
 }
 

@@ -1,9 +1,5 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { createPrisma } from "../src/db/client.js";
-import { deployMigrations, openSqlite } from "../src/db/migrate.js";
-import { seedDatabase } from "../src/db/seed.js";
+import { quantile, scratchDatabase } from "./support.js";
+import { openSqlite } from "../src/db/migrate.js";
 import { searchResources } from "../src/features/search/service.js";
 import { describeSchedule } from "../src/schedule/describe.js";
 import { geoCell } from "../src/features/search/geo.js";
@@ -19,17 +15,10 @@ const SCHEDULES = [
   "平日 9:00~17:00", "奇数月・第3土曜 10:00~12:00",
 ];
 
-function quantile(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(p * s.length))];
-}
 
 export async function benchSearch(count = Number(process.env.SEARCH_ROWS ?? 100_000)): Promise<Record<string, number>> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-search-"));
-  const file = path.join(dir, "bench.db");
-  deployMigrations(file);
-  const db = createPrisma(file);
-  await seedDatabase(db);
+  const scratch = await scratchDatabase("search");
+  const { db, file } = scratch;
   // A metropolitan data set: the demo ward's 18 areas plus a grid of synthetic 日常生活圏域
   // (about 2 km a side), so an area holds a few hundred resources as real ones do.
   const block = await db.area.create({ data: { name: "ベンチ用ブロック", kind: "block", reading: "" } });
@@ -85,13 +74,10 @@ export async function benchSearch(count = Number(process.env.SEARCH_ROWS ?? 100_
     }
   }
   const byArea = await time(300, (i) => searchResources(db, { categories: [categories[i % 6]], areaId: areas[i % areas.length].id, weekdays: [1 + (i % 5)] }, opts));
-  const near = await time(300, (i) => {
-    const a = areas[i % areas.length];
+  const near = await time(300, () => {
     return searchResources(db, { categories: [], kind: "place", near: { lat: 35.6 + rnd() * 0.34, lng: 139.47 + rnd() * 0.42 } }, opts);
   });
-  await db.$disconnect();
-  if (process.env.BENCH_KEEP) console.log("kept", file);
-  else fs.rmSync(dir, { recursive: true, force: true });
+  await scratch.dispose();
   return {
     resources: count,
     "generate ms": Math.round(genMs),

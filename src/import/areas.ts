@@ -1,5 +1,5 @@
 import type { Db } from "../db/client.js";
-import { invalidateSearchCache } from "../features/search/service.js";
+import { forgetShapes } from "../db/shape-cache.js";
 import { mapHeaders, normalizeHeader } from "./headers.js";
 import type { Issue } from "./rows.js";
 import { readTable } from "./table.js";
@@ -80,7 +80,7 @@ export async function importAreas(db: Db, file: string, dryRun = false): Promise
       await tx.area.update({ where: { name: r.name }, data: { parentId: parent?.id ?? null } });
     }
   });
-  invalidateSearchCache(db);
+  forgetShapes(db);
   report.written = true;
   return report;
 }

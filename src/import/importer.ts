@@ -1,7 +1,7 @@
 import path from "node:path";
 import { sqliteTimestamp, type Db } from "../db/client.js";
 import { geoCell } from "../features/search/geo.js";
-import { invalidateSearchCache } from "../features/search/service.js";
+import { forgetShapes } from "../db/shape-cache.js";
 import { describeSchedule } from "../schedule/describe.js";
 import type { Encoding } from "./decode.js";
 import { detectFormat, FORMATS, mapHeaders, type Format } from "./headers.js";
@@ -210,7 +210,7 @@ export async function importResources(db: Db, o: ImportOptions): Promise<ImportR
     },
     { timeout: 600_000, maxWait: 60_000 },
   );
-  invalidateSearchCache(db);
+  forgetShapes(db);
   report.written = true;
   return report;
 }

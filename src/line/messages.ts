@@ -66,10 +66,3 @@ export function flex(altText: string, contents: messagingApi.FlexContainer, choi
   if (qr) msg.quickReply = qr;
   return msg;
 }
-
-/** Adds quick replies to the last message, where LINE shows them. */
-export function withQuickReplies(messages: Message[], choices: QuickReplyChoice[]): Message[] {
-  if (messages.length === 0 || choices.length === 0) return messages;
-  const last = { ...messages[messages.length - 1], quickReply: quickReply(choices) };
-  return [...messages.slice(0, -1), last];
-}

@@ -90,23 +90,6 @@ export function makeTerm(text: string, reading: string | undefined, tokenizer: T
   return { text: written, reading: folded, kanji: [...written].filter(isKanji).join(""), weight, readable };
 }
 
-export interface TermMatch {
-  term: Term;
-  how: "written" | "reading";
-}
-
-export function matchTerm(term: Term, a: Analysed): TermMatch | null {
-  if (term.text && a.chars.has(term.text[0]) && a.normalized.includes(term.text)) return { term, how: "written" };
-  if (!term.readable || !a.chars.has(term.reading[0])) return null;
-  let from = 0;
-  for (;;) {
-    const at = a.folded.indexOf(term.reading, from);
-    if (at < 0) return null;
-    if (readingSpanAllowed(term, a, at, at + term.reading.length)) return { term, how: "reading" };
-    from = at + 1;
-  }
-}
-
 export function readingSpanAllowed(term: Term, a: Analysed, start: number, end: number): boolean {
   const toks = new Set<number>();
   for (let i = start; i < end; i++) toks.add(a.tokenOf[i]);

@@ -112,8 +112,3 @@ export function foldStep(raw: string, prevVowel: string): [string, string] {
   }
   return [c, VOWEL_OF.get(c) ?? ""];
 }
-
-/** Folded reading of kana text (hiragana or katakana); other characters are kept. */
-export function foldKana(s: string): string {
-  return fold(toKatakana(s));
-}

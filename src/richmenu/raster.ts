@@ -112,10 +112,6 @@ export function fillPolygons(canvas: Canvas, polys: Point[][], rgb: [number, num
   }
 }
 
-export function textWidth(text: string, size: number): number {
-  return loadFont().getAdvanceWidth(text, size);
-}
-
 /** Draws text with its baseline at y, centred on cx. */
 export function drawTextCentered(canvas: Canvas, text: string, cx: number, y: number, size: number, rgb: [number, number, number]): void {
   const f = loadFont();

@@ -7,7 +7,3 @@ const HOLIDAYS: Record<string, { name: string }> = (holidayJp as unknown as { ho
 export function isHoliday(d: PlainDate): boolean {
   return isoDate(d) in HOLIDAYS;
 }
-
-export function holidayName(d: PlainDate): string | undefined {
-  return HOLIDAYS[isoDate(d)]?.name;
-}

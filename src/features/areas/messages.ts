@@ -13,7 +13,3 @@ export function askHomeAreaMessages(blocks: { id: number; name: string }[]): Mes
 export function homeAreaSavedMessages(areaName: string): Message[] {
   return [text(`お住まいの地域を「${areaName}」にしました。これからは${areaName}の情報を先にお知らせします。`, MAIN_MENU)];
 }
-
-export function areaNotFoundMessages(): Message[] {
-  return [text("その地域が見つかりませんでした。下のボタンから選んでください。")];
-}

@@ -1,24 +1,12 @@
 import type { Db } from "../../db/client.js";
+import { cachedShape } from "../../db/shape-cache.js";
 import type { Area } from "../../generated/prisma/client.js";
 
-/**
- * Areas change only on import; lookups by name and id are kept for a
- * minute, since nearly every message asks for one.
- */
-const TTL_MS = 60_000;
-const cache = new WeakMap<Db, { at: number; byName: Map<string, Area>; byId: Map<number, Area> }>();
-
 async function areas(db: Db) {
-  const hit = cache.get(db);
-  if (hit && Date.now() - hit.at < TTL_MS) return hit;
-  const rows = await db.area.findMany();
-  const fresh = { at: Date.now(), byName: new Map(rows.map((a) => [a.name, a])), byId: new Map(rows.map((a) => [a.id, a])) };
-  cache.set(db, fresh);
-  return fresh;
-}
-
-export function forgetAreas(db: Db): void {
-  cache.delete(db);
+  return cachedShape(db, "areas", async () => {
+    const rows = await db.area.findMany();
+    return { byName: new Map(rows.map((a) => [a.name, a])), byId: new Map(rows.map((a) => [a.id, a])) };
+  });
 }
 
 export async function areaByName(db: Db, name: string): Promise<Area | null> {

@@ -1,7 +1,7 @@
 import type { messagingApi } from "@line/bot-sdk";
 import { labelValue } from "../../line/flex.js";
 import { flex, postbackAction, telUri, text, uriAction, type Message, type QuickReplyChoice } from "../../line/messages.js";
-import { MAX_ALT_TEXT_LENGTH, truncate } from "../../line/limits.js";
+import { MAX_ALT_TEXT_LENGTH, MAX_CAROUSEL_BUBBLES, truncate } from "../../line/limits.js";
 import { formatDateJa, formatTime } from "../../schedule/time.js";
 import { walkingMinutes } from "./distance.js";
 import type { ResourceHit } from "./service.js";
@@ -12,7 +12,8 @@ import { queryParams, type SearchQuery } from "./query.js";
 type FlexComponent = messagingApi.FlexComponent;
 type FlexBubble = messagingApi.FlexBubble;
 
-export const PAGE_SIZE = 10;
+// Ten results and a もっと見る bubble stay within LINE's twelve.
+export const PAGE_SIZE = Math.min(10, MAX_CAROUSEL_BUBBLES - 1);
 
 export function whenText(hit: ResourceHit): string {
   const o = hit.next[0];

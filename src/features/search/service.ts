@@ -1,4 +1,5 @@
 import type { Db } from "../../db/client.js";
+import { cachedShape } from "../../db/shape-cache.js";
 import { nextOccurrences, occursOn, type Occurrence } from "../../schedule/occurrences.js";
 import type { ScheduleRule } from "../../schedule/rule.js";
 import { addDays, compareDates, parseIsoDate, type PlainDate, weekdayOf } from "../../schedule/time.js";
@@ -96,41 +97,20 @@ function filters(q: SearchQuery, kindKeys: string[]): { sql: string[]; args: unk
   return { sql, args };
 }
 
-/**
- * Areas and categories change only on import, so searches reuse their shape
- * for a minute instead of asking the database every time.
- */
-const SHAPE_TTL_MS = 60_000;
-const shapeCache = new WeakMap<Db, Map<string, { at: number; value: unknown }>>();
-async function cached<T>(db: Db, key: string, load: () => Promise<T>): Promise<T> {
-  let m = shapeCache.get(db);
-  if (!m) shapeCache.set(db, (m = new Map()));
-  const hit = m.get(key);
-  if (hit && Date.now() - hit.at < SHAPE_TTL_MS) return hit.value as T;
-  const value = await load();
-  m.set(key, { at: Date.now(), value });
-  return value;
-}
-
-/** Forgets cached areas and categories (after an import). */
-export function invalidateSearchCache(db: Db): void {
-  shapeCache.delete(db);
-}
-
 /** Category key → label and kind, cached like the area tree. */
 export function categoriesOf(db: Db): Promise<Map<string, { label: string; kind: string }>> {
-  return cached(db, "categories", async () => new Map((await db.category.findMany()).map((c) => [c.key, { label: c.label, kind: c.kind }])));
+  return cachedShape(db, "categories", async () => new Map((await db.category.findMany()).map((c) => [c.key, { label: c.label, kind: c.kind }])));
 }
 
 function kindKeysOf(db: Db, q: SearchQuery): Promise<string[]> {
   if (!q.kind || q.categories.length) return Promise.resolve([]);
   const kind = q.kind;
-  return cached(db, `kind:${kind}`, async () => (await db.category.findMany({ where: { kind }, select: { key: true } })).map((c) => c.key));
+  return cachedShape(db, `kind:${kind}`, async () => (await db.category.findMany({ where: { kind }, select: { key: true } })).map((c) => c.key));
 }
 
 /** A block or the whole municipality stands for every area under it. */
 function areaAndDescendants(db: Db, areaId: number): Promise<number[]> {
-  return cached(db, `area:${areaId}`, () => loadDescendants(db, areaId));
+  return cachedShape(db, `area:${areaId}`, () => loadDescendants(db, areaId));
 }
 
 async function loadDescendants(db: Db, areaId: number): Promise<number[]> {

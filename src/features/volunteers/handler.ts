@@ -58,7 +58,7 @@ function next(step: Step, data: RegData): Step {
   return order[order.indexOf(step) + 1] ?? "confirm";
 }
 
-function slotsFromText(ctx: TurnContext, input: Extract<Input, { kind: "text" }>): Slot[] | null {
+function slotsFromText(input: Extract<Input, { kind: "text" }>): Slot[] | null {
   const t = normalize(input.text);
   if (/いつでも|毎日|何曜日でも|なんでも/.test(t)) return [{ weekdays: [0, 1, 2, 3, 4, 5, 6], timeOfDay: input.route.slots.timeOfDay }];
   const { weekdays, timeOfDay } = input.route.slots;
@@ -114,7 +114,7 @@ async function registration(ctx: TurnContext, input: Input, state: FlowState): P
     }
     case "times": {
       if (input.kind !== "text") return null;
-      const slots = slotsFromText(ctx, input);
+      const slots = slotsFromText(input);
       if (!slots) return { replies: m.timesNotUnderstoodMessages(), state };
       d.availability = slots;
       return advance("times");

@@ -1,6 +1,6 @@
 import { text, type Message, type QuickReplyChoice } from "../../line/messages.js";
 import { MAIN_MENU } from "../welcome/messages.js";
-import { describeSlots, SKILLS, skillLabel, type Slot } from "./model.js";
+import { describeSlots, SKILLS, skillLabel } from "./model.js";
 import type { VolunteerDraft } from "./service.js";
 
 const CANCEL: QuickReplyChoice = { kind: "postback", label: "やめる", action: "flow.cancel", displayText: "やめる" };
@@ -139,8 +139,4 @@ export function confirmWithdrawMessages(): Message[] {
 
 export function withdrawnMessages(): Message[] {
   return [text("ボランティアの登録を消しました。これまでありがとうございました。", MAIN_MENU)];
-}
-
-export function slotsText(slots: Slot[]): string {
-  return describeSlots(slots);
 }
