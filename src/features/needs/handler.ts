@@ -48,7 +48,7 @@ export const needsFeature: Feature = {
       return {
         replies: [
           flex(`ニーズの見える化：問い合わせ${r.inquiries}件、見つからなかった${r.unmet.total}件、相談${r.help.total}件`, summaryBubble(r)),
-          text("協議体の資料は、パソコンで「npm run report -- needs」を実行すると作れます。", SC_MENU),
+          text("協議体で配る資料（表とグラフ）が必要なときは、事務局の担当の方に作成をお願いしてください。", SC_MENU),
         ],
       };
     },
