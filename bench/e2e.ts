@@ -5,6 +5,7 @@ import http from "node:http";
 import path from "node:path";
 import { FakeLinePlatform } from "../src/line/fake-platform.js";
 import { signBody } from "../src/line/signature.js";
+import { npmStartArgs } from "../tests/support/bot-process.js";
 
 /**
  * End-to-end: signed text events into the real app on loopback, replies
@@ -45,7 +46,7 @@ const q = quantile;
 function spawnServer(args: string[], env: Record<string, string>): Promise<{ proc: ChildProcess; port: number; startedMs: number }> {
   const t0 = performance.now();
   const prof = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  const proc = spawn(process.execPath, [...prof, "--import", "tsx", ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
+  const proc = spawn(process.execPath, [...prof, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
   return new Promise((resolve, reject) => {
     let buf = "";
     proc.stdout!.on("data", (d: Buffer) => {
@@ -99,7 +100,7 @@ export async function benchE2e(seconds = Number(process.env.E2E_SECONDS ?? 5)): 
   const lineUrl = await platform.start();
   const secret = "bench-channel-secret";
   // The real bot, in its own process, as in production.
-  const bot = await spawnServer(["src/main.ts"], { NODE_ENV: "production", PORT: "0", DATABASE_URL: `file:${dbFile}`, LINE_CHANNEL_SECRET: secret, LINE_CHANNEL_ACCESS_TOKEN: "bench", LINE_API_BASE_URL: lineUrl, LOG_LEVEL: "info" });
+  const bot = await spawnServer(npmStartArgs(), { NODE_ENV: "production", PORT: "0", DATABASE_URL: `file:${dbFile}`, LINE_CHANNEL_SECRET: secret, LINE_CHANNEL_ACCESS_TOKEN: "bench", LINE_API_BASE_URL: lineUrl, LOG_LEVEL: "info" });
   const waitHandled = async (n: number) => {
     const until = performance.now() + 30_000;
     while (handled < n && performance.now() < until) await new Promise((r) => setTimeout(r, 20));
@@ -138,7 +139,7 @@ export async function benchE2e(seconds = Number(process.env.E2E_SECONDS ?? 5)): 
   bot.proc.kill("SIGTERM");
 
   // Ceiling: a bare Express handler that only verifies the signature, also in its own process.
-  const bare = await spawnServer(["bench/bare-server.ts"], { LINE_CHANNEL_SECRET: secret });
+  const bare = await spawnServer(["--import", "tsx", "bench/bare-server.ts"], { LINE_CHANNEL_SECRET: secret });
   const b = await saturate(bare.port, secret, seconds, 10_000_000);
   bare.proc.kill("SIGTERM");
   const bareRate = b.ok / b.elapsed;

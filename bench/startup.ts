@@ -4,6 +4,7 @@ import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
+import { npmStartArgs } from "../tests/support/bot-process.js";
 
 /**
  * Start-up: process start to /healthz 200 (a fresh database, which is
@@ -27,7 +28,7 @@ async function healthy(port: number): Promise<boolean> {
 
 async function boot(dbFile: string, port: number) {
   const t0 = performance.now();
-  const proc = spawn(process.execPath, ["--expose-gc", "--import", "tsx", "src/main.ts"], { cwd: ROOT, env: { ...process.env, PORT: String(port), DATABASE_URL: `file:${dbFile}`, LOG_LEVEL: "warn", NODE_ENV: "development" }, stdio: "ignore" });
+  const proc = spawn(process.execPath, npmStartArgs(), { cwd: ROOT, env: { ...process.env, PORT: String(port), DATABASE_URL: `file:${dbFile}`, LOG_LEVEL: "warn", NODE_ENV: "development" }, stdio: "ignore" });
   while (!(await healthy(port))) await new Promise((r) => setTimeout(r, 10));
   return { proc, ms: performance.now() - t0 };
 }

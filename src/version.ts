@@ -1,9 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
+import { projectPath } from "./paths.js";
 
 export const VERSION: string = (() => {
   try {
-    const pkg = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, "../package.json"), "utf8"));
+    const pkg = JSON.parse(fs.readFileSync(projectPath("package.json"), "utf8"));
     return String(pkg.version);
   } catch {
     return "unknown";

@@ -4,6 +4,7 @@ import { createRequire } from "node:module";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import { MIGRATIONS_DIR, readMigrations } from "./migrate.js";
+import { projectPath } from "../paths.js";
 
 /**
  * Creates a new migration from the difference between the existing
@@ -14,7 +15,7 @@ import { MIGRATIONS_DIR, readMigrations } from "./migrate.js";
  */
 
 const require = createRequire(import.meta.url);
-const SCHEMA_FILE = path.resolve(import.meta.dirname, "../../prisma/schema.prisma");
+const SCHEMA_FILE = projectPath("prisma", "schema.prisma");
 
 async function loadEngineModule() {
   // The package entry imports a .wasm file, which Node 20 cannot do: instantiate by hand.

@@ -64,13 +64,17 @@ export class FakeLinePlatform {
   readonly profiles = new Map<string, { displayName: string }>();
   private faults: Fault[] = [];
   private server?: http.Server;
-  private readonly spec: OpenApiDocument | null;
+  private loadedSpec: OpenApiDocument | null | undefined;
   private multicastWindow: number[] = [];
   private waiters: { predicate: () => boolean; resolve: () => void }[] = [];
   private counter = 0;
 
-  constructor(private readonly options: FakeLineOptions = {}) {
-    this.spec = loadSpec(options.specFile);
+  constructor(private readonly options: FakeLineOptions = {}) {}
+
+  /** Parsed on first use: the bot's local mode starts without paying for the 400 KB YAML. */
+  private get spec(): OpenApiDocument | null {
+    if (this.loadedSpec === undefined) this.loadedSpec = loadSpec(this.options.specFile);
+    return this.loadedSpec;
   }
 
   get validating(): boolean {

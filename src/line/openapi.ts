@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import yaml from "js-yaml";
+import { projectPath } from "../paths.js";
 
 /**
  * A small validator for LINE's OpenAPI 3 documents: enough of JSON Schema
@@ -16,7 +17,7 @@ export interface Violation {
   message: string;
 }
 
-export const SHARED_SPEC_DIR = path.resolve(import.meta.dirname, "../../../shared/line-openapi");
+export const SHARED_SPEC_DIR = projectPath("..", "shared", "line-openapi");
 
 export class OpenApiDocument {
   private readonly schemas: Record<string, Schema>;

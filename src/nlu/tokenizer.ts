@@ -1,6 +1,5 @@
 import { createRequire } from "node:module";
-import path from "node:path";
-import kuromoji from "kuromoji";
+import { loadSections, type DictionarySections } from "./dictionary.js";
 
 export interface Token {
   surface: string;
@@ -14,36 +13,81 @@ export interface Tokenizer {
   tokenize(text: string): Token[];
 }
 
+interface KuromojiToken {
+  surface_form: string;
+  basic_form: string;
+  reading?: string;
+  pos: string;
+}
+
 const require = createRequire(import.meta.url);
 
-/** The dictionary shipped inside the kuromoji package, wherever npm put it. */
-export function dictionaryPath(): string {
-  return path.join(path.dirname(require.resolve("kuromoji/package.json")), "dict");
+/**
+ * kuromoji's own classes, fed the prepared dictionary (see dictionary.ts)
+ * instead of its gzip loader. Its public builder offers no way to do that.
+ */
+function kuromojiTokenizer(s: DictionarySections): { tokenize(text: string): KuromojiToken[] } {
+  const DynamicDictionaries = require("kuromoji/src/dict/DynamicDictionaries.js");
+  const CharacterDefinition = require("kuromoji/src/dict/CharacterDefinition.js");
+  const KuromojiTokenizer = require("kuromoji/src/Tokenizer.js");
+  const view = <T>(Kind: new (b: ArrayBufferLike, o: number, n: number) => T, bytes: Uint8Array, size: number) => new Kind(bytes.buffer, bytes.byteOffset, bytes.byteLength / size);
+
+  const dic = new DynamicDictionaries();
+  dic.loadTrie(view(Int32Array, s.base, 4), view(Int32Array, s.check, 4));
+  const known = dic.token_info_dictionary;
+  known.loadDictionary(s.tid);
+  known.loadPosVector(s.tidPos);
+  // The Viterbi builder only reads target_map[trieId] as an array-like.
+  const offsets = view(Int32Array, s.mapOffsets, 4);
+  const values = view(Int32Array, s.mapValues, 4);
+  const none = new Int32Array(0);
+  known.target_map = new Proxy(
+    {},
+    {
+      get(_target, key) {
+        const id = Number(key);
+        return Number.isInteger(id) && id >= 0 && id + 1 < offsets.length ? values.subarray(offsets[id], offsets[id + 1]) : none;
+      },
+    },
+  );
+  dic.loadConnectionCosts(view(Int16Array, s.cc, 2));
+  const unknown = dic.unknown_dictionary;
+  unknown.loadDictionary(s.unk);
+  unknown.loadPosVector(s.unkPos);
+  unknown.loadTargetMap(s.unkMap);
+  unknown.character_definition = CharacterDefinition.load(s.unkChar, view(Uint32Array, s.unkCompat, 4), s.unkInvoke);
+  return new KuromojiTokenizer(dic);
+}
+
+function katakana(text: string): string {
+  return text.replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
 }
 
 let loading: Promise<Tokenizer> | undefined;
 
 /**
- * One tokenizer per process: loading the dictionary costs ~0.6 s and
- * ~350 MB, so every caller shares the same instance.
+ * One tokenizer per process, shared by every caller. The dictionary is read
+ * synchronously, but callers get a promise so start-up can overlap it with
+ * the rest of the app's imports.
  */
 export function loadTokenizer(): Promise<Tokenizer> {
   loading ??= new Promise<Tokenizer>((resolve, reject) => {
-    kuromoji.builder({ dicPath: dictionaryPath() }).build((err, tk) => {
-      if (err) {
+    setImmediate(() => {
+      try {
+        const tk = kuromojiTokenizer(loadSections());
+        resolve({
+          tokenize: (text) =>
+            tk.tokenize(text).map((t) => ({
+              surface: t.surface_form,
+              base: t.basic_form === "*" ? t.surface_form : t.basic_form,
+              reading: t.reading && t.reading !== "*" ? t.reading : katakana(t.surface_form),
+              pos: t.pos,
+            })),
+        });
+      } catch (err) {
         loading = undefined;
         reject(err);
-        return;
       }
-      resolve({
-        tokenize: (text) =>
-          tk.tokenize(text).map((t) => ({
-            surface: t.surface_form,
-            base: t.basic_form === "*" ? t.surface_form : t.basic_form,
-            reading: t.reading && t.reading !== "*" ? t.reading : t.surface_form.replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60)),
-            pos: t.pos,
-          })),
-      });
     });
   });
   return loading;

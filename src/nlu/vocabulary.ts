@@ -2,13 +2,14 @@ import fs from "node:fs";
 import path from "node:path";
 import yaml from "js-yaml";
 import { INTENTS, type IntentName, type TimeOfDay } from "./types.js";
+import { projectPath } from "../paths.js";
 
 /**
  * Loads and checks the declarative intent files in intents/. Errors name the
  * file and the field, so a coordinator who edits a synonym sees what is wrong.
  */
 
-export const INTENTS_DIR = path.resolve(import.meta.dirname, "../../intents");
+export const INTENTS_DIR = projectPath("intents");
 
 export interface TermSpec {
   text: string;

@@ -6,8 +6,9 @@ import { japaneseFontFile } from "../richmenu/raster.js";
 import { richMenuImage, richMenuRequest } from "../richmenu/menu.js";
 import { withRole } from "../users/service.js";
 import type { SimulatorHub } from "./hub.js";
+import { projectPath } from "../paths.js";
 
-const DIR = path.resolve(import.meta.dirname);
+const DIR = projectPath("src", "simulator");
 
 /**
  * The chat simulator, mounted only in local mode: a LINE-like talk room that

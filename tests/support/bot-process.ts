@@ -1,7 +1,16 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
+
+/** The node arguments of `npm start`, read from package.json so tests and benchmarks run exactly what users run. */
+export function npmStartArgs(): string[] {
+  const script: string = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).scripts.start;
+  const [cmd, ...args] = script.trim().split(/\s+/);
+  if (cmd !== "node") throw new Error(`npm start is not a plain node command: ${script}`);
+  return args;
+}
 
 export interface BotProcess {
   proc: ChildProcess;
@@ -11,9 +20,9 @@ export interface BotProcess {
   exited: Promise<number | null>;
 }
 
-/** Runs the real bot (src/main.ts) as a separate process against a test database and fake LINE platform. */
+/** Runs the real bot (as `npm start` does) as a separate process against a test database and fake LINE platform. */
 export async function startBotProcess(o: { dbFile: string; lineUrl: string; env?: Record<string, string> }): Promise<BotProcess> {
-  const proc = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  const proc = spawn(process.execPath, npmStartArgs(), {
     cwd: ROOT,
     env: {
       ...process.env,
