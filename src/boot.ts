@@ -111,6 +111,7 @@ export async function boot(tokenizerLoading: Promise<unknown>): Promise<void> {
     await jobs.stop();
     await closed;
     hub?.close();
+    line.close();
     await capture?.stop();
     await db.$disconnect();
     logger.info("stopped");

@@ -1,7 +1,8 @@
 import { createHash, randomUUID } from "node:crypto";
-import { HTTPFetchError, messagingApi } from "@line/bot-sdk";
+import type { messagingApi } from "@line/bot-sdk";
 import type { Db } from "../db/client.js";
 import type { Logger } from "../log.js";
+import { LineApiError, LineHttp } from "./http.js";
 import { MAX_MESSAGES_PER_CALL, MAX_MULTICAST_RECIPIENTS, chunk } from "./limits.js";
 
 export type Message = messagingApi.Message;
@@ -26,33 +27,10 @@ export interface SendResult {
 
 export type ReplyOutcome = "replied" | "pushed" | "failed";
 
-/** A LINE API failure, classified once so every caller treats it alike. */
-export class LineApiError extends Error {
-  constructor(
-    message: string,
-    readonly status: number | null,
-    readonly retryable: boolean,
-    readonly requestId?: string,
-    readonly retryAfterMs?: number,
-  ) {
-    super(message);
-    this.name = "LineApiError";
-  }
-}
-
-class Timeout extends Error {}
+export { LineApiError };
 
 function classify(err: unknown): LineApiError {
   if (err instanceof LineApiError) return err;
-  if (err instanceof HTTPFetchError) {
-    const requestId = err.headers?.get?.("x-line-request-id") ?? undefined;
-    const ra = err.headers?.get?.("retry-after");
-    const retryAfterMs = ra && /^\d+$/.test(ra) ? Number(ra) * 1000 : undefined;
-    const retryable = err.status >= 500 || err.status === 429;
-    return new LineApiError(`LINE API ${err.status}`, err.status, retryable, requestId, retryAfterMs);
-  }
-  if (err instanceof Timeout) return new LineApiError("LINE API timeout", null, true);
-  // fetch() network failures (reset, refused) surface as TypeError.
   return new LineApiError(`LINE API unreachable: ${(err as Error)?.message ?? err}`, null, true);
 }
 
@@ -72,23 +50,14 @@ export interface LineGatewayOptions {
  * when the reply token cannot be used.
  */
 export class LineGateway {
-  readonly api: messagingApi.MessagingApiClient;
+  private readonly http: LineHttp;
   readonly retry: RetryPolicy;
   private readonly sleep: (ms: number) => Promise<void>;
 
   constructor(private readonly o: LineGatewayOptions) {
-    this.api = new messagingApi.MessagingApiClient({ channelAccessToken: o.channelAccessToken, baseURL: o.baseUrl });
     this.retry = { ...DEFAULT_RETRY, ...o.retry };
+    this.http = new LineHttp({ baseUrl: o.baseUrl, channelAccessToken: o.channelAccessToken, timeoutMs: this.retry.timeoutMs });
     this.sleep = o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
-  }
-
-  private withTimeout<T>(p: Promise<T>): Promise<T> {
-    p.catch(() => {});
-    let timer: NodeJS.Timeout;
-    const t = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Timeout()), this.retry.timeoutMs);
-    });
-    return Promise.race([p, t]).finally(() => clearTimeout(timer));
   }
 
   private backoff(attempt: number, err: LineApiError): number {
@@ -106,7 +75,7 @@ export class LineGateway {
     let replied = false;
     if (replyToken) {
       try {
-        await this.withTimeout(this.api.replyMessageWithHttpInfo({ replyToken, messages: first }));
+        await this.http.post("/v2/bot/message/reply", { replyToken, messages: first });
         replied = true;
       } catch (e) {
         const err = classify(e);
@@ -145,11 +114,11 @@ export class LineGateway {
    * (broadcast and reminder jobs keep their own claims).
    */
   async multicastWithKey(to: string[], messages: Message[], retryKey: string): Promise<{ ok: boolean; error?: LineApiError }> {
-    return this.attempt(() => this.api.multicastWithHttpInfo({ to, messages }, retryKey));
+    return this.attempt(() => this.send("multicast", { to, messages }, retryKey));
   }
 
   async pushWithKey(to: string, messages: Message[], retryKey: string): Promise<{ ok: boolean; error?: LineApiError }> {
-    return this.attempt(() => this.api.pushMessageWithHttpInfo({ to, messages }, retryKey));
+    return this.attempt(() => this.send("push", { to, messages }, retryKey));
   }
 
   /** Resends pushes that a crash or shutdown left pending, with their stored keys. */
@@ -161,7 +130,7 @@ export class LineGateway {
   /** Best effort: shows the typing indicator; never retried, never fatal. */
   async showLoading(userId: string, seconds = 10): Promise<void> {
     try {
-      await this.withTimeout(this.api.showLoadingAnimationWithHttpInfo({ chatId: userId, loadingSeconds: seconds }));
+      await this.http.post("/v2/bot/chat/loading/start", { chatId: userId, loadingSeconds: seconds });
     } catch (e) {
       this.o.logger.debug("loading animation failed", { status: classify(e).status });
     }
@@ -169,11 +138,20 @@ export class LineGateway {
 
   async displayName(userId: string): Promise<string | null> {
     try {
-      const p = await this.withTimeout(this.api.getProfile(userId));
+      const p = (await this.http.get(`/v2/bot/profile/${encodeURIComponent(userId)}`)) as { displayName?: string };
       return p.displayName ?? null;
     } catch {
       return null;
     }
+  }
+
+  private send(kind: "push" | "multicast", body: { to: string | string[]; messages: Message[] }, retryKey: string): Promise<unknown> {
+    return this.http.post(`/v2/bot/message/${kind}`, body, { "x-line-retry-key": retryKey });
+  }
+
+  /** Lets a stopping process exit without waiting for idle keep-alive connections. */
+  close(): void {
+    this.http.close();
   }
 
   private async store(kind: "push" | "multicast", target: string, payload: { to: string | string[]; messages: Message[] }) {
@@ -194,11 +172,7 @@ export class LineGateway {
     let failed = 0;
     for (const row of rows) {
       const payload = JSON.parse(row.payload);
-      const call =
-        row.kind === "multicast"
-          ? () => this.api.multicastWithHttpInfo(payload, row.retryKey)
-          : () => this.api.pushMessageWithHttpInfo(payload, row.retryKey);
-      const result = await this.attempt(call, async (n) => {
+      const result = await this.attempt(() => this.send(row.kind === "multicast" ? "multicast" : "push", payload, row.retryKey), async (n) => {
         await this.o.db.outboundMessage.update({ where: { id: row.id }, data: { attempts: { increment: 1 } } });
         return n;
       });
@@ -229,7 +203,7 @@ export class LineGateway {
     for (let n = 1; n <= this.retry.maxAttempts; n++) {
       await onAttempt?.(n);
       try {
-        await this.withTimeout(call());
+        await call();
         return { ok: true };
       } catch (e) {
         const err = classify(e);

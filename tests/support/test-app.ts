@@ -141,6 +141,7 @@ export async function startTestApp(o: TestAppOptions = {}): Promise<TestApp> {
       await jobs.idle();
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));
+      gateway.close();
       if (!o.line) await line.stop();
       await db.$disconnect();
     },
