@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import express from "express";
 import { createDispatcher } from "./conversation/dispatcher.js";
-import { sqliteTimestamp } from "./db/client.js";
+import { sqliteTimestamp, sqlOf } from "./db/client.js";
 import type { Feature } from "./conversation/types.js";
 import type { AppDeps } from "./deps.js";
 import { allFeatures } from "./features/index.js";
@@ -47,11 +47,9 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): AppHandle {
         status = "failed";
         logger.error("event failed", { err, type: ev.type });
       }
-      await db.$executeRawUnsafe(
-        `UPDATE "ProcessedEvent" SET "status" = ?, "payload" = NULL, "finishedAt" = ? WHERE "webhookEventId" = ?`,
-        status,
-        sqliteTimestamp(new Date()),
-        key,
+      const finishedAt = sqliteTimestamp(new Date());
+      await sqlOf(db).write(() =>
+        sqlOf(db).run(`UPDATE "ProcessedEvent" SET "status" = ?, "payload" = NULL, "finishedAt" = ? WHERE "webhookEventId" = ?`, status, finishedAt, key),
       );
     });
 
@@ -66,7 +64,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): AppHandle {
     }
     let database = "ok";
     try {
-      await db.$queryRawUnsafe("SELECT 1");
+      sqlOf(db).get("SELECT 1");
     } catch {
       database = "unreachable";
     }

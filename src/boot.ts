@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { createApp } from "./app.js";
 import { systemClock } from "./clock.js";
 import { ConfigError, loadConfig } from "./config.js";
-import { createPrisma, tuneConnection } from "./db/client.js";
+import { createPrisma } from "./db/client.js";
 import { deployMigrations } from "./db/migrate.js";
 import { seedIfEmpty } from "./db/seed.js";
 import type { AppDeps } from "./deps.js";
@@ -34,7 +34,6 @@ export async function boot(tokenizerLoading: Promise<unknown>): Promise<void> {
   const applied = deployMigrations(config.databaseFile);
   if (applied.length) logger.info("database migrated", { applied });
   const db = createPrisma(config.databaseFile);
-  await tuneConnection(db);
   const seeded = await seedIfEmpty(db);
   if (seeded) logger.info("demo data loaded", { ...seeded });
 

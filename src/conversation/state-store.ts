@@ -1,4 +1,5 @@
-import type { Db } from "../db/client.js";
+import { sqlOf, type Db } from "../db/client.js";
+import { fromSqliteTimestamp, sqliteTimestamp } from "../db/sql.js";
 import type { FlowState } from "./types.js";
 
 /** Unfinished flows expire so a user who comes back later starts fresh. */
@@ -7,8 +8,8 @@ export const FLOW_TTL_MS = 30 * 60 * 1000;
 export type LoadedState = { state: FlowState; expired: false } | { state: FlowState; expired: true } | null;
 
 export async function loadState(db: Db, userId: number, now: Date): Promise<LoadedState> {
-  // Read on every message: a plain query rather than the ORM's.
-  const [row] = await db.$queryRawUnsafe<{ flow: string; step: string; data: string; expiresAt: Date }[]>(
+  // Read and written on every message: plain statements rather than the ORM's.
+  const row = sqlOf(db).get<{ flow: string; step: string; data: string; expiresAt: string }>(
     `SELECT "flow", "step", "data", "expiresAt" FROM "ConversationState" WHERE "userId" = ?`,
     userId,
   );
@@ -20,14 +21,24 @@ export async function loadState(db: Db, userId: number, now: Date): Promise<Load
     data = {};
   }
   const state = { flow: row.flow, step: row.step, data };
-  return { state, expired: row.expiresAt.getTime() <= now.getTime() } as LoadedState;
+  return { state, expired: fromSqliteTimestamp(row.expiresAt)!.getTime() <= now.getTime() } as LoadedState;
 }
 
 export async function saveState(db: Db, userId: number, state: FlowState, now: Date, ttlMs = FLOW_TTL_MS): Promise<void> {
-  const data = { flow: state.flow, step: state.step, data: JSON.stringify(state.data), expiresAt: new Date(now.getTime() + ttlMs) };
-  await db.conversationState.upsert({ where: { userId }, create: { userId, ...data }, update: data });
+  const sql = sqlOf(db);
+  const expiresAt = sqliteTimestamp(new Date(now.getTime() + ttlMs));
+  const data = JSON.stringify(state.data);
+  const updatedAt = sqliteTimestamp(new Date());
+  await sql.write(() =>
+    sql.run(
+      `INSERT INTO "ConversationState" ("userId", "flow", "step", "data", "expiresAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT ("userId") DO UPDATE SET "flow" = excluded."flow", "step" = excluded."step", "data" = excluded."data", "expiresAt" = excluded."expiresAt", "updatedAt" = excluded."updatedAt"`,
+      userId, state.flow, state.step, data, expiresAt, updatedAt,
+    ),
+  );
 }
 
 export async function clearState(db: Db, userId: number): Promise<void> {
-  await db.conversationState.deleteMany({ where: { userId } });
+  const sql = sqlOf(db);
+  await sql.write(() => sql.run(`DELETE FROM "ConversationState" WHERE "userId" = ?`, userId));
 }

@@ -1,28 +1,49 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../generated/prisma/client.js";
+import { Sql, SqliteConnection } from "./sql.js";
+
+export { sqliteTimestamp } from "./sql.js";
 
 export type Db = PrismaClient;
 
-/** One Prisma client per process, on the better-sqlite3 driver adapter. */
+const plainSql = new WeakMap<PrismaClient, Sql>();
+
+/** One Prisma client per process, on the better-sqlite3 driver adapter, sharing its connection with sqlOf(). */
 export function createPrisma(file: string): PrismaClient {
+  const connection = new SqliteConnection(file);
   const factory = new PrismaBetterSqlite3({ url: file, timeout: 5000 });
-  return new PrismaClient({ adapter: withStatementCache(factory) });
+  const db = new PrismaClient({ adapter: sharingConnection(factory, connection) });
+  plainSql.set(db, new Sql(connection));
+  return db;
 }
 
-type Statement = { reader: boolean; run(...a: unknown[]): unknown; all(...a: unknown[]): unknown[]; raw(on?: boolean): Statement; columns(): unknown[] };
-type Sqlite = { prepare(sql: string): Statement };
+/** Plain prepared statements on the same connection as the Prisma client (see Sql). */
+export function sqlOf(db: Db): Sql {
+  const sql = plainSql.get(db);
+  if (!sql) throw new Error("not a client made by createPrisma");
+  return sql;
+}
+
+type PreparedLike = { reader: boolean; run(...a: unknown[]): unknown; all(...a: unknown[]): unknown[]; raw(on?: boolean): PreparedLike; columns(): unknown[] };
+type AdapterClient = { prepare(sql: string): PreparedLike; close(): void };
 
 /**
- * The adapter prepares every statement afresh (≈5 % of the CPU of a busy
- * bot). This keeps prepared statements by their SQL and hands the adapter a
- * view that binds the arguments on each use instead of for good.
+ * Hands Prisma's adapter our connection instead of the one it opens, and
+ * keeps prepared statements by their SQL: the adapter prepares every
+ * statement afresh (≈5 % of the CPU of a busy bot). The cached statement is
+ * given to the adapter as a view that binds the arguments on each use.
  */
-function withStatementCache(factory: PrismaBetterSqlite3): PrismaBetterSqlite3 {
-  const patch = <T>(adapter: T): T => {
-    const client = (adapter as unknown as { client?: Sqlite }).client;
-    if (!client) return adapter;
+function sharingConnection(factory: PrismaBetterSqlite3, connection: SqliteConnection): PrismaBetterSqlite3 {
+  const patched = new WeakSet<object>();
+  const adopt = <T>(adapter: T): T => {
+    const a = adapter as unknown as { client: AdapterClient };
+    a.client.close();
+    const client = connection.handle as unknown as AdapterClient;
+    a.client = client;
+    if (patched.has(client)) return adapter;
+    patched.add(client);
     const prepare = client.prepare.bind(client);
-    const cache = new Map<string, Statement>();
+    const cache = new Map<string, PreparedLike>();
     client.prepare = (sql: string) => {
       let stmt = cache.get(sql);
       if (!stmt) {
@@ -38,29 +59,14 @@ function withStatementCache(factory: PrismaBetterSqlite3): PrismaBetterSqlite3 {
         raw: (on = true) => ({ all: () => s.raw(on).all(args) }),
         all: () => s.raw(false).all(args),
       });
-      return { ...bound([]), bind: (args: unknown[]) => bound(args) } as unknown as Statement;
+      return { ...bound([]), bind: (args: unknown[]) => bound(args) } as unknown as PreparedLike;
     };
     return adapter;
   };
   return {
     provider: factory.provider,
     adapterName: factory.adapterName,
-    connect: async () => patch(await factory.connect()),
-    connectToShadowDb: async () => patch(await factory.connectToShadowDb()),
+    connect: async () => adopt(await factory.connect()),
+    connectToShadowDb: async () => factory.connectToShadowDb(),
   } as PrismaBetterSqlite3;
-}
-
-/**
- * Per-connection settings: WAL (set in the file by the migrator) with
- * synchronous=NORMAL, which survives any process crash and only risks the
- * last commits on a power cut, instead of an fsync on every small write.
- */
-export async function tuneConnection(db: PrismaClient): Promise<void> {
-  await db.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
-  await db.$queryRawUnsafe("PRAGMA busy_timeout = 5000");
-}
-
-/** A DateTime as Prisma stores it in SQLite (ISO text with an explicit +00:00), for the few hot-path raw statements. */
-export function sqliteTimestamp(d: Date): string {
-  return d.toISOString().replace("Z", "+00:00");
 }

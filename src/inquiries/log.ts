@@ -1,4 +1,4 @@
-import { sqliteTimestamp, type Db } from "../db/client.js";
+import { sqliteTimestamp, sqlOf, type Db } from "../db/client.js";
 import type { Slots } from "../nlu/types.js";
 
 export interface InquiryInput {
@@ -17,7 +17,8 @@ export interface InquiryInput {
  */
 export async function logInquiry(db: Db, i: InquiryInput): Promise<void> {
   // Written for every question: a plain INSERT (timestamps in Prisma's own text form).
-  await db.$executeRawUnsafe(
+  const sql = sqlOf(db);
+  await sql.write(() => sql.run(
     `INSERT INTO "InquiryLog" ("userId", "text", "intent", "slots", "categoryKey", "areaId", "resultsCount", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     i.userId,
     [...i.text].slice(0, 500).join(""),
@@ -27,5 +28,5 @@ export async function logInquiry(db: Db, i: InquiryInput): Promise<void> {
     i.areaId ?? null,
     i.resultsCount,
     sqliteTimestamp(new Date()),
-  );
+  ));
 }

@@ -1,4 +1,5 @@
-import type { Db } from "../db/client.js";
+import { sqlOf, type Db } from "../db/client.js";
+import { fromSqliteTimestamp, sqliteTimestamp } from "../db/sql.js";
 import type { User } from "../generated/prisma/client.js";
 
 export type Role = "resident" | "volunteer" | "sc" | "admin";
@@ -19,12 +20,41 @@ export function withRole(user: Pick<User, "roles">, role: Role, present: boolean
   return [...set].join(",");
 }
 
+type UserRow = Omit<User, "following" | "announcementsOptOut" | "followedAt" | "unfollowedAt" | "consentAt" | "createdAt" | "updatedAt"> & {
+  following: number;
+  announcementsOptOut: number;
+  followedAt: string | null;
+  unfollowedAt: string | null;
+  consentAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+function userFromRow(r: UserRow): User {
+  return {
+    ...r,
+    following: r.following === 1,
+    announcementsOptOut: r.announcementsOptOut === 1,
+    followedAt: fromSqliteTimestamp(r.followedAt),
+    unfollowedAt: fromSqliteTimestamp(r.unfollowedAt),
+    consentAt: fromSqliteTimestamp(r.consentAt),
+    createdAt: fromSqliteTimestamp(r.createdAt)!,
+    updatedAt: fromSqliteTimestamp(r.updatedAt)!,
+  };
+}
+
 /** The user row for a LINE user id, created on first contact. */
 export async function ensureUser(db: Db, lineUserId: string): Promise<User> {
-  // A plain read first (every message pays for it): nearly all come from a known user, and an upsert costs a write.
-  const [found] = await db.$queryRawUnsafe<User[]>(`SELECT * FROM "User" WHERE "lineUserId" = ?`, lineUserId);
-  if (found) return found;
-  return db.user.upsert({ where: { lineUserId }, create: { lineUserId }, update: {} });
+  // Every message pays for this: plain statements, and a write only for a new user.
+  const sql = sqlOf(db);
+  const select = `SELECT * FROM "User" WHERE "lineUserId" = ?`;
+  const found = sql.get<UserRow>(select, lineUserId);
+  if (found) return userFromRow(found);
+  const now = sqliteTimestamp(new Date());
+  await sql.write(() =>
+    sql.run(`INSERT INTO "User" ("lineUserId", "createdAt", "updatedAt") VALUES (?, ?, ?) ON CONFLICT ("lineUserId") DO NOTHING`, lineUserId, now, now),
+  );
+  return userFromRow(sql.get<UserRow>(select, lineUserId)!);
 }
 
 export async function markFollowed(db: Db, lineUserId: string, now: Date): Promise<User> {

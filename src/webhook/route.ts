@@ -1,5 +1,5 @@
 import express, { type Request, type Response, type NextFunction } from "express";
-import { sqliteTimestamp, type Db } from "../db/client.js";
+import { sqliteTimestamp, sqlOf, type Db } from "../db/client.js";
 import { verifySignature } from "../line/signature.js";
 import type { Logger } from "../log.js";
 import { eventKey, isCallbackBody, isEventObject, userIdOf, type WebhookEvent } from "./events.js";
@@ -21,22 +21,27 @@ export interface WebhookOptions {
  * an event accepted before a crash can be handled after the restart.
  * Returns the events that are new.
  */
-export async function acceptEvents(db: Db, events: WebhookEvent[]): Promise<{ ev: WebhookEvent; key: string }[]> {
-  const fresh: { ev: WebhookEvent; key: string }[] = [];
-  for (const ev of events) {
-    const key = eventKey(ev);
-    // INSERT OR IGNORE: one statement both records the event and tells whether it was new (every webhook pays for it).
-    const inserted = await db.$executeRawUnsafe(
-      `INSERT OR IGNORE INTO "ProcessedEvent" ("webhookEventId", "type", "status", "redelivery", "payload", "receivedAt") VALUES (?, ?, 'received', ?, ?, ?)`,
-      key,
-      ev.type.slice(0, 40),
-      ev.deliveryContext?.isRedelivery === true ? 1 : 0,
-      JSON.stringify(ev),
-      sqliteTimestamp(new Date()),
-    );
-    if (inserted === 1) fresh.push({ ev, key });
-  }
-  return fresh;
+export function acceptEvents(db: Db, events: WebhookEvent[]): Promise<{ ev: WebhookEvent; key: string }[]> {
+  const sql = sqlOf(db);
+  const receivedAt = sqliteTimestamp(new Date());
+  // One transaction for the whole body: all of its events are recorded, or none and LINE redelivers.
+  return sql.write(() => {
+    const fresh: { ev: WebhookEvent; key: string }[] = [];
+    for (const ev of events) {
+      const key = eventKey(ev);
+      // INSERT OR IGNORE: one statement both records the event and tells whether it was new.
+      const inserted = sql.run(
+        `INSERT OR IGNORE INTO "ProcessedEvent" ("webhookEventId", "type", "status", "redelivery", "payload", "receivedAt") VALUES (?, ?, 'received', ?, ?, ?)`,
+        key,
+        ev.type.slice(0, 40),
+        ev.deliveryContext?.isRedelivery === true ? 1 : 0,
+        JSON.stringify(ev),
+        receivedAt,
+      );
+      if (inserted === 1) fresh.push({ ev, key });
+    }
+    return fresh;
+  });
 }
 
 export function webhookRouter(o: WebhookOptions): express.Router {

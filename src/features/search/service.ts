@@ -1,4 +1,5 @@
-import type { Db } from "../../db/client.js";
+import { sqlOf, type Db } from "../../db/client.js";
+import type { SqlValue } from "../../db/sql.js";
 import { cachedShape } from "../../db/shape-cache.js";
 import { nextOccurrences, occursOn, type Occurrence } from "../../schedule/occurrences.js";
 import type { ScheduleRule } from "../../schedule/rule.js";
@@ -81,9 +82,9 @@ interface FullRow extends Candidate {
 
 const FROM = `FROM Resource r JOIN Category c ON c.key = r.categoryKey`;
 
-function filters(q: SearchQuery, kindKeys: string[]): { sql: string[]; args: unknown[] } {
+function filters(q: SearchQuery, kindKeys: string[]): { sql: string[]; args: SqlValue[] } {
   const sql = ["r.status = 'active'"];
-  const args: unknown[] = [];
+  const args: SqlValue[] = [];
   // Category keys, not a join on Category.kind: the join makes SQLite scan by category instead of by place.
   const keys = q.categories.length ? q.categories : q.kind ? kindKeys : [];
   if (keys.length) {
@@ -99,13 +100,13 @@ function filters(q: SearchQuery, kindKeys: string[]): { sql: string[]; args: unk
 
 /** Category key → label and kind, cached like the area tree. */
 export function categoriesOf(db: Db): Promise<Map<string, { label: string; kind: string }>> {
-  return cachedShape(db, "categories", async () => new Map((await db.category.findMany()).map((c) => [c.key, { label: c.label, kind: c.kind }])));
+  return cachedShape(db, "categories", async () => new Map(sqlOf(db).all<{ key: string; label: string; kind: string }>(`SELECT key, label, kind FROM Category`).map((c) => [c.key, { label: c.label, kind: c.kind }])));
 }
 
 function kindKeysOf(db: Db, q: SearchQuery): Promise<string[]> {
   if (!q.kind || q.categories.length) return Promise.resolve([]);
   const kind = q.kind;
-  return cachedShape(db, `kind:${kind}`, async () => (await db.category.findMany({ where: { kind }, select: { key: true } })).map((c) => c.key));
+  return cachedShape(db, `kind:${kind}`, async () => sqlOf(db).all<{ key: string }>(`SELECT key FROM Category WHERE kind = ?`, kind).map((c) => c.key));
 }
 
 /** A block or the whole municipality stands for every area under it. */
@@ -117,7 +118,7 @@ async function loadDescendants(db: Db, areaId: number): Promise<number[]> {
   const ids = [areaId];
   let frontier = [areaId];
   while (frontier.length) {
-    const children = await db.area.findMany({ where: { parentId: { in: frontier } }, select: { id: true } });
+    const children = sqlOf(db).all<{ id: number }>(`SELECT id FROM Area WHERE parentId IN (${frontier.map(() => "?").join(",")})`, ...frontier);
     frontier = children.map((c) => c.id).filter((id) => !ids.includes(id));
     ids.push(...frontier);
   }
@@ -134,7 +135,7 @@ async function candidates(db: Db, q: SearchQuery, radiusM?: number): Promise<Can
     args.push(...cells, box.minLat, box.maxLat, box.minLng, box.maxLng);
     const k = Math.cos((q.near.lat * Math.PI) / 180) ** 2;
     // Nearest first by a flat-earth approximation; exact distances are computed below.
-    return db.$queryRawUnsafe<Candidate[]>(
+    return sqlOf(db).all<Candidate>(
       `SELECT ${cols} FROM Resource r WHERE ${sql.join(" AND ")}
        ORDER BY (r.lat - ?) * (r.lat - ?) + (r.lng - ?) * (r.lng - ?) * ? LIMIT ${NEAREST_LIMIT}`,
       ...args, q.near.lat, q.near.lat, q.near.lng, q.near.lng, k,
@@ -143,7 +144,7 @@ async function candidates(db: Db, q: SearchQuery, radiusM?: number): Promise<Can
   throw new Error("candidates() is for location searches");
 }
 
-async function areaFilters(db: Db, q: SearchQuery): Promise<{ sql: string[]; args: unknown[] }> {
+async function areaFilters(db: Db, q: SearchQuery): Promise<{ sql: string[]; args: SqlValue[] }> {
   const f = filters(q, await kindKeysOf(db, q));
   if (q.areaId !== undefined) {
     const ids = await areaAndDescendants(db, q.areaId);
@@ -161,7 +162,7 @@ async function areaFilters(db: Db, q: SearchQuery): Promise<{ sql: string[]; arg
 async function rankByNextDate(db: Db, q: SearchQuery, memo: ScheduleMemo, offset: number, pageSize: number): Promise<{ page: Ranked[]; total: number }> {
   const { sql, args } = await areaFilters(db, q);
   const where = sql.join(" AND ");
-  const groups = await db.$queryRawUnsafe<{ rule: string | null; n: number | bigint }[]>(
+  const groups = await sqlOf(db).all<{ rule: string | null; n: number | bigint }>(
     `SELECT r.scheduleRule AS rule, COUNT(*) AS n FROM Resource r WHERE ${where} GROUP BY r.scheduleRule`,
     ...args,
   );
@@ -183,7 +184,7 @@ async function rankByNextDate(db: Db, q: SearchQuery, memo: ScheduleMemo, offset
       skip -= g.n;
       continue;
     }
-    const rows = await db.$queryRawUnsafe<FullRow[]>(
+    const rows = await sqlOf(db).all<FullRow>(
       `SELECT ${FULL_COLUMNS} FROM Resource r JOIN Category c ON c.key = r.categoryKey LEFT JOIN Area a ON a.id = r.areaId
        WHERE ${where} AND r.scheduleRule IS ? ORDER BY r.name LIMIT ? OFFSET ?`,
       ...args, g.rule, pageSize - page.length, skip,
@@ -199,7 +200,7 @@ const FULL_COLUMNS = `r.id, r.name, r.categoryKey, c.label AS categoryLabel, c.k
 
 async function fullRows(db: Db, ids: number[]): Promise<Map<number, FullRow>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.$queryRawUnsafe<FullRow[]>(`SELECT ${FULL_COLUMNS} ${FROM} LEFT JOIN Area a ON a.id = r.areaId WHERE r.id IN (${ids.map(() => "?").join(",")})`, ...ids);
+  const rows = await sqlOf(db).all<FullRow>(`SELECT ${FULL_COLUMNS} ${FROM} LEFT JOIN Area a ON a.id = r.areaId WHERE r.id IN (${ids.map(() => "?").join(",")})`, ...ids);
   return new Map(rows.map((r) => [Number(r.id), r]));
 }
 

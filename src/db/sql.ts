@@ -1,0 +1,115 @@
+import Database from "better-sqlite3";
+
+type Sqlite = Database.Database;
+type Statement = Database.Statement<unknown[], unknown>;
+export type SqlValue = string | number | bigint | null | Buffer;
+
+/**
+ * One SQLite connection per database file, shared by Prisma and by the
+ * statements below. Sharing matters: with two connections in one thread, a
+ * write on one while Prisma holds a transaction on the other would block the
+ * only thread until the busy timeout.
+ */
+export class SqliteConnection {
+  private current: Sqlite;
+
+  constructor(readonly file: string) {
+    this.current = SqliteConnection.open(file);
+  }
+
+  /**
+   * WAL is set in the file by the migrator; synchronous=NORMAL survives any
+   * process crash and only risks the last commits on a power cut, instead of
+   * an fsync on every small write.
+   */
+  private static open(file: string): Sqlite {
+    const db = new Database(file, { timeout: 5000 });
+    db.pragma("synchronous = NORMAL");
+    // What Prisma's adapter expects of its connection.
+    db.defaultSafeIntegers(true);
+    return db;
+  }
+
+  /** The open handle; reopened if Prisma's $disconnect closed it. */
+  get handle(): Sqlite {
+    if (!this.current.open) this.current = SqliteConnection.open(this.file);
+    return this.current;
+  }
+}
+
+/**
+ * Plain prepared statements on the shared connection, for the queries every
+ * message runs (recording the event, the user, the flow state, searches).
+ * Going through the ORM cost about as much CPU as everything else in handling
+ * a message together. Rows come back as SQLite stores them: DateTime as ISO
+ * text, Boolean as 0/1.
+ */
+export class Sql {
+  private readonly statements = new WeakMap<Sqlite, Map<string, Statement>>();
+
+  constructor(private readonly connection: SqliteConnection) {}
+
+  private statement(text: string): Statement {
+    const handle = this.connection.handle;
+    let cache = this.statements.get(handle);
+    if (!cache) this.statements.set(handle, (cache = new Map()));
+    let stmt = cache.get(text);
+    if (!stmt) {
+      // The prototype's prepare: Prisma's statement cache wraps the instance's.
+      stmt = Database.prototype.prepare.call(handle, text) as Statement;
+      if (stmt.reader) stmt.safeIntegers(false);
+      if (cache.size > 200) cache.clear();
+      cache.set(text, stmt);
+    }
+    return stmt;
+  }
+
+  get<T>(text: string, ...args: SqlValue[]): T | undefined {
+    return this.statement(text).get(...args) as T | undefined;
+  }
+
+  all<T>(text: string, ...args: SqlValue[]): T[] {
+    return this.statement(text).all(...args) as T[];
+  }
+
+  /** Runs a write; returns the number of rows changed. */
+  run(text: string, ...args: SqlValue[]): number {
+    return this.statement(text).run(...args).changes;
+  }
+
+  /** Runs an INSERT; returns the new row's id. */
+  insert(text: string, ...args: SqlValue[]): number {
+    return Number(this.statement(text).run(...args).lastInsertRowid);
+  }
+
+  /** Runs fn in one transaction (a savepoint when one is already open). */
+  transaction<T>(fn: () => T): T {
+    return this.connection.handle.transaction(fn)();
+  }
+
+  /**
+   * Runs fn in its own transaction once no Prisma transaction is open on the
+   * connection. Prisma's interactive transactions await between statements;
+   * a write made in such a gap would join that transaction and vanish if it
+   * rolled back. The check and the write run in one synchronous step, so
+   * nothing can begin in between.
+   */
+  async write<T>(fn: () => T): Promise<T> {
+    while (this.connection.handle.inTransaction) await new Promise((r) => setTimeout(r, 1));
+    return this.transaction(fn);
+  }
+}
+
+/** A DateTime as Prisma stores it in SQLite (ISO text with an explicit +00:00). */
+export function sqliteTimestamp(d: Date): string {
+  return d.toISOString().replace("Z", "+00:00");
+}
+
+/** A DateTime column read back by a plain statement. */
+export function fromSqliteTimestamp(v: string | number | null | undefined): Date | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "number") return new Date(v);
+  // SQLite's own CURRENT_TIMESTAMP has no zone and means UTC.
+  const iso = v.replace(" ", "T");
+  return new Date(/(Z|[+-]\d\d:?\d\d)$/.test(iso) ? iso : `${iso}Z`);
+}
