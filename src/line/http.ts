@@ -38,7 +38,7 @@ export class LineHttp {
     this.base = new URL(o.baseUrl);
     const secure = this.base.protocol === "https:";
     this.request = secure ? https.request : http.request;
-    this.agent = new (secure ? https.Agent : http.Agent)({ keepAlive: true, maxSockets: 64, maxFreeSockets: 16, scheduling: "lifo" });
+    this.agent = new (secure ? https.Agent : http.Agent)({ keepAlive: true, maxSockets: 64, maxFreeSockets: 64, scheduling: "lifo" });
   }
 
   post(path: string, body: unknown, headers: Record<string, string> = {}): Promise<unknown> {

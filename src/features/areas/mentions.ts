@@ -1,10 +1,11 @@
 import type { Db } from "../../db/client.js";
 import type { Area } from "../../generated/prisma/client.js";
 import { normalize, toHiragana } from "../../nlu/normalize.js";
+import { allAreas } from "./service.js";
 
 /** Every layer-2 area named in a text (蓮根と舟渡, はすね・ふなど), by name, reading or alias. */
 export async function areasMentioned(db: Db, text: string): Promise<Area[]> {
-  const areas = await db.area.findMany({ where: { kind: "area" }, orderBy: { sortOrder: "asc" } });
+  const areas = (await allAreas(db)).filter((a) => a.kind === "area");
   let t = toHiragana(normalize(text));
   const found: Area[] = [];
   const keys: { area: Area; key: string }[] = [];

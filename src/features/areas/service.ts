@@ -2,11 +2,17 @@ import type { Db } from "../../db/client.js";
 import { cachedShape } from "../../db/shape-cache.js";
 import type { Area } from "../../generated/prisma/client.js";
 
+/** Every area lookup a message makes is answered from this cached list (see shape-cache.ts). */
 async function areas(db: Db) {
   return cachedShape(db, "areas", async () => {
-    const rows = await db.area.findMany();
-    return { byName: new Map(rows.map((a) => [a.name, a])), byId: new Map(rows.map((a) => [a.id, a])) };
+    const rows = await db.area.findMany({ orderBy: [{ sortOrder: "asc" }, { id: "asc" }] });
+    return { all: rows, byName: new Map(rows.map((a) => [a.name, a])), byId: new Map(rows.map((a) => [a.id, a])) };
   });
+}
+
+/** All areas and blocks, in display order. */
+export async function allAreas(db: Db): Promise<readonly Area[]> {
+  return (await areas(db)).all;
 }
 
 export async function areaByName(db: Db, name: string): Promise<Area | null> {
@@ -19,17 +25,14 @@ export async function areaById(db: Db, id: number): Promise<Area | null> {
 
 /** Layer-1 blocks with their layer-2 areas, in display order. */
 export async function blocksWithAreas(db: Db): Promise<(Area & { children: Area[] })[]> {
-  return db.area.findMany({
-    where: { kind: "block" },
-    orderBy: { sortOrder: "asc" },
-    include: { children: { where: { kind: "area" }, orderBy: { sortOrder: "asc" } } },
-  });
+  const { all } = await areas(db);
+  return all.filter((b) => b.kind === "block").map((b) => ({ ...b, children: all.filter((a) => a.kind === "area" && a.parentId === b.id) }));
 }
 
 /** The other areas of the same block (neighbours for "try nearby" suggestions). */
 export async function neighbourAreas(db: Db, area: Area): Promise<Area[]> {
   if (!area.parentId) return [];
-  return db.area.findMany({ where: { parentId: area.parentId, kind: "area", id: { not: area.id } }, orderBy: { sortOrder: "asc" } });
+  return (await areas(db)).all.filter((a) => a.parentId === area.parentId && a.kind === "area" && a.id !== area.id);
 }
 
 export async function setHomeArea(db: Db, userId: number, areaId: number): Promise<void> {
