@@ -87,16 +87,69 @@ export class Sql {
     return this.connection.handle.transaction(fn)();
   }
 
+  private pending: { fn: () => unknown; resolve: (v: unknown) => void; reject: (e: unknown) => void }[] = [];
+  private flushScheduled = false;
+
   /**
-   * Runs fn in its own transaction once no Prisma transaction is open on the
-   * connection. Prisma's interactive transactions await between statements;
-   * a write made in such a gap would join that transaction and vanish if it
-   * rolled back. The check and the write run in one synchronous step, so
-   * nothing can begin in between.
+   * Runs fn in a transaction of its own, or rather shares one: writes asked
+   * for in the same turn of the event loop are committed together (one WAL
+   * append instead of one per write, which is most of SQLite's cost on a
+   * busy webhook). The promise settles once the commit is done, so "recorded"
+   * still means durable. If the shared transaction fails, each write is
+   * retried alone so one bad write cannot take the others down.
+   *
+   * It also waits while a Prisma transaction is open on the connection:
+   * Prisma's interactive transactions await between statements, and a write
+   * made in such a gap would join that transaction and vanish if it rolled
+   * back. The check and the commit happen in one synchronous step.
    */
-  async write<T>(fn: () => T): Promise<T> {
-    while (this.connection.handle.inTransaction) await new Promise((r) => setTimeout(r, 1));
-    return this.transaction(fn);
+  write<T>(fn: () => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.pending.push({ fn, resolve: resolve as (v: unknown) => void, reject });
+      this.scheduleFlush(0);
+    });
+  }
+
+  private scheduleFlush(delayMs: number): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    const run = () => {
+      this.flushScheduled = false;
+      this.flush();
+    };
+    if (delayMs === 0) setImmediate(run);
+    else setTimeout(run, delayMs);
+  }
+
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    const handle = this.connection.handle;
+    if (handle.inTransaction) {
+      this.scheduleFlush(1);
+      return;
+    }
+    const batch = this.pending.splice(0);
+    const results: unknown[] = [];
+    try {
+      this.statement("BEGIN").run();
+      try {
+        for (const w of batch) results.push(w.fn());
+        this.statement("COMMIT").run();
+      } catch (err) {
+        if (handle.inTransaction) this.statement("ROLLBACK").run();
+        throw err;
+      }
+    } catch {
+      for (const w of batch) {
+        try {
+          w.resolve(this.transaction(w.fn));
+        } catch (err) {
+          w.reject(err);
+        }
+      }
+      return;
+    }
+    batch.forEach((w, i) => w.resolve(results[i]));
   }
 }
 

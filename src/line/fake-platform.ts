@@ -83,7 +83,8 @@ export class FakeLinePlatform {
 
   async start(port = 0): Promise<string> {
     this.server = http.createServer((req, res) => void this.handle(req, res));
-    this.server.keepAliveTimeout = 1000;
+    // Node clients drop a pooled socket one second before the advertised timeout: 1 s would mean no reuse at all.
+    this.server.keepAliveTimeout = 10_000;
     await new Promise<void>((resolve) => this.server!.listen(port, "127.0.0.1", resolve));
     return this.url;
   }
