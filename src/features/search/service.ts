@@ -176,15 +176,24 @@ async function rankByNextDate(db: Db, q: SearchQuery, memo: ScheduleMemo, offset
       return da ? -1 : dbb ? 1 : 0;
     });
   const total = ranked.reduce((sum, g) => sum + g.n, 0);
+  // The schedules the page draws from, in rank order.
+  const needed: typeof ranked = [];
+  let covered = 0;
+  for (const g of ranked) {
+    if (covered >= offset + pageSize) break;
+    needed.push(g);
+    covered += g.n;
+  }
+  if (covered <= SMALL_PAGE_SOURCE) return { page: await smallPage(db, where, args, needed, offset, pageSize), total };
   const page: Ranked[] = [];
   let skip = offset;
-  for (const g of ranked) {
+  for (const g of needed) {
     if (page.length >= pageSize) break;
     if (skip >= g.n) {
       skip -= g.n;
       continue;
     }
-    const rows = await sqlOf(db).all<FullRow>(
+    const rows = sqlOf(db).all<FullRow>(
       `SELECT ${FULL_COLUMNS} FROM Resource r JOIN Category c ON c.key = r.categoryKey LEFT JOIN Area a ON a.id = r.areaId
        WHERE ${where} AND r.scheduleRule IS ? ORDER BY r.name LIMIT ? OFFSET ?`,
       ...args, g.rule, pageSize - page.length, skip,
@@ -193,6 +202,36 @@ async function rankByNextDate(db: Db, q: SearchQuery, memo: ScheduleMemo, offset
     for (const c of rows) page.push({ c, next: g.next });
   }
   return { page, total };
+}
+
+/** Up to this many matching rows, one narrow query and a sort here beat a query per schedule. */
+const SMALL_PAGE_SOURCE = 300;
+
+/** Orders like SQLite's BINARY collation on UTF-8 (code points), which plain string comparison does not quite. */
+function byCodePoint(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const d = x[i].codePointAt(0)! - y[i].codePointAt(0)!;
+    if (d) return d;
+  }
+  return x.length - y.length;
+}
+
+/** The page when its schedules hold few rows: ids and names of all of them, ranked here, then the page's full rows. */
+async function smallPage(db: Db, where: string, args: SqlValue[], needed: { rule: string | null; next: Occurrence[] }[], offset: number, pageSize: number): Promise<Ranked[]> {
+  if (needed.length === 0) return [];
+  const rules = needed.map((g) => g.rule).filter((r): r is string => r !== null);
+  const ruleTest = [rules.length ? `r.scheduleRule IN (${rules.map(() => "?").join(",")})` : "", needed.some((g) => g.rule === null) ? "r.scheduleRule IS NULL" : ""].filter(Boolean).join(" OR ");
+  const rows = sqlOf(db).all<{ id: number; name: string; rule: string | null }>(`SELECT r.id, r.name, r.scheduleRule AS rule FROM Resource r WHERE ${where} AND (${ruleTest})`, ...args, ...rules);
+  const rankOf = new Map(needed.map((g, i) => [g.rule, i]));
+  rows.sort((a, b) => rankOf.get(a.rule)! - rankOf.get(b.rule)! || byCodePoint(a.name, b.name) || a.id - b.id);
+  const slice = rows.slice(offset, offset + pageSize);
+  const full = await fullRows(db, slice.map((r) => r.id));
+  return slice.flatMap((r) => {
+    const c = full.get(r.id);
+    return c ? [{ c, next: needed[rankOf.get(r.rule)!].next }] : [];
+  });
 }
 
 const FULL_COLUMNS = `r.id, r.name, r.categoryKey, c.label AS categoryLabel, c.kind AS categoryKind, a.name AS areaName, r.venue, r.address,
