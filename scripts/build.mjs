@@ -30,8 +30,13 @@ function isFresh() {
 
 export function build() {
   const result = buildSync({
-    entryPoints: [path.join(ROOT, "src", "main.ts")],
-    outfile: ENTRY,
+    // The NLU thread's entry is a second bundle beside the first (see src/nlu/remote.ts).
+    entryPoints: [
+      { in: path.join(ROOT, "src", "main.ts"), out: "main" },
+      { in: path.join(ROOT, "src", "nlu", "worker.ts"), out: "nlu-worker" },
+    ],
+    outdir: path.dirname(ENTRY),
+    outExtension: { ".js": ".mjs" },
     bundle: true,
     platform: "node",
     format: "esm",
@@ -43,7 +48,9 @@ export function build() {
   });
   fs.mkdirSync(path.dirname(ENTRY), { recursive: true });
   // Written beside and renamed, so a start running at the same time never imports half a file.
-  for (const file of result.outputFiles.sort((a) => (a.path.endsWith(".map") ? -1 : 1))) {
+  // The worker and the maps first, the entry last: the entry's timestamp says the build is complete.
+  const order = (f) => (f.path === ENTRY ? 2 : f.path.endsWith(".map") ? 0 : 1);
+  for (const file of result.outputFiles.sort((a, b) => order(a) - order(b))) {
     const tmp = `${file.path}.${process.pid}.tmp`;
     fs.writeFileSync(tmp, file.contents);
     fs.renameSync(tmp, file.path);

@@ -10,7 +10,8 @@ import type { AppDeps } from "./deps.js";
 import { LineGateway } from "./line/client.js";
 import { FakeLinePlatform } from "./line/fake-platform.js";
 import { createLogger } from "./log.js";
-import { loadNlu } from "./nlu/index.js";
+import { loadAreas, loadNlu } from "./nlu/index.js";
+import type { NluWorker } from "./nlu/remote.js";
 import { SimulatorHub } from "./simulator/hub.js";
 import { simulatorRoutes } from "./simulator/routes.js";
 import type { Nlu } from "./nlu/nlu.js";
@@ -18,7 +19,7 @@ import { Jobs } from "./jobs/jobs.js";
 import { startScheduler } from "./jobs/scheduler.js";
 
 /** Boot: config → migrations → seed → LINE client → HTTP → tokenizer → ready; graceful shutdown. */
-export async function boot(tokenizerLoading: Promise<unknown>): Promise<void> {
+export async function boot(nluWorker: NluWorker): Promise<void> {
   const started = Date.now();
   let config;
   try {
@@ -82,11 +83,18 @@ export async function boot(tokenizerLoading: Promise<unknown>): Promise<void> {
   await new Promise<void>((resolve) => server.listen(config.port, resolve));
   const port = (server.address() as AddressInfo).port;
 
-  await tokenizerLoading;
-  nlu = await loadNlu(db, config.timeZone);
+  try {
+    await nluWorker.start(await loadAreas(db), config.timeZone);
+    nlu = nluWorker;
+  } catch (err) {
+    // Slower, but the bot still understands people.
+    logger.warn("NLU thread unavailable; routing on the main thread", { err });
+    void nluWorker.close().catch(() => {});
+    nlu = await loadNlu(db, config.timeZone);
+  }
   handle.setReady(true);
   resolveReady();
-  // Give back the dictionary's decompression buffers once, now that nothing waits on us (npm start exposes gc).
+  // Start-up leaves garbage (module sources, seed data) in a heap that then idles: collect it once (npm start exposes gc).
   setTimeout(() => (globalThis as { gc?: () => void }).gc?.(), 50).unref();
   logger.info("ready", { port, startupMs: Date.now() - started, localMode: config.localMode });
 
@@ -112,6 +120,7 @@ export async function boot(tokenizerLoading: Promise<unknown>): Promise<void> {
     hub?.close();
     line.close();
     await capture?.stop();
+    await nluWorker.close().catch(() => {});
     await db.$disconnect();
     logger.info("stopped");
     process.exit(0);

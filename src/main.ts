@@ -1,18 +1,20 @@
-import { loadTokenizer } from "./nlu/tokenizer.js";
+import { NluWorker } from "./nlu/remote.js";
 
 /**
- * Entry point. The kuromoji dictionary is the slowest thing to load, so it
- * starts first, while the rest of the app is still being imported.
+ * Entry point. The NLU thread starts first: loading the kuromoji dictionary
+ * is the slowest part of start-up, and it runs while the rest of the app is
+ * imported and the database is migrated.
  */
-const tokenizerLoading = loadTokenizer();
-tokenizerLoading.catch(() => {});
+const nluWorker = new NluWorker((reason) => {
+  console.error(JSON.stringify({ time: new Date().toISOString(), level: "error", msg: "NLU thread restarted", reason }));
+});
 
 process.on("unhandledRejection", (err) => {
   console.error(JSON.stringify({ level: "error", msg: "unhandled rejection", err: String(err) }));
 });
 
 const { boot } = await import("./boot.js");
-boot(tokenizerLoading).catch((err) => {
+boot(nluWorker).catch((err) => {
   console.error(err);
   process.exit(1);
 });

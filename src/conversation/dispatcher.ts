@@ -128,7 +128,7 @@ export function createDispatcher(deps: AppDeps, features: Feature[]): Dispatcher
         const match = c.pattern.exec(plain);
         if (match) return applyTurn(ctx, await c.handle(ctx, match));
       }
-      const route = deps.nlu.route(m.text, now);
+      const route = await deps.nlu.route(m.text, now);
       return handleInput(ctx, { kind: "text", text: m.text, route });
     }
     if (m?.type === "location" && Number.isFinite(m.latitude) && Number.isFinite(m.longitude)) {

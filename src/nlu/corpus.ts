@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import type { Nlu } from "./nlu.js";
+import type { RouteResult } from "./types.js";
 import type { IntentName, Slots } from "./types.js";
 
 /** The labelled corpus format (tests/fixtures/nlu-corpus.tsv) and its scoring. */
@@ -45,7 +45,8 @@ export interface CorpusReport {
   slotErrors: { line: number; text: string; expected: Slots; got: Slots }[];
 }
 
-export function evaluate(nlu: Nlu, corpus: LabelledUtterance[], now: Date): CorpusReport {
+/** Evaluates a synchronous router (the in-process one), as the corpus test and `npm run nlu` use it. */
+export function evaluate(nlu: { route(text: string, now: Date): RouteResult }, corpus: LabelledUtterance[], now: Date): CorpusReport {
   const intentErrors: CorpusReport["intentErrors"] = [];
   const slotErrors: CorpusReport["slotErrors"] = [];
   let slotChecks = 0;

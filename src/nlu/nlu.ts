@@ -2,5 +2,5 @@ import type { RouteResult } from "./types.js";
 
 /** Turns a resident's text into an intent with slots. */
 export interface Nlu {
-  route(text: string, now: Date): RouteResult;
+  route(text: string, now: Date): RouteResult | Promise<RouteResult>;
 }
