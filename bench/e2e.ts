@@ -64,20 +64,23 @@ function spawnServer(args: string[], env: Record<string, string>): Promise<{ pro
   });
 }
 
-async function saturate(port: number, secret: string, seconds: number, from: number, track?: Map<string, number>): Promise<{ ok: number; elapsed: number }> {
+async function saturate(port: number, secret: string, seconds: number, from: number, track?: Map<string, number>): Promise<{ ok: number; elapsed: number; ackP50: number; ackP99: number }> {
   let ok = 0;
+  const acks: number[] = [];
   let n = from;
   const start = performance.now();
   await Promise.all(
     Array.from({ length: 32 }, async () => {
       while (performance.now() - start < seconds * 1000) {
         const e = makeEvent(secret, n++);
-        track?.set(e.replyToken, performance.now());
+        const sent = performance.now();
+        track?.set(e.replyToken, sent);
         if ((await post(port, e.body, e.signature)) === 200) ok++;
+        acks.push(performance.now() - sent);
       }
     }),
   );
-  return { ok, elapsed: (performance.now() - start) / 1000 };
+  return { ok, elapsed: (performance.now() - start) / 1000, ackP50: q(acks, 0.5), ackP99: q(acks, 0.99) };
 }
 
 export async function benchE2e(seconds = Number(process.env.E2E_SECONDS ?? 5)): Promise<Record<string, number>> {
@@ -155,6 +158,8 @@ export async function benchE2e(seconds = Number(process.env.E2E_SECONDS ?? 5)): 
     "saturation: events/s fully handled": Math.round(satRate),
     "saturation: p50 ms": Number(q(satLat, 0.5).toFixed(1)),
     "saturation: p99 ms": Number(q(satLat, 0.99).toFixed(1)),
+    "saturation: webhook 200 p50 ms": Number(sat.ackP50.toFixed(1)),
+    "saturation: webhook 200 p99 ms": Number(sat.ackP99.toFixed(1)),
     "bare signature handler: requests/s": Math.round(bareRate),
     "ratio to bare handler": Number((satRate / bareRate).toFixed(2)),
   };

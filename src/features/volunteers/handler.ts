@@ -9,6 +9,7 @@ import { expiredButtonMessages } from "../welcome/messages.js";
 import * as m from "./messages.js";
 import { describeSlots, parseJsonArray, SKILLS, type Slot } from "./model.js";
 import { isPaused, saveVolunteer, setAvailability, setPause, volunteerOf, withdrawVolunteer, type VolunteerDraft } from "./service.js";
+import { sqlOf } from "../../db/client.js";
 
 const REG = "vreg";
 const AVAIL = "vavail";
@@ -138,6 +139,9 @@ async function registration(ctx: TurnContext, input: Input, state: FlowState): P
 }
 
 async function draftOf(ctx: TurnContext): Promise<VolunteerDraft | null> {
+  // Most people asking about volunteering are not registered yet: a plain look first.
+  const row = sqlOf(ctx.deps.db).get<{ status: string }>(`SELECT "status" FROM "Volunteer" WHERE "userId" = ?`, ctx.user.id);
+  if (!row || row.status !== "active") return null;
   const v = await volunteerOf(ctx.deps.db, ctx.user.id);
   if (!v || v.status !== "active") return null;
   return {
