@@ -139,7 +139,10 @@ export async function benchE2e(seconds = Number(process.env.E2E_SECONDS ?? 5)): 
   await waitHandled(sat.ok);
   const satRate = handled / sat.elapsed;
   const satLat = latencies.slice(before);
+  // The ceiling is measured on a quiet machine: the bot has fully exited first.
+  const botExited = new Promise((r) => bot.proc.once("exit", r));
   bot.proc.kill("SIGTERM");
+  await botExited;
 
   // Ceiling: a bare Express handler that only verifies the signature, also in its own process.
   const bare = await spawnServer(["--import", "tsx", "bench/bare-server.ts"], { LINE_CHANNEL_SECRET: secret });

@@ -34,6 +34,7 @@ export function build() {
     entryPoints: [
       { in: path.join(ROOT, "src", "main.ts"), out: "main" },
       { in: path.join(ROOT, "src", "nlu", "worker.ts"), out: "nlu-worker" },
+      { in: path.join(ROOT, "src", "line", "sender-worker.ts"), out: "line-sender" },
     ],
     outdir: path.dirname(ENTRY),
     outExtension: { ".js": ".mjs" },

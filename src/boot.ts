@@ -8,6 +8,7 @@ import { deployMigrations } from "./db/migrate.js";
 import { seedIfEmpty } from "./db/seed.js";
 import type { AppDeps } from "./deps.js";
 import { LineGateway } from "./line/client.js";
+import { LineSenderThread } from "./line/sender-thread.js";
 import { FakeLinePlatform } from "./line/fake-platform.js";
 import { createLogger } from "./log.js";
 import { loadAreas, loadNlu } from "./nlu/index.js";
@@ -58,7 +59,7 @@ export async function boot(nluWorker: NluWorker): Promise<void> {
       { capture: lineBaseUrl },
     );
   }
-  const line = new LineGateway({ db, logger, channelAccessToken: config.channelAccessToken, baseUrl: lineBaseUrl });
+  const line = new LineGateway({ db, logger, channelAccessToken: config.channelAccessToken, baseUrl: lineBaseUrl, transport: (o) => new LineSenderThread(o) });
 
   let resolveReady!: () => void;
   const whenReady = new Promise<void>((r) => (resolveReady = r));

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import type { messagingApi } from "@line/bot-sdk";
 import type { Db } from "../db/client.js";
 import type { Logger } from "../log.js";
-import { LineApiError, LineHttp } from "./http.js";
+import { LineApiError, LineHttp, type LineHttpOptions, type LineTransport } from "./http.js";
 import { MAX_MESSAGES_PER_CALL, MAX_MULTICAST_RECIPIENTS, chunk } from "./limits.js";
 
 export type Message = messagingApi.Message;
@@ -41,6 +41,8 @@ export interface LineGatewayOptions {
   baseUrl: string;
   retry?: Partial<RetryPolicy>;
   sleep?: (ms: number) => Promise<void>;
+  /** How calls reach LINE; in-process HTTP unless given (the bot sends from a thread). */
+  transport?: (o: LineHttpOptions) => LineTransport;
 }
 
 /**
@@ -50,13 +52,14 @@ export interface LineGatewayOptions {
  * when the reply token cannot be used.
  */
 export class LineGateway {
-  private readonly http: LineHttp;
+  private readonly http: LineTransport;
   readonly retry: RetryPolicy;
   private readonly sleep: (ms: number) => Promise<void>;
 
   constructor(private readonly o: LineGatewayOptions) {
     this.retry = { ...DEFAULT_RETRY, ...o.retry };
-    this.http = new LineHttp({ baseUrl: o.baseUrl, channelAccessToken: o.channelAccessToken, timeoutMs: this.retry.timeoutMs });
+    const http = { baseUrl: o.baseUrl, channelAccessToken: o.channelAccessToken, timeoutMs: this.retry.timeoutMs };
+    this.http = o.transport?.(http) ?? new LineHttp(http);
     this.sleep = o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
   }
 
@@ -75,7 +78,7 @@ export class LineGateway {
     let replied = false;
     if (replyToken) {
       try {
-        await this.http.post("/v2/bot/message/reply", { replyToken, messages: first });
+        await this.http.send("/v2/bot/message/reply", JSON.stringify({ replyToken, messages: first }));
         replied = true;
       } catch (e) {
         const err = classify(e);
@@ -130,7 +133,7 @@ export class LineGateway {
   /** Best effort: shows the typing indicator; never retried, never fatal. */
   async showLoading(userId: string, seconds = 10): Promise<void> {
     try {
-      await this.http.post("/v2/bot/chat/loading/start", { chatId: userId, loadingSeconds: seconds });
+      await this.http.send("/v2/bot/chat/loading/start", JSON.stringify({ chatId: userId, loadingSeconds: seconds }));
     } catch (e) {
       this.o.logger.debug("loading animation failed", { status: classify(e).status });
     }
@@ -146,7 +149,7 @@ export class LineGateway {
   }
 
   private send(kind: "push" | "multicast", body: { to: string | string[]; messages: Message[] }, retryKey: string): Promise<unknown> {
-    return this.http.post(`/v2/bot/message/${kind}`, body, { "x-line-retry-key": retryKey });
+    return this.http.send(`/v2/bot/message/${kind}`, JSON.stringify(body), { "x-line-retry-key": retryKey });
   }
 
   /** Lets a stopping process exit without waiting for idle keep-alive connections. */

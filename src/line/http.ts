@@ -15,6 +15,14 @@ export class LineApiError extends Error {
   }
 }
 
+/** How the gateway reaches the Messaging API: in-process (LineHttp) or from a thread (LineSenderThread). */
+export interface LineTransport {
+  /** POSTs an already serialised JSON body; resolves with the parsed answer, rejects with LineApiError. */
+  send(path: string, payload: string, headers?: Record<string, string>): Promise<unknown>;
+  get(path: string): Promise<unknown>;
+  close(): void;
+}
+
 export interface LineHttpOptions {
   baseUrl: string;
   channelAccessToken: string;
@@ -29,7 +37,7 @@ export interface LineHttpOptions {
  * as much as the rest of handling a message; node:http does the same work in
  * a fraction of that. The SDK still provides the message types.
  */
-export class LineHttp {
+export class LineHttp implements LineTransport {
   private readonly base: URL;
   private readonly agent: http.Agent;
   private readonly request: typeof http.request;
@@ -41,8 +49,8 @@ export class LineHttp {
     this.agent = new (secure ? https.Agent : http.Agent)({ keepAlive: true, maxSockets: 64, maxFreeSockets: 64, scheduling: "lifo" });
   }
 
-  post(path: string, body: unknown, headers: Record<string, string> = {}): Promise<unknown> {
-    return this.call("POST", path, JSON.stringify(body), headers);
+  send(path: string, payload: string, headers: Record<string, string> = {}): Promise<unknown> {
+    return this.call("POST", path, payload, headers);
   }
 
   get(path: string): Promise<unknown> {

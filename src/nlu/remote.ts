@@ -1,4 +1,5 @@
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
+import { spawnThread } from "../threads.js";
 import type { Nlu } from "./nlu.js";
 import type { AreaEntry } from "./router.js";
 import type { RouteResult } from "./types.js";
@@ -46,12 +47,7 @@ export class NluWorker implements Nlu {
   }
 
   private spawn(): Worker {
-    // From the bundle (npm start) the thread runs dist/nlu-worker.mjs; from the sources, worker.ts through tsx.
-    const bundled = import.meta.url.endsWith(".mjs");
-    const worker = bundled
-      ? new Worker(new URL("./nlu-worker.mjs", import.meta.url), { execArgv: [] })
-      : new Worker(new URL("./worker.ts", import.meta.url), { execArgv: ["--import", "tsx"] });
-    worker.unref();
+    const worker = spawnThread("nlu-worker");
     worker.on("message", (m: FromWorker) => {
       if (m.kind !== "routed") return;
       const w = this.waiting.get(m.id);

@@ -1,0 +1,25 @@
+import { parentPort, workerData } from "node:worker_threads";
+import { LineApiError, LineHttp, type LineHttpOptions } from "./http.js";
+
+/**
+ * The LINE sender thread (see sender-thread.ts): makes the HTTP calls and
+ * answers with their outcome. Retries, retry keys and bookkeeping stay on
+ * the main thread; this only moves the sockets and parsing off it.
+ */
+export type SendRequest = { id: number; path: string; payload?: string; headers?: Record<string, string> };
+export type SendAnswer =
+  | { id: number; ok: true; value: unknown }
+  | { id: number; ok: false; error: { message: string; status: number | null; retryable: boolean; requestId?: string; retryAfterMs?: number } };
+
+const http = new LineHttp(workerData as LineHttpOptions);
+const port = parentPort!;
+
+port.on("message", async (r: SendRequest) => {
+  try {
+    const value = r.payload === undefined ? await http.get(r.path) : await http.send(r.path, r.payload, r.headers);
+    port.postMessage({ id: r.id, ok: true, value } satisfies SendAnswer);
+  } catch (e) {
+    const err = e instanceof LineApiError ? e : new LineApiError(`LINE API unreachable: ${(e as Error)?.message ?? e}`, null, true);
+    port.postMessage({ id: r.id, ok: false, error: { message: err.message, status: err.status, retryable: err.retryable, requestId: err.requestId, retryAfterMs: err.retryAfterMs } } satisfies SendAnswer);
+  }
+});

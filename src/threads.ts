@@ -1,0 +1,26 @@
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import { projectPath } from "./paths.js";
+
+/** Entry points that run on worker threads, by bundle name, with their sources. */
+const ENTRIES = {
+  "nlu-worker": "src/nlu/worker.ts",
+  "line-sender": "src/line/sender-worker.ts",
+} as const;
+
+export type ThreadName = keyof typeof ENTRIES;
+
+/**
+ * Starts a worker thread. From the bundle (npm start) the thread runs its
+ * own bundle beside dist/main.mjs (see scripts/build.mjs); from the sources
+ * (tests, tsx) it runs the .ts file through tsx.
+ */
+export function spawnThread(name: ThreadName, workerData?: unknown): Worker {
+  const bundled = import.meta.url.endsWith(".mjs");
+  const worker = bundled
+    ? new Worker(new URL(`./${name}.mjs`, import.meta.url), { execArgv: [], workerData })
+    : new Worker(pathToFileURL(projectPath(ENTRIES[name])), { execArgv: ["--import", "tsx"], workerData });
+  // A thread never keeps the process alive on its own; shutdown closes it.
+  worker.unref();
+  return worker;
+}
