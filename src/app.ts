@@ -8,7 +8,7 @@ import { allFeatures } from "./features/index.js";
 import { VERSION } from "./version.js";
 import type { WebhookEvent } from "./webhook/events.js";
 import { KeyedQueue } from "./webhook/queue.js";
-import { queueKeyOf, webhookErrorHandler, webhookRouter } from "./webhook/route.js";
+import { mountWebhook, queueKeyOf, webhookErrorHandler } from "./webhook/route.js";
 
 export interface AppOptions {
   features?: Feature[];
@@ -56,6 +56,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): AppHandle {
   const app = express();
   app.disable("x-powered-by");
   app.set("etag", false);
+  mountWebhook(app, { channelSecret: deps.config.channelSecret, db, logger, enqueue, newRequestId: randomUUID });
 
   app.get("/healthz", async (_req, res) => {
     if (!ready) {
@@ -72,15 +73,6 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): AppHandle {
     res.status(ok ? 200 : 503).json({ status: ok ? "ok" : "degraded", database, tokenizer: "ready", version: VERSION, localMode: deps.config.localMode });
   });
 
-  app.use(
-    webhookRouter({
-      channelSecret: deps.config.channelSecret,
-      db,
-      logger,
-      enqueue,
-      newRequestId: randomUUID,
-    }),
-  );
   options.extraRoutes?.(app);
   app.use((_req, res) => {
     res.status(404).json({ message: "not found" });

@@ -46,17 +46,22 @@ export function acceptEvents(db: Db, events: WebhookEvent[]): Promise<{ ev: Webh
   });
 }
 
-export function webhookRouter(o: WebhookOptions): express.Router {
-  const router = express.Router();
-  router.post(
+/**
+ * POST /webhook, registered directly on the app as its first route: every
+ * event passes here, and each extra router level costs it time.
+ */
+export function mountWebhook(app: express.Express, o: WebhookOptions): void {
+  app.post(
     "/webhook",
     rawBody(WEBHOOK_BODY_LIMIT_BYTES),
     async (req: Request, res: Response) => {
       const requestId = o.newRequestId();
-      const log = o.logger.child({ requestId });
+      let child: Logger | undefined;
+      // Made on first use: most requests log nothing at info level.
+      const log = () => (child ??= o.logger.child({ requestId }));
       const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       if (!verifySignature(o.channelSecret, raw, req.headers["x-line-signature"])) {
-        log.warn("webhook rejected: bad signature", { bytes: raw.length });
+        log().warn("webhook rejected: bad signature", { bytes: raw.length });
         res.status(401).json({ message: "invalid signature" });
         return;
       }
@@ -64,33 +69,32 @@ export function webhookRouter(o: WebhookOptions): express.Router {
       try {
         body = JSON.parse(raw.toString("utf8"));
       } catch {
-        log.warn("webhook rejected: body is not JSON", { bytes: raw.length });
+        log().warn("webhook rejected: body is not JSON", { bytes: raw.length });
         res.status(400).json({ message: "body is not JSON" });
         return;
       }
       if (!isCallbackBody(body)) {
-        log.warn("webhook rejected: no events array");
+        log().warn("webhook rejected: no events array");
         res.status(400).json({ message: "events array is required" });
         return;
       }
       const events = body.events.filter(isEventObject);
-      if (events.length < body.events.length) log.warn("malformed events skipped", { count: body.events.length - events.length });
+      if (events.length < body.events.length) log().warn("malformed events skipped", { count: body.events.length - events.length });
       let fresh;
       try {
         fresh = await acceptEvents(o.db, events);
       } catch (err) {
         // Not acknowledged: LINE redelivers, nothing is lost.
-        log.error("could not record events", { err });
+        log().error("could not record events", { err });
         res.status(500).json({ message: "temporarily unavailable" });
         return;
       }
       // Written directly: every event pays for this response.
       res.writeHead(200, { "content-type": "application/json", "content-length": 2 }).end("{}");
-      log.debug("webhook accepted", { events: events.length, fresh: fresh.length });
+      log().debug("webhook accepted", { events: events.length, fresh: fresh.length });
       for (const { ev, key } of fresh) o.enqueue(ev, key);
     },
   );
-  return router;
 }
 
 /** Body-parser failures become clear statuses instead of Express's HTML error page. */
