@@ -17,9 +17,11 @@ export type ThreadName = keyof typeof ENTRIES;
  */
 export function spawnThread(name: ThreadName, workerData?: unknown): Worker {
   const bundled = import.meta.url.endsWith(".mjs");
+  // On Node 20 a worker's --import runs after its entry is loaded, so a .ts entry is loaded through tsx's API instead.
+  const source = pathToFileURL(projectPath(ENTRIES[name])).href;
   const worker = bundled
     ? new Worker(new URL(`./${name}.mjs`, import.meta.url), { execArgv: [], workerData })
-    : new Worker(pathToFileURL(projectPath(ENTRIES[name])), { execArgv: ["--import", "tsx"], workerData });
+    : new Worker(`import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(source)}); });`, { eval: true, execArgv: [], workerData });
   // A thread never keeps the process alive on its own; shutdown closes it.
   worker.unref();
   return worker;

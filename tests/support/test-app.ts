@@ -12,6 +12,7 @@ import { deployMigrations } from "../../src/db/migrate.js";
 import type { AppDeps } from "../../src/deps.js";
 import { LineGateway, type RetryPolicy } from "../../src/line/client.js";
 import { FakeLinePlatform } from "../../src/line/fake-platform.js";
+import { LineSenderThread } from "../../src/line/sender-thread.js";
 import { signBody } from "../../src/line/signature.js";
 import { createLogger, type Logger } from "../../src/log.js";
 import type { Nlu } from "../../src/nlu/nlu.js";
@@ -50,6 +51,8 @@ export interface TestAppOptions {
   /** Reuse an existing database file (to test restarts). */
   dbFile?: string;
   line?: FakeLinePlatform;
+  /** Send LINE calls from the sender thread, as the bot does, instead of in-process. */
+  senderThread?: boolean;
 }
 
 /** Everything the bot shows as text: text messages, and altText plus all text of Flex messages. */
@@ -89,6 +92,7 @@ export async function startTestApp(o: TestAppOptions = {}): Promise<TestApp> {
     channelAccessToken: config.channelAccessToken,
     baseUrl: lineUrl,
     retry: { baseDelayMs: 5, maxDelayMs: 50, timeoutMs: 500, ...o.retry },
+    transport: o.senderThread ? (h) => new LineSenderThread(h) : undefined,
   });
   const jobs = new Jobs({ db, line: gateway, logger, clock, timeZone: config.timeZone });
   const deps: AppDeps = { config, db, line: gateway, logger, clock, nlu: o.nlu ?? tableNlu(), jobs };

@@ -1,0 +1,73 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createPrisma, sqlOf, type Db } from "../../src/db/client.js";
+import { deployMigrations } from "../../src/db/migrate.js";
+import { fromSqliteTimestamp } from "../../src/db/sql.js";
+import { ensureUser } from "../../src/users/service.js";
+import { acceptEvents } from "../../src/webhook/route.js";
+
+const event = (id: string) => ({ type: "message", webhookEventId: id, timestamp: 0, source: { type: "user", userId: "U1" }, message: { type: "text", text: "こんにちは" } });
+
+describe("plain statements on Prisma's connection", () => {
+  let db: Db;
+  beforeEach(() => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "sasaeai-sql-")), "bot.db");
+    deployMigrations(file);
+    db = createPrisma(file);
+  });
+  afterEach(async () => {
+    await db.$disconnect();
+  });
+
+  it("commits writes asked for in the same moment together, and a failing one does not take the others with it", async () => {
+    const sql = sqlOf(db);
+    const results = await Promise.allSettled([
+      sql.write(() => sql.run(`INSERT INTO "Category" ("key", "label", "kind", "sortOrder") VALUES ('a', 'A', 'place', 1)`)),
+      sql.write(() => sql.run(`INSERT INTO "Category" ("key", "label", "kind", "sortOrder") VALUES ('a', 'again', 'place', 2)`)),
+      sql.write(() => sql.run(`INSERT INTO "Category" ("key", "label", "kind", "sortOrder") VALUES ('b', 'B', 'place', 3)`)),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    expect(await db.category.findMany({ orderBy: { key: "asc" } })).toMatchObject([{ key: "a", label: "A" }, { key: "b" }]);
+  });
+
+  it("keeps a webhook event recorded while a Prisma transaction was open, when that transaction rolls back", async () => {
+    let release!: () => void;
+    let opened!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const open = new Promise<void>((r) => (opened = r));
+    const tx = db.$transaction(async (t) => {
+      await t.category.create({ data: { key: "tmp", label: "一時", kind: "place" } });
+      opened();
+      await gate;
+      throw new Error("roll back");
+    });
+    await open;
+    const accepting = acceptEvents(db, [event("ev-during-tx") as never]);
+    await new Promise((r) => setTimeout(r, 20));
+    release();
+    await expect(tx).rejects.toThrow("roll back");
+    expect(await accepting).toHaveLength(1);
+    expect(await db.processedEvent.findUnique({ where: { webhookEventId: "ev-during-tx" } })).not.toBeNull();
+    expect(await db.category.findUnique({ where: { key: "tmp" } })).toBeNull();
+  });
+
+  it("records each event once, however often LINE delivers it", async () => {
+    expect(await acceptEvents(db, [event("ev-1") as never, event("ev-1") as never])).toHaveLength(1);
+    expect(await acceptEvents(db, [event("ev-1") as never])).toHaveLength(0);
+  });
+
+  it("reads back users as Prisma would: booleans, dates in UTC", async () => {
+    const created = await ensureUser(db, "U5555555555555555555555555555eeee");
+    const viaPrisma = await db.user.findUniqueOrThrow({ where: { lineUserId: "U5555555555555555555555555555eeee" } });
+    expect(created).toEqual(viaPrisma);
+    expect(await ensureUser(db, "U5555555555555555555555555555eeee")).toEqual(viaPrisma);
+  });
+
+  it("reads SQLite's own zone-less timestamps as UTC", () => {
+    expect(fromSqliteTimestamp("2026-12-01 01:02:03")?.toISOString()).toBe("2026-12-01T01:02:03.000Z");
+    expect(fromSqliteTimestamp("2026-12-01T01:02:03.000+00:00")?.toISOString()).toBe("2026-12-01T01:02:03.000Z");
+    expect(fromSqliteTimestamp(null)).toBeNull();
+  });
+});

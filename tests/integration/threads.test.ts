@@ -1,0 +1,78 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { AREAS } from "../../prisma/seed/areas.js";
+import { text } from "../../src/line/messages.js";
+import { NluWorker } from "../../src/nlu/remote.js";
+import type { Router } from "../../src/nlu/router.js";
+import { demoRouter } from "../support/router.js";
+import { startTestApp, type TestApp } from "../support/test-app.js";
+
+const USER = "U4444444444444444444444444444dddd";
+const NOW = new Date("2026-12-01T01:00:00Z");
+const areas = AREAS.map((a) => ({ name: a.name, reading: a.reading, aliases: a.aliases }));
+const workerOf = (x: object) => (x as unknown as { worker: { terminate(): Promise<number> } }).worker;
+
+describe("routing on the NLU thread", () => {
+  let nlu: NluWorker;
+  let local: Router;
+  beforeAll(async () => {
+    nlu = new NluWorker();
+    await nlu.start(areas, "Asia/Tokyo");
+    local = await demoRouter();
+  }, 30_000);
+  afterAll(() => nlu.close());
+
+  it("understands residents exactly as the in-process router does", async () => {
+    for (const said of ["はすねのさろん", "あしたの たいそう", "ﾊｲｼｮｸ ｻｰﾋﾞｽ", "高島平の認知症カフェ", "ボランティアやめたい", "🙂"]) {
+      expect(await nlu.route(said, NOW), said).toEqual(local.route(said, NOW));
+    }
+  });
+
+  it("when the thread dies mid-message, that message fails and the next one is understood by a fresh thread", async () => {
+    const restarted: string[] = [];
+    const fragile = new NluWorker((reason) => restarted.push(reason));
+    await fragile.start(areas, "Asia/Tokyo");
+    const inFlight = fragile.route("はすねのさろん", NOW);
+    await workerOf(fragile).terminate();
+    await expect(inFlight).rejects.toThrow(/NLU thread exited/);
+    expect((await fragile.route("はすねのさろん", NOW)).intent).toBe("find_place");
+    expect(restarted).toHaveLength(1);
+    await fragile.close();
+  }, 30_000);
+});
+
+describe("LINE calls from the sender thread", () => {
+  let t: TestApp;
+  beforeEach(async () => {
+    t = await startTestApp({ seeded: false, senderThread: true });
+  });
+  afterEach(async () => {
+    expect(t.line.violations).toEqual([]);
+    await t.stop();
+  });
+
+  it("delivers a push, keeping its retry key across a 500 and a 429 with Retry-After", async () => {
+    t.line.inject({ path: "/push", status: 500 });
+    t.line.inject({ path: "/push", status: 429, retryAfter: 0 });
+    expect((await t.gateway.push(USER, [text("テスト")])).status).toBe("sent");
+    const pushes = t.line.calls.filter((c) => c.path === "/v2/bot/message/push");
+    expect(pushes.map((c) => c.status)).toEqual([500, 429, 200]);
+    expect(new Set(pushes.map((c) => c.retryKey)).size).toBe(1);
+  });
+
+  it("records LINE's request id when a send is refused", async () => {
+    t.line.inject({ path: "/push", status: 400 });
+    expect((await t.gateway.push(USER, [text("テスト")])).status).toBe("failed");
+    expect((await t.db.outboundMessage.findFirstOrThrow()).requestId).toMatch(/^fake-/);
+  });
+
+  it("when the thread dies with a push in flight, the push is resent with the same key and delivered once", async () => {
+    t.line.inject({ path: "/push", delayMs: 300 });
+    const sending = t.gateway.push(USER, [text("テスト")]);
+    await t.line.waitFor((calls) => calls.some((c) => c.path === "/v2/bot/message/push"));
+    await workerOf((t.gateway as unknown as { http: object }).http).terminate();
+    expect((await sending).status).toBe("sent");
+    const keys = t.line.calls.filter((c) => c.path === "/v2/bot/message/push").map((c) => c.retryKey);
+    expect(new Set(keys).size).toBe(1);
+    expect(t.line.delivered.filter((c) => c.path === "/v2/bot/message/push")).toHaveLength(1);
+  });
+});
