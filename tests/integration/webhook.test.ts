@@ -1,3 +1,4 @@
+import http from "node:http";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { signBody } from "../../src/line/signature.js";
 import { startTestApp, type TestApp } from "../support/test-app.js";
@@ -67,6 +68,24 @@ describe("the LINE webhook", () => {
   it("answers 413 to a body over the limit", async () => {
     const huge = JSON.stringify({ events: [], pad: "あ".repeat(600_000) });
     expect((await t.postRaw(huge)).status).toBe(413);
+  });
+
+  it("answers 413 to a chunked body that grows over the limit, without a declared length", async () => {
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = http.request(`${t.url}/webhook`, { method: "POST", headers: { "content-type": "application/json", "x-line-signature": "x" } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on("error", reject);
+      for (let i = 0; i < 20; i++) req.write("あ".repeat(30_000));
+      req.end();
+    });
+    expect(status).toBe(413);
+  });
+
+  it("answers 400 to a compressed body instead of guessing at it", async () => {
+    const body = JSON.stringify({ destination: "U0", events: [] });
+    expect((await t.postRaw(body, undefined, { "content-encoding": "gzip" })).status).toBe(400);
   });
 
   it("handles a redelivered event only once", async () => {
