@@ -59,7 +59,7 @@ export async function boot(nluWorker: NluWorker): Promise<void> {
       { capture: lineBaseUrl },
     );
   }
-  const line = new LineGateway({ db, logger, channelAccessToken: config.channelAccessToken, baseUrl: lineBaseUrl, transport: (o) => new LineSenderThread(o) });
+  const line = new LineGateway({ db, logger, channelAccessToken: config.channelAccessToken, baseUrl: lineBaseUrl, transport: (o) => new LineSenderThread(o, () => logger.error("LINE sender thread keeps failing; sending from the main thread")) });
 
   let resolveReady!: () => void;
   const whenReady = new Promise<void>((r) => (resolveReady = r));

@@ -5,8 +5,8 @@ import { NluWorker } from "./nlu/remote.js";
  * is the slowest part of start-up, and it runs while the rest of the app is
  * imported and the database is migrated.
  */
-const nluWorker = new NluWorker((reason) => {
-  console.error(JSON.stringify({ time: new Date().toISOString(), level: "error", msg: "NLU thread restarted", reason }));
+const nluWorker = new NluWorker((what) => {
+  console.error(JSON.stringify({ time: new Date().toISOString(), level: "error", msg: what }));
 });
 
 process.on("unhandledRejection", (err) => {

@@ -1,22 +1,29 @@
-import type { Worker } from "node:worker_threads";
-import { spawnThread } from "../threads.js";
-import { LineApiError, type LineHttpOptions, type LineTransport } from "./http.js";
+import { ThreadClient } from "../thread-client.js";
+import { LineApiError, LineHttp, type LineHttpOptions, type LineTransport } from "./http.js";
 import type { SendAnswer, SendRequest } from "./sender-worker.js";
 
 /**
  * LINE API calls made from a worker thread. Each message costs the main
  * thread a webhook exchange and a reply exchange; moving the second one's
  * sockets, HTTP parsing and TLS here lets the main thread acknowledge
- * webhooks and run handlers while replies are on the wire.
+ * webhooks and run handlers while replies are on the wire. If the thread
+ * cannot stay up, calls are made in-process instead.
  */
 export class LineSenderThread implements LineTransport {
-  private worker: Worker;
-  private nextId = 1;
-  private readonly waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: LineApiError) => void }>();
+  private readonly thread: ThreadClient<SendAnswer>;
+  private inProcess?: LineHttp;
   private closed = false;
 
-  constructor(private readonly options: LineHttpOptions) {
-    this.worker = this.spawn();
+  constructor(private readonly options: LineHttpOptions, onGiveUp: () => void = () => {}) {
+    this.thread = new ThreadClient<SendAnswer>("line-sender", options, {
+      // The outcome of a call in flight is unknown, as after a dropped connection: retryable
+      // (pushes carry retry keys, so LINE never delivers one twice).
+      lost: () => new LineApiError("LINE API unreachable: sender thread stopped", null, true),
+      gaveUp: () => {
+        this.inProcess = new LineHttp(this.options);
+        onGiveUp();
+      },
+    });
   }
 
   send(path: string, payload: string, headers?: Record<string, string>): Promise<unknown> {
@@ -29,38 +36,20 @@ export class LineSenderThread implements LineTransport {
 
   close(): void {
     this.closed = true;
-    void this.worker.terminate();
+    void this.thread.close();
+    this.inProcess?.close();
   }
 
-  private request(r: Omit<SendRequest, "id">): Promise<unknown> {
-    if (this.closed) return Promise.reject(new LineApiError("LINE API unreachable: sender stopped", null, true));
-    return new Promise((resolve, reject) => {
-      const id = this.nextId++;
-      this.waiting.set(id, { resolve, reject });
-      this.worker.postMessage({ id, ...r } satisfies SendRequest);
-    });
+  private async request(r: Omit<SendRequest, "id">): Promise<unknown> {
+    if (this.closed) throw new LineApiError("LINE API unreachable: sender stopped", null, true);
+    if (this.inProcess) return r.payload === undefined ? this.inProcess.get(r.path) : this.inProcess.send(r.path, r.payload, r.headers);
+    const a = await this.thread.call(r);
+    if (a.ok) return a.value;
+    throw new LineApiError(a.error.message, a.error.status, a.error.retryable, a.error.requestId, a.error.retryAfterMs);
   }
 
-  private spawn(): Worker {
-    const worker = spawnThread("line-sender", this.options);
-    worker.on("message", (a: SendAnswer) => {
-      const w = this.waiting.get(a.id);
-      if (!w) return;
-      this.waiting.delete(a.id);
-      if (a.ok) w.resolve(a.value);
-      else w.reject(new LineApiError(a.error.message, a.error.status, a.error.retryable, a.error.requestId, a.error.retryAfterMs));
-    });
-    worker.on("error", () => {
-      // "exit" follows and handles it.
-    });
-    worker.on("exit", () => {
-      if (this.closed || worker !== this.worker) return;
-      // Calls in flight have an unknown outcome: like a dropped connection, they are retryable
-      // (pushes carry retry keys, so LINE never delivers one twice).
-      for (const w of this.waiting.values()) w.reject(new LineApiError("LINE API unreachable: sender thread stopped", null, true));
-      this.waiting.clear();
-      this.worker = this.spawn();
-    });
-    return worker;
+  /** For tests: the thread, to stop it as a crash would. */
+  get worker() {
+    return this.thread.worker;
   }
 }

@@ -1,78 +1,71 @@
 import type { Worker } from "node:worker_threads";
-import { spawnThread } from "../threads.js";
+import { ThreadClient } from "../thread-client.js";
 import type { Nlu } from "./nlu.js";
-import type { AreaEntry } from "./router.js";
+import { Router, type AreaEntry } from "./router.js";
+import { loadTokenizer } from "./tokenizer.js";
 import type { RouteResult } from "./types.js";
+import { loadVocabulary } from "./vocabulary.js";
 import type { FromWorker, ToWorker } from "./worker.js";
+
+type Routed = Extract<FromWorker, { kind: "routed" }>;
 
 /**
  * Routing on a worker thread. Tokenizing is the heaviest CPU work a message
  * causes; on its own thread it runs beside webhook acknowledgements, replies
  * and SQLite instead of between them, and uses the machine's second core.
- * The thread also keeps the dictionary (~60 MB) out of the main heap.
+ * The thread also keeps the dictionary (~60 MB) out of the main heap. If the
+ * thread cannot stay up, routing falls back to the main thread.
  */
 export class NluWorker implements Nlu {
-  private worker: Worker;
-  private nextId = 1;
-  private readonly waiting = new Map<number, { resolve: (r: RouteResult) => void; reject: (e: Error) => void }>();
-  private ready: Promise<void>;
+  private readonly thread: ThreadClient<Routed>;
+  private ready: Promise<void> = new Promise(() => {});
   private init?: { areas: AreaEntry[]; timeZone: string };
-  private closed = false;
+  private inProcess?: Promise<Router>;
 
   /** Starts the thread now so the dictionary loads while the rest of the app starts. */
-  constructor(private readonly onRestart: (reason: string) => void = () => {}) {
-    this.worker = this.spawn();
-    this.ready = new Promise(() => {});
+  constructor(private readonly onTrouble: (what: string) => void = () => {}) {
+    this.thread = new ThreadClient<Routed>("nlu-worker", undefined, {
+      lost: (code) => new Error(`NLU thread exited (${code})`),
+      // A replacement thread is given the areas before it is asked anything.
+      spawned: (worker) => {
+        if (this.init) this.ready = this.initialise(worker);
+      },
+      restarted: (code) => this.onTrouble(`NLU thread restarted (exit code ${code})`),
+      gaveUp: (code) => {
+        this.onTrouble(`NLU thread keeps failing (exit code ${code}); routing on the main thread`);
+        this.ready = Promise.resolve();
+        this.fallBack();
+      },
+    });
   }
 
   /** Builds the router on the thread; resolves once it can route. */
   start(areas: AreaEntry[], timeZone: string): Promise<void> {
     this.init = { areas, timeZone };
-    this.ready = this.initialise(this.worker);
+    this.ready = this.initialise(this.thread.worker);
     return this.ready;
   }
 
   async route(text: string, now: Date): Promise<RouteResult> {
     await this.ready;
-    return new Promise((resolve, reject) => {
-      const id = this.nextId++;
-      this.waiting.set(id, { resolve, reject });
-      this.worker.postMessage({ kind: "route", id, text, now: now.getTime() } satisfies ToWorker);
-    });
+    if (this.inProcess) return (await this.inProcess).route(text, now);
+    const a = await this.thread.call({ kind: "route", text, now: now.getTime() } satisfies Omit<Extract<ToWorker, { kind: "route" }>, "id">);
+    if (a.error !== undefined) throw new Error(`NLU: ${a.error}`);
+    return a.result as RouteResult;
   }
 
-  async close(): Promise<void> {
-    this.closed = true;
-    await this.worker.terminate();
+  close(): Promise<void> {
+    return this.thread.close();
   }
 
-  private spawn(): Worker {
-    const worker = spawnThread("nlu-worker");
-    worker.on("message", (m: FromWorker) => {
-      if (m.kind !== "routed") return;
-      const w = this.waiting.get(m.id);
-      if (!w) return;
-      this.waiting.delete(m.id);
-      if (m.error !== undefined) w.reject(new Error(`NLU: ${m.error}`));
-      else w.resolve(m.result as RouteResult);
-    });
-    worker.on("error", () => {
-      // Reported by "exit" below, which always follows.
-    });
-    worker.on("exit", (code) => {
-      if (this.closed || worker !== this.worker) return;
-      // A crashed thread fails the messages it held (they get the apology) and is replaced.
-      for (const w of this.waiting.values()) w.reject(new Error(`NLU thread exited (${code})`));
-      this.waiting.clear();
-      this.worker = this.spawn();
-      if (this.init) this.ready = this.initialise(this.worker);
-      this.onRestart(`exit code ${code}`);
-    });
-    return worker;
+  private fallBack(): void {
+    const init = this.init;
+    if (!init) return;
+    this.inProcess ??= loadTokenizer().then((tk) => new Router(tk, loadVocabulary(), init.areas, init.timeZone));
   }
 
   private initialise(worker: Worker): Promise<void> {
-    return new Promise((resolve, reject) => {
+    const starting = new Promise<void>((resolve, reject) => {
       const onMessage = (m: FromWorker) => {
         if (m.kind === "ready") {
           worker.off("message", onMessage);
@@ -86,5 +79,8 @@ export class NluWorker implements Nlu {
       worker.once("exit", (code) => reject(new Error(`NLU thread exited during start (${code})`)));
       worker.postMessage({ kind: "init", ...this.init! } satisfies ToWorker);
     });
+    // Whoever routes next sees a failure; nobody else has to.
+    starting.catch(() => {});
+    return starting;
   }
 }

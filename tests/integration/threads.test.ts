@@ -9,7 +9,9 @@ import { startTestApp, type TestApp } from "../support/test-app.js";
 const USER = "U4444444444444444444444444444dddd";
 const NOW = new Date("2026-12-01T01:00:00Z");
 const areas = AREAS.map((a) => ({ name: a.name, reading: a.reading, aliases: a.aliases }));
-const workerOf = (x: object) => (x as unknown as { worker: { terminate(): Promise<number> } }).worker;
+type Stoppable = { terminate(): Promise<number> };
+const nluThreadOf = (n: NluWorker) => (n as unknown as { thread: { worker: Stoppable } }).thread.worker;
+const senderThreadOf = (t: TestApp) => (t.gateway as unknown as { http: { worker: Stoppable } }).http.worker;
 
 describe("routing on the NLU thread", () => {
   let nlu: NluWorker;
@@ -32,11 +34,21 @@ describe("routing on the NLU thread", () => {
     const fragile = new NluWorker((reason) => restarted.push(reason));
     await fragile.start(areas, "Asia/Tokyo");
     const inFlight = fragile.route("はすねのさろん", NOW);
-    await workerOf(fragile).terminate();
+    await nluThreadOf(fragile).terminate();
     await expect(inFlight).rejects.toThrow(/NLU thread exited/);
     expect((await fragile.route("はすねのさろん", NOW)).intent).toBe("find_place");
-    expect(restarted).toHaveLength(1);
+    expect(restarted).toEqual([expect.stringMatching(/restarted/)]);
     await fragile.close();
+  }, 30_000);
+
+  it("when the thread keeps dying, residents are still understood on the main thread", async () => {
+    const trouble: string[] = [];
+    const doomed = new NluWorker((what) => trouble.push(what));
+    await doomed.start(areas, "Asia/Tokyo");
+    for (let i = 0; i < 3; i++) await nluThreadOf(doomed).terminate();
+    expect(await doomed.route("はすねのさろん", NOW)).toEqual(local.route("はすねのさろん", NOW));
+    expect(trouble.at(-1)).toMatch(/main thread/);
+    await doomed.close();
   }, 30_000);
 });
 
@@ -69,10 +81,20 @@ describe("LINE calls from the sender thread", () => {
     t.line.inject({ path: "/push", delayMs: 300 });
     const sending = t.gateway.push(USER, [text("テスト")]);
     await t.line.waitFor((calls) => calls.some((c) => c.path === "/v2/bot/message/push"));
-    await workerOf((t.gateway as unknown as { http: object }).http).terminate();
+    await senderThreadOf(t).terminate();
     expect((await sending).status).toBe("sent");
     const keys = t.line.calls.filter((c) => c.path === "/v2/bot/message/push").map((c) => c.retryKey);
     expect(new Set(keys).size).toBe(1);
+    expect(t.line.delivered.filter((c) => c.path === "/v2/bot/message/push")).toHaveLength(1);
+  });
+
+  it("when the thread keeps dying as soon as it starts, sends go out from the main thread instead", async () => {
+    for (let i = 0; i < 3; i++) {
+      const exited = new Promise((r) => (senderThreadOf(t) as unknown as { once(e: string, f: () => void): void }).once("exit", () => r(null)));
+      await senderThreadOf(t).terminate();
+      await exited;
+    }
+    expect((await t.gateway.push(USER, [text("テスト")])).status).toBe("sent");
     expect(t.line.delivered.filter((c) => c.path === "/v2/bot/message/push")).toHaveLength(1);
   });
 });
