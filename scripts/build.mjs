@@ -5,7 +5,6 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildSync } from "esbuild";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const ENTRY = path.join(ROOT, "dist", "main.mjs");
@@ -28,7 +27,9 @@ function isFresh() {
   }
 }
 
-export function build() {
+export async function build() {
+  // Imported only when a build is due: a start with a fresh bundle skips loading esbuild.
+  const { buildSync } = await import("esbuild");
   const result = buildSync({
     // The NLU thread's entry is a second bundle beside the first (see src/nlu/remote.ts).
     entryPoints: [
@@ -60,11 +61,11 @@ export function build() {
 }
 
 /** The bundle's path, building it first when it is missing or older than a source file. */
-export function ensureBuilt() {
+export async function ensureBuilt() {
   return isFresh() ? ENTRY : build();
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  build();
+  await build();
   console.log(`built ${path.relative(ROOT, ENTRY)}`);
 }

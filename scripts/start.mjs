@@ -2,4 +2,4 @@
 import { pathToFileURL } from "node:url";
 import { ensureBuilt } from "./build.mjs";
 
-await import(pathToFileURL(ensureBuilt()).href);
+await import(pathToFileURL(await ensureBuilt()).href);
