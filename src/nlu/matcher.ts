@@ -104,6 +104,18 @@ export function readingSpanAllowed(term: Term, a: Analysed, start: number, end: 
 }
 
 const bigramCache = new WeakMap<Analysed, Set<string>>();
+/** A term's reading in bigrams, worked out once: the fuzzy pass checks every long term against each unmatched text. */
+const termBigrams = new WeakMap<Term, string[]>();
+function bigramsOf(term: Term): string[] {
+  let grams = termBigrams.get(term);
+  if (!grams) {
+    grams = [];
+    for (let i = 0; i + 1 < term.reading.length; i++) grams.push(term.reading.slice(i, i + 2));
+    termBigrams.set(term, grams);
+  }
+  return grams;
+}
+
 function kanaBigrams(a: Analysed): Set<string> {
   let set = bigramCache.get(a);
   if (!set) {
@@ -143,7 +155,7 @@ export function fuzzyMatchTerm(term: Term, a: Analysed, minLength = 5): boolean 
   // One edit breaks at most two bigrams: skip terms that share too few with the text.
   const grams = kanaBigrams(a);
   let shared = 0;
-  for (let i = 0; i + 1 < L; i++) if (grams.has(term.reading.slice(i, i + 2))) shared++;
+  for (const g of bigramsOf(term)) if (grams.has(g)) shared++;
   if (shared < L - 3) return false;
   for (let start = 0; start < a.folded.length; start++) {
     if (!a.kanaToken[a.tokenOf[start]]) continue;
