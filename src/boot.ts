@@ -19,7 +19,7 @@ import type { Nlu } from "./nlu/nlu.js";
 import { Jobs } from "./jobs/jobs.js";
 import { startScheduler } from "./jobs/scheduler.js";
 
-/** Boot: config → migrations → seed → LINE client → HTTP → tokenizer → ready; graceful shutdown. */
+/** Boot: config → migrations → seed → LINE client (sender thread) → HTTP → NLU thread gets the areas → ready; graceful shutdown. */
 export async function boot(nluWorker: NluWorker): Promise<void> {
   const started = Date.now();
   let config;
