@@ -8,6 +8,11 @@ const QUICK_EXITS_TO_GIVE_UP = 3;
 export interface ThreadHooks {
   /** The error in-flight calls get when the thread dies under them. */
   lost(code: number): Error;
+  /**
+   * A call not answered in this long fails with this error, and the thread,
+   * presumably stuck, is replaced (its other calls fail as if it had died).
+   */
+  timeout?: { ms: number; error: () => Error };
   /** A new thread is running (the first one too): set it up before calls reach it. */
   spawned?(worker: Worker): void;
   /** The thread died and was replaced. */
@@ -48,8 +53,26 @@ export class ThreadClient<Answer extends { id: number }> {
     if (this.closed || this.gaveUp) return Promise.reject(this.hooks.lost(this.lastExit));
     return new Promise((resolve, reject) => {
       const id = this.nextId++;
-      this.waiting.set(id, { resolve, reject });
-      this.current.postMessage({ ...message, id });
+      const worker = this.current;
+      const limit = this.hooks.timeout;
+      const timer = limit
+        ? setTimeout(() => {
+            if (!this.waiting.delete(id)) return;
+            reject(limit.error());
+            void worker.terminate();
+          }, limit.ms)
+        : undefined;
+      this.waiting.set(id, {
+        resolve: (a) => {
+          clearTimeout(timer);
+          resolve(a);
+        },
+        reject: (e) => {
+          clearTimeout(timer);
+          reject(e);
+        },
+      });
+      worker.postMessage({ ...message, id });
     });
   }
 

@@ -19,6 +19,8 @@ export class LineSenderThread implements LineTransport {
       // The outcome of a call in flight is unknown, as after a dropped connection: retryable
       // (pushes carry retry keys, so LINE never delivers one twice).
       lost: () => new LineApiError("LINE API unreachable: sender thread stopped", null, true),
+      // A backstop only: the thread's own HTTP calls time out first.
+      timeout: { ms: options.timeoutMs + 5000, error: () => new LineApiError("LINE API timeout: sender thread did not answer", null, true) },
       gaveUp: () => {
         this.inProcess = new LineHttp(this.options);
         onGiveUp();

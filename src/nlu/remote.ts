@@ -22,10 +22,18 @@ export class NluWorker implements Nlu {
   private init?: { areas: AreaEntry[]; timeZone: string };
   private inProcess?: Promise<Router>;
 
-  /** Starts the thread now so the dictionary loads while the rest of the app starts. */
-  constructor(private readonly onTrouble: (what: string) => void = () => {}) {
+  /**
+   * Starts the thread now so the dictionary loads while the rest of the app
+   * starts. Routing takes well under a millisecond; a message not routed in
+   * routeTimeoutMs means the thread is stuck, and it is replaced.
+   */
+  constructor(
+    private readonly onTrouble: (what: string) => void = () => {},
+    routeTimeoutMs = 5000,
+  ) {
     this.thread = new ThreadClient<Routed>("nlu-worker", undefined, {
       lost: (code) => new Error(`NLU thread exited (${code})`),
+      timeout: { ms: routeTimeoutMs, error: () => new Error("NLU thread did not answer in time") },
       // A replacement thread is given the areas before it is asked anything.
       spawned: (worker) => {
         if (this.init) this.ready = this.initialise(worker);

@@ -41,6 +41,17 @@ describe("routing on the NLU thread", () => {
     await fragile.close();
   }, 30_000);
 
+  it("when the thread gets stuck on a message, that message fails and the thread is replaced", async () => {
+    const trouble: string[] = [];
+    // A limit no routing can meet stands in for a thread stuck in a loop.
+    const stuck = new NluWorker((what) => trouble.push(what), 0);
+    await stuck.start(areas, "Asia/Tokyo");
+    await expect(stuck.route("はすねのさろん", NOW)).rejects.toThrow(/did not answer/);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(trouble).toEqual([expect.stringMatching(/restarted/)]);
+    await stuck.close();
+  }, 30_000);
+
   it("when the thread keeps dying, residents are still understood on the main thread", async () => {
     const trouble: string[] = [];
     const doomed = new NluWorker((what) => trouble.push(what));
