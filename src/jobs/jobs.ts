@@ -4,6 +4,7 @@ import type { Db } from "../db/client.js";
 import type { LineGateway } from "../line/client.js";
 import type { Logger } from "../log.js";
 import { runDueBroadcasts } from "./broadcast-runner.js";
+import { pruneHandledEvents } from "./housekeeping.js";
 import { runDueReminders } from "./reminder-runner.js";
 
 export interface JobsDeps {
@@ -27,6 +28,7 @@ export class Jobs {
   /** Identifies this process in reminder claims. */
   readonly owner = randomUUID();
   private stopping = false;
+  private lastHousekeeping = 0;
 
   constructor(private readonly d: JobsDeps) {}
 
@@ -72,6 +74,19 @@ export class Jobs {
       await runDueReminders({ ...this.d, owner: this.owner, shouldStop: () => this.stopping }, now);
     } catch (err) {
       this.d.logger.error("reminder run failed", { err });
+    }
+    await this.housekeeping(now());
+  }
+
+  /** Once an hour at most: old bookkeeping rows go. */
+  private async housekeeping(now: Date): Promise<void> {
+    if (this.stopping || now.getTime() - this.lastHousekeeping < 3_600_000) return;
+    this.lastHousekeeping = now.getTime();
+    try {
+      const removed = await pruneHandledEvents(this.d.db, now);
+      if (removed) this.d.logger.info("forgot handled webhook events", { removed });
+    } catch (err) {
+      this.d.logger.error("housekeeping failed", { err });
     }
   }
 }

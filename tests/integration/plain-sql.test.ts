@@ -4,7 +4,8 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createPrisma, sqlOf, type Db } from "../../src/db/client.js";
 import { deployMigrations } from "../../src/db/migrate.js";
-import { fromSqliteTimestamp } from "../../src/db/sql.js";
+import { fromSqliteTimestamp, sqliteTimestamp } from "../../src/db/sql.js";
+import { pruneHandledEvents } from "../../src/jobs/housekeeping.js";
 import { ensureUser } from "../../src/users/service.js";
 import { acceptEvents } from "../../src/webhook/route.js";
 
@@ -63,6 +64,20 @@ describe("plain statements on Prisma's connection", () => {
     const viaPrisma = await db.user.findUniqueOrThrow({ where: { lineUserId: "U5555555555555555555555555555eeee" } });
     expect(created).toEqual(viaPrisma);
     expect(await ensureUser(db, "U5555555555555555555555555555eeee")).toEqual(viaPrisma);
+  });
+
+  it("forgets handled events after a week but never one still waiting to be handled", async () => {
+    const now = new Date("2026-12-10T00:00:00Z");
+    const at = (days: number) => sqliteTimestamp(new Date(now.getTime() - days * 86_400_000));
+    const sql = sqlOf(db);
+    const add = (id: string, status: string, days: number) =>
+      sql.run(`INSERT INTO "ProcessedEvent" ("webhookEventId", "type", "status", "receivedAt") VALUES (?, 'message', ?, ?)`, id, status, at(days));
+    add("old-done", "done", 8);
+    add("old-failed", "failed", 30);
+    add("old-waiting", "received", 30);
+    add("recent-done", "done", 6);
+    expect(await pruneHandledEvents(db, now)).toBe(2);
+    expect((await db.processedEvent.findMany({ orderBy: { webhookEventId: "asc" } })).map((e) => e.webhookEventId)).toEqual(["old-waiting", "recent-done"]);
   });
 
   it("reads SQLite's own zone-less timestamps as UTC", () => {

@@ -1,0 +1,31 @@
+import { sqliteTimestamp, sqlOf, type Db } from "../db/client.js";
+
+/**
+ * How long a handled webhook event is remembered. LINE redelivers an event
+ * only for a short while after it failed; a week is far past that, and
+ * without pruning the table would gain a row for every message forever.
+ */
+export const HANDLED_EVENT_RETENTION_DAYS = 7;
+
+const BATCH = 1000;
+
+/**
+ * Forgets handled webhook events older than the retention, a batch per
+ * transaction so webhooks arriving meanwhile never wait long. Events not yet
+ * handled are kept whatever their age. Returns how many were removed.
+ */
+export async function pruneHandledEvents(db: Db, now: Date, keepDays = HANDLED_EVENT_RETENTION_DAYS): Promise<number> {
+  const sql = sqlOf(db);
+  const cutoff = sqliteTimestamp(new Date(now.getTime() - keepDays * 86_400_000));
+  let removed = 0;
+  for (;;) {
+    const n = await sql.write(() =>
+      sql.run(
+        `DELETE FROM "ProcessedEvent" WHERE rowid IN (SELECT rowid FROM "ProcessedEvent" WHERE "status" != 'received' AND "receivedAt" < ? LIMIT ${BATCH})`,
+        cutoff,
+      ),
+    );
+    removed += n;
+    if (n < BATCH) return removed;
+  }
+}
