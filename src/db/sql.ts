@@ -131,7 +131,8 @@ export class Sql {
     const batch = this.pending.splice(0);
     const results: unknown[] = [];
     try {
-      this.statement("BEGIN").run();
+      // IMMEDIATE: the write lock is taken (or waited for) once, up front, not mid-batch.
+      this.statement("BEGIN IMMEDIATE").run();
       try {
         for (const w of batch) results.push(w.fn());
         this.statement("COMMIT").run();
@@ -139,7 +140,14 @@ export class Sql {
         if (handle.inTransaction) this.statement("ROLLBACK").run();
         throw err;
       }
-    } catch {
+    } catch (err) {
+      // Another process held the database past the busy timeout: retrying each write
+      // would block as long again per write. All fail now (a webhook answers 500 and
+      // LINE redelivers); only other errors are worth isolating.
+      if (isBusy(err)) {
+        for (const w of batch) w.reject(err);
+        return;
+      }
       for (const w of batch) {
         try {
           w.resolve(this.transaction(w.fn));
@@ -151,6 +159,11 @@ export class Sql {
     }
     batch.forEach((w, i) => w.resolve(results[i]));
   }
+}
+
+function isBusy(err: unknown): boolean {
+  const code = (err as { code?: unknown })?.code;
+  return typeof code === "string" && (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED"));
 }
 
 /** A DateTime as Prisma stores it in SQLite (ISO text with an explicit +00:00). */

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createPrisma, sqlOf, type Db } from "../../src/db/client.js";
 import { deployMigrations } from "../../src/db/migrate.js";
@@ -84,5 +85,26 @@ describe("plain statements on Prisma's connection", () => {
     expect(fromSqliteTimestamp("2026-12-01 01:02:03")?.toISOString()).toBe("2026-12-01T01:02:03.000Z");
     expect(fromSqliteTimestamp("2026-12-01T01:02:03.000+00:00")?.toISOString()).toBe("2026-12-01T01:02:03.000Z");
     expect(fromSqliteTimestamp(null)).toBeNull();
+  });
+});
+
+describe("plain writes when another process holds the database", () => {
+  it("fail together after one busy wait instead of one wait per write", async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "sasaeai-busy-")), "bot.db");
+    deployMigrations(file);
+    const db = createPrisma(file);
+    const sql = sqlOf(db);
+    sql.get("SELECT 1");
+    (sql as unknown as { connection: { handle: { pragma(s: string): unknown } } }).connection.handle.pragma("busy_timeout = 200");
+    const other = new Database(file);
+    other.prepare("BEGIN IMMEDIATE").run();
+    const started = Date.now();
+    const writes = [1, 2, 3, 4, 5].map((i) => sql.write(() => sql.run(`INSERT INTO "Category" ("key", "label", "kind", "sortOrder") VALUES (?, 'x', 'place', ?)`, `k${i}`, i)));
+    const results = await Promise.allSettled(writes);
+    expect(results.every((r) => r.status === "rejected" && /SQLITE_BUSY/.test(String((r.reason as { code?: string }).code)))).toBe(true);
+    expect(Date.now() - started).toBeLessThan(1000);
+    other.prepare("ROLLBACK").run();
+    other.close();
+    await db.$disconnect();
   });
 });
