@@ -13,8 +13,12 @@ export type SqlValue = string | number | bigint | null | Buffer;
 export class SqliteConnection {
   private current: Sqlite;
 
-  constructor(readonly file: string) {
-    this.current = SqliteConnection.open(file);
+  readonly file: string;
+
+  constructor(file: string) {
+    // Accepts Prisma's URL form too, as its adapter does.
+    this.file = file.replace(/^file:/, "");
+    this.current = SqliteConnection.open(this.file);
   }
 
   /**
