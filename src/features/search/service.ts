@@ -65,20 +65,9 @@ interface Candidate {
   visibility: string;
 }
 
-interface FullRow extends Candidate {
-  categoryKey: string;
-  categoryLabel: string;
-  categoryKind: string;
-  areaName: string | null;
-  venue: string;
-  address: string;
-  scheduleText: string;
-  fee: string;
-  phone: string;
-  organiser: string;
-  target: string;
-  description: string;
-}
+/** A resource row as read for a page: the hit's stored fields, before schedule and privacy are applied. */
+type FullRow = Candidate &
+  Pick<ResourceHit, "categoryKey" | "categoryLabel" | "categoryKind" | "areaName" | "venue" | "address" | "scheduleText" | "fee" | "phone" | "organiser" | "target" | "description">;
 
 const FROM = `FROM Resource r JOIN Category c ON c.key = r.categoryKey`;
 
