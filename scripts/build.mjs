@@ -31,7 +31,7 @@ export async function build() {
   // Imported only when a build is due: a start with a fresh bundle skips loading esbuild.
   const { buildSync } = await import("esbuild");
   const result = buildSync({
-    // The NLU thread's entry is a second bundle beside the first (see src/nlu/remote.ts).
+    // Each worker thread's entry is a bundle of its own beside main.mjs, named as in src/threads.ts.
     entryPoints: [
       { in: path.join(ROOT, "src", "main.ts"), out: "main" },
       { in: path.join(ROOT, "src", "nlu", "worker.ts"), out: "nlu-worker" },

@@ -2,7 +2,7 @@ import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { projectPath } from "./paths.js";
 
-/** Entry points that run on worker threads, by bundle name, with their sources. */
+/** Entry points that run on worker threads, by bundle name, with their sources (scripts/build.mjs bundles the same list). */
 const ENTRIES = {
   "nlu-worker": "src/nlu/worker.ts",
   "line-sender": "src/line/sender-worker.ts",

@@ -27,8 +27,6 @@ export interface SendResult {
 
 export type ReplyOutcome = "replied" | "pushed" | "failed";
 
-export { LineApiError };
-
 function classify(err: unknown): LineApiError {
   if (err instanceof LineApiError) return err;
   return new LineApiError(`LINE API unreachable: ${(err as Error)?.message ?? err}`, null, true);
@@ -117,11 +115,11 @@ export class LineGateway {
    * (broadcast and reminder jobs keep their own claims).
    */
   async multicastWithKey(to: string[], messages: Message[], retryKey: string): Promise<{ ok: boolean; error?: LineApiError }> {
-    return this.attempt(() => this.send("multicast", { to, messages }, retryKey));
+    return this.attempt(() => this.send("multicast", JSON.stringify({ to, messages }), retryKey));
   }
 
   async pushWithKey(to: string, messages: Message[], retryKey: string): Promise<{ ok: boolean; error?: LineApiError }> {
-    return this.attempt(() => this.send("push", { to, messages }, retryKey));
+    return this.attempt(() => this.send("push", JSON.stringify({ to, messages }), retryKey));
   }
 
   /** Resends pushes that a crash or shutdown left pending, with their stored keys. */
@@ -148,8 +146,9 @@ export class LineGateway {
     }
   }
 
-  private send(kind: "push" | "multicast", body: { to: string | string[]; messages: Message[] }, retryKey: string): Promise<unknown> {
-    return this.http.send(`/v2/bot/message/${kind}`, JSON.stringify(body), { "x-line-retry-key": retryKey });
+  /** body: the request JSON, as stored with its retry key. */
+  private send(kind: "push" | "multicast", body: string, retryKey: string): Promise<unknown> {
+    return this.http.send(`/v2/bot/message/${kind}`, body, { "x-line-retry-key": retryKey });
   }
 
   /** Lets a stopping process exit without waiting for idle keep-alive connections. */
@@ -174,8 +173,8 @@ export class LineGateway {
     let accepted = 0;
     let failed = 0;
     for (const row of rows) {
-      const payload = JSON.parse(row.payload);
-      const result = await this.attempt(() => this.send(row.kind === "multicast" ? "multicast" : "push", payload, row.retryKey), async (n) => {
+      // Sent exactly as stored: the bytes behind the retry key never change between attempts.
+      const result = await this.attempt(() => this.send(row.kind === "multicast" ? "multicast" : "push", row.payload, row.retryKey), async (n) => {
         await this.o.db.outboundMessage.update({ where: { id: row.id }, data: { attempts: { increment: 1 } } });
         return n;
       });

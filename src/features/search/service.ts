@@ -151,7 +151,7 @@ async function areaFilters(db: Db, q: SearchQuery): Promise<{ sql: string[]; arg
 async function rankByNextDate(db: Db, q: SearchQuery, memo: ScheduleMemo, offset: number, pageSize: number): Promise<{ page: Ranked[]; total: number }> {
   const { sql, args } = await areaFilters(db, q);
   const where = sql.join(" AND ");
-  const groups = await sqlOf(db).all<{ rule: string | null; n: number | bigint }>(
+  const groups = sqlOf(db).all<{ rule: string | null; n: number | bigint }>(
     `SELECT r.scheduleRule AS rule, COUNT(*) AS n FROM Resource r WHERE ${where} GROUP BY r.scheduleRule`,
     ...args,
   );
@@ -228,7 +228,7 @@ const FULL_COLUMNS = `r.id, r.name, r.categoryKey, c.label AS categoryLabel, c.k
 
 async function fullRows(db: Db, ids: number[]): Promise<Map<number, FullRow>> {
   if (ids.length === 0) return new Map();
-  const rows = await sqlOf(db).all<FullRow>(`SELECT ${FULL_COLUMNS} ${FROM} LEFT JOIN Area a ON a.id = r.areaId WHERE r.id IN (${ids.map(() => "?").join(",")})`, ...ids);
+  const rows = sqlOf(db).all<FullRow>(`SELECT ${FULL_COLUMNS} ${FROM} LEFT JOIN Area a ON a.id = r.areaId WHERE r.id IN (${ids.map(() => "?").join(",")})`, ...ids);
   return new Map(rows.map((r) => [Number(r.id), r]));
 }
 
