@@ -30,7 +30,9 @@ export interface ThreadHooks {
 export class ThreadClient<Answer extends { id: number }> {
   private current: Worker;
   private nextId = 1;
-  private readonly waiting = new Map<number, { resolve: (a: Answer) => void; reject: (e: Error) => void }>();
+  private readonly waiting = new Map<number, { resolve: (a: Answer) => void; reject: (e: Error) => void; deadline: number; worker: Worker }>();
+  private outbox: object[] = [];
+  private timer?: NodeJS.Timeout;
   private spawnedAt = 0;
   private quickExits = 0;
   private closed = false;
@@ -53,42 +55,68 @@ export class ThreadClient<Answer extends { id: number }> {
     if (this.closed || this.gaveUp) return Promise.reject(this.hooks.lost(this.lastExit));
     return new Promise((resolve, reject) => {
       const id = this.nextId++;
-      const worker = this.current;
-      const limit = this.hooks.timeout;
-      const timer = limit
-        ? setTimeout(() => {
-            if (!this.waiting.delete(id)) return;
-            reject(limit.error());
-            void worker.terminate();
-          }, limit.ms)
-        : undefined;
-      this.waiting.set(id, {
-        resolve: (a) => {
-          clearTimeout(timer);
-          resolve(a);
-        },
-        reject: (e) => {
-          clearTimeout(timer);
-          reject(e);
-        },
-      });
-      worker.postMessage({ ...message, id });
+      const deadline = this.hooks.timeout ? performance.now() + this.hooks.timeout.ms : 0;
+      this.waiting.set(id, { resolve, reject, deadline, worker: this.current });
+      this.armTimeout();
+      if (this.outbox.length === 0) process.nextTick(this.flush);
+      this.outbox.push({ ...message, id });
     });
+  }
+
+  /**
+   * Calls made while the current task and its promise reactions run go to
+   * the thread as one message, and the thread answers in kind: under load
+   * one wake-up and one structured clone carry many calls instead of one.
+   */
+  private readonly flush = () => {
+    const batch = this.outbox;
+    this.outbox = [];
+    if (batch.length > 0) this.current.postMessage(batch);
+  };
+
+  /**
+   * One timer for all calls, set for the oldest one's deadline (calls are
+   * kept in the order they were made, and all get the same limit), instead
+   * of a timer per call.
+   */
+  private armTimeout(): void {
+    const limit = this.hooks.timeout;
+    if (!limit || this.timer) return;
+    const first = this.waiting.values().next();
+    if (first.done) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      const now = performance.now();
+      for (const [id, w] of this.waiting) {
+        if (w.deadline > now) break;
+        this.waiting.delete(id);
+        w.reject(limit.error());
+        // Presumably stuck: replaced, and its other calls fail as if it had died.
+        void w.worker.terminate();
+      }
+      this.armTimeout();
+    }, Math.max(0, first.value.deadline - performance.now()));
+    this.timer.unref();
   }
 
   async close(): Promise<void> {
     this.closed = true;
+    clearTimeout(this.timer);
     await this.current.terminate();
   }
 
   private spawn(): Worker {
     const worker = spawnThread(this.name, this.workerData);
     this.spawnedAt = Date.now();
-    worker.on("message", (a: Answer) => {
-      const w = typeof a?.id === "number" ? this.waiting.get(a.id) : undefined;
-      if (!w) return;
-      this.waiting.delete(a.id);
-      w.resolve(a);
+    // Answers come in batches (see thread-server.ts); other messages belong to the owner.
+    worker.on("message", (batch: Answer[]) => {
+      if (!Array.isArray(batch)) return;
+      for (const a of batch) {
+        const w = typeof a?.id === "number" ? this.waiting.get(a.id) : undefined;
+        if (!w) continue;
+        this.waiting.delete(a.id);
+        w.resolve(a);
+      }
     });
     worker.on("error", () => {
       // "exit" follows and handles it.
@@ -111,3 +139,4 @@ export class ThreadClient<Answer extends { id: number }> {
     return worker;
   }
 }
+

@@ -44,6 +44,12 @@ export interface FakeLineOptions {
   /** Maximum accepted multicast calls per second; above it LINE answers 429. */
   multicastPerSecond?: number;
   onCall?: (call: RecordedCall) => void;
+  /**
+   * Keep every call for later inspection (default). Benchmarks turn this off:
+   * a long run would otherwise hold every body in memory, and the collector
+   * work that causes is charged to the machine the bot shares with it.
+   */
+  keepCalls?: boolean;
 }
 
 const DEFAULT_SPEC = path.join(SHARED_SPEC_DIR, "messaging-api.yml");
@@ -82,7 +88,8 @@ export class FakeLinePlatform {
   }
 
   async start(port = 0): Promise<string> {
-    this.server = http.createServer((req, res) => void this.handle(req, res));
+    // A client that goes away mid-body ends only its own exchange.
+    this.server = http.createServer((req, res) => void this.handle(req, res).catch(() => res.destroy()));
     // Node clients drop a pooled socket one second before the advertised timeout: 1 s would mean no reuse at all.
     this.server.keepAliveTimeout = 10_000;
     await new Promise<void>((resolve) => this.server!.listen(port, "127.0.0.1", resolve));
@@ -178,9 +185,7 @@ export class FakeLinePlatform {
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const raw = Buffer.concat(chunks).toString("utf8");
+    const raw = (await readBody(req)).toString("utf8");
     const urlPath = (req.url ?? "/").split("?")[0];
     let body: any = undefined;
     const violations: Violation[] = [];
@@ -202,7 +207,7 @@ export class FakeLinePlatform {
     const requestId = `fake-${++this.counter}`;
     const send = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
       call.status = status;
-      this.calls.push(call);
+      if (this.options.keepCalls !== false) this.calls.push(call);
       this.options.onCall?.(call);
       if (!res.destroyed) {
         res.writeHead(status, { "content-type": "application/json", "x-line-request-id": requestId, ...headers });
@@ -216,7 +221,7 @@ export class FakeLinePlatform {
     if (fault?.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
     if (fault?.reset) {
       call.status = -1;
-      this.calls.push(call);
+      if (this.options.keepCalls !== false) this.calls.push(call);
       req.socket.destroy();
       this.notify();
       return;
@@ -256,4 +261,13 @@ export class FakeLinePlatform {
     if (urlPath === "/v2/bot/chat/loading/start") return send(202, {});
     return send(200, {});
   }
+}
+
+function readBody(req: http.IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)));
+    req.on("error", reject);
+  });
 }

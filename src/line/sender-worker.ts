@@ -1,4 +1,5 @@
 import { parentPort, workerData } from "node:worker_threads";
+import { serveCalls } from "../thread-server.js";
 import { LineApiError, LineHttp, type LineHttpOptions } from "./http.js";
 
 /**
@@ -14,12 +15,12 @@ export type SendAnswer =
 const http = new LineHttp(workerData as LineHttpOptions);
 const port = parentPort!;
 
-port.on("message", async (r: SendRequest) => {
+serveCalls(port, async (r: SendRequest): Promise<SendAnswer> => {
   try {
     const value = r.payload === undefined ? await http.get(r.path) : await http.send(r.path, r.payload, r.headers);
-    port.postMessage({ id: r.id, ok: true, value } satisfies SendAnswer);
+    return { id: r.id, ok: true, value };
   } catch (e) {
     const err = e instanceof LineApiError ? e : new LineApiError(`LINE API unreachable: ${(e as Error)?.message ?? e}`, null, true);
-    port.postMessage({ id: r.id, ok: false, error: { message: err.message, status: err.status, retryable: err.retryable, requestId: err.requestId, retryAfterMs: err.retryAfterMs } } satisfies SendAnswer);
+    return { id: r.id, ok: false, error: { message: err.message, status: err.status, retryable: err.retryable, requestId: err.requestId, retryAfterMs: err.retryAfterMs } };
   }
 });

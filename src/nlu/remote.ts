@@ -5,9 +5,7 @@ import { Router, type AreaEntry } from "./router.js";
 import { loadTokenizer } from "./tokenizer.js";
 import type { RouteResult } from "./types.js";
 import { loadVocabulary } from "./vocabulary.js";
-import type { FromWorker, ToWorker } from "./worker.js";
-
-type Routed = Extract<FromWorker, { kind: "routed" }>;
+import type { FromWorker, Routed, ToWorker } from "./worker.js";
 
 /**
  * Routing on a worker thread. Tokenizing is the heaviest CPU work a message

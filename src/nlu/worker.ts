@@ -1,4 +1,5 @@
 import { parentPort } from "node:worker_threads";
+import { serveCalls } from "../thread-server.js";
 import type { AreaEntry } from "./router.js";
 import { Router } from "./router.js";
 import { loadTokenizer } from "./tokenizer.js";
@@ -10,26 +11,30 @@ import { loadVocabulary } from "./vocabulary.js";
  * areas from the database and sends them.
  */
 export type ToWorker = { kind: "init"; areas: AreaEntry[]; timeZone: string } | { kind: "route"; id: number; text: string; now: number };
-export type FromWorker = { kind: "ready" } | { kind: "failed"; error: string } | { kind: "routed"; id: number; result?: unknown; error?: string };
+export type Routed = { kind: "routed"; id: number; result?: unknown; error?: string };
+/** Routing answers come back in batches (serveCalls); start-up messages one by one. */
+export type FromWorker = { kind: "ready" } | { kind: "failed"; error: string };
 
 const port = parentPort!;
 const tokenizer = loadTokenizer();
 let router: Router | undefined;
 
-port.on("message", async (m: ToWorker) => {
-  if (m.kind === "init") {
-    try {
-      router = new Router(await tokenizer, loadVocabulary(), m.areas, m.timeZone);
-      port.postMessage({ kind: "ready" } satisfies FromWorker);
-    } catch (err) {
-      port.postMessage({ kind: "failed", error: String((err as Error)?.stack ?? err) } satisfies FromWorker);
-    }
-    return;
-  }
+function route(m: Extract<ToWorker, { kind: "route" }>): Routed {
   try {
     if (!router) throw new Error("router not initialised");
-    port.postMessage({ kind: "routed", id: m.id, result: router.route(m.text, new Date(m.now)) } satisfies FromWorker);
+    return { kind: "routed", id: m.id, result: router.route(m.text, new Date(m.now)) };
   } catch (err) {
-    port.postMessage({ kind: "routed", id: m.id, error: String((err as Error)?.message ?? err) } satisfies FromWorker);
+    return { kind: "routed", id: m.id, error: String((err as Error)?.message ?? err) };
+  }
+}
+
+serveCalls(port, route, async (m) => {
+  const init = m as Extract<ToWorker, { kind: "init" }>;
+  if (init?.kind !== "init") return;
+  try {
+    router = new Router(await tokenizer, loadVocabulary(), init.areas, init.timeZone);
+    port.postMessage({ kind: "ready" } satisfies FromWorker);
+  } catch (err) {
+    port.postMessage({ kind: "failed", error: String((err as Error)?.stack ?? err) } satisfies FromWorker);
   }
 });

@@ -29,6 +29,13 @@ describe("routing on the NLU thread", () => {
     }
   });
 
+  it("when many residents write at once, each gets the answer to their own words", async () => {
+    // Calls made together travel to the thread, and back, as one batch.
+    const said = Array.from({ length: 60 }, (_, i) => ["はすねのさろん", "あしたの たいそう", "ﾊｲｼｮｸ ｻｰﾋﾞｽ", "高島平の認知症カフェ", "こんにちは", "ボランティアやめたい"][i % 6] + (i % 2 ? "" : "です"));
+    const routed = await Promise.all(said.map((t) => nlu.route(t, NOW)));
+    routed.forEach((r, i) => expect(r, said[i]).toEqual(local.route(said[i], NOW)));
+  });
+
   it("when the thread dies mid-message, that message fails and the next one is understood by a fresh thread", async () => {
     const restarted: string[] = [];
     const fragile = new NluWorker((reason) => restarted.push(reason));
