@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import { loadSections, type DictionarySections } from "./dictionary.js";
+import { latticeBuilder } from "./lattice.js";
 
 export interface Token {
   surface: string;
@@ -24,9 +25,10 @@ const require = createRequire(import.meta.url);
 
 /**
  * kuromoji's own classes, fed the prepared dictionary (see dictionary.ts)
- * instead of its gzip loader. Its public builder offers no way to do that.
+ * instead of its gzip loader (its public builder offers no way to do that),
+ * with a faster lattice builder (see lattice.ts). Exported for tests.
  */
-function kuromojiTokenizer(s: DictionarySections): { tokenize(text: string): KuromojiToken[] } {
+export function kuromojiTokenizer(s: DictionarySections): { tokenize(text: string): KuromojiToken[]; viterbi_builder: { build(text: string): unknown } } {
   const DynamicDictionaries = require("kuromoji/src/dict/DynamicDictionaries.js");
   const CharacterDefinition = require("kuromoji/src/dict/CharacterDefinition.js");
   const KuromojiTokenizer = require("kuromoji/src/Tokenizer.js");
@@ -56,7 +58,23 @@ function kuromojiTokenizer(s: DictionarySections): { tokenize(text: string): Kur
   unknown.loadPosVector(s.unkPos);
   unknown.loadTargetMap(s.unkMap);
   unknown.character_definition = CharacterDefinition.load(s.unkChar, view(Uint32Array, s.unkCompat, 4), s.unkInvoke);
-  return new KuromojiTokenizer(dic);
+  // A word's features are decoded from UTF-8 on every use; the same few thousand words come up again and again.
+  const decodeFeatures = known.getFeatures.bind(known);
+  const features = new Map<string | number, string>();
+  known.getFeatures = (id: string | number) => {
+    let f = features.get(id);
+    if (f === undefined) {
+      if (features.size >= 50_000) features.clear();
+      features.set(id, (f = decodeFeatures(id) as string));
+    }
+    return f;
+  };
+  const tokenizer = new KuromojiTokenizer(dic);
+  tokenizer.viterbi_builder.build = latticeBuilder(
+    { known: known.dictionary, unknown },
+    { base: view(Int32Array, s.base, 4), check: view(Int32Array, s.check, 4), offsets, values },
+  );
+  return tokenizer;
 }
 
 function katakana(text: string): string {

@@ -1,11 +1,12 @@
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import kuromoji from "kuromoji";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readCorpus } from "../../src/nlu/corpus.js";
 import { buildSections, deserialize, loadSections, serialize, type DictionarySections } from "../../src/nlu/dictionary.js";
-import { loadTokenizer, type Tokenizer } from "../../src/nlu/tokenizer.js";
+import { kuromojiTokenizer, loadTokenizer, type Tokenizer } from "../../src/nlu/tokenizer.js";
 
 const CORPUS = path.resolve(import.meta.dirname, "../fixtures/nlu-corpus.tsv");
 
@@ -57,6 +58,44 @@ describe("the prepared kuromoji dictionary", () => {
           if (expected[i][2] && expected[i][2] !== "*") expect(t[2], text).toBe(expected[i][2]);
         });
       }
+    });
+  });
+
+  describe("the lattice builder", () => {
+    type Node = { name: number; cost: number; start_pos: number; length: number; type: string; left_id: number; right_id: number; surface_form: string };
+    type Lattice = { nodes_end_at: (Node[] | undefined)[]; eos_pos: number };
+    const shape = (l: Lattice) => ({ eos: l.eos_pos, nodes: l.nodes_end_at.map((ns) => (ns ?? []).map((n) => [n.name, n.cost, n.start_pos, n.length, n.type, n.left_id, n.right_id, n.surface_form])) });
+    let tk: ReturnType<typeof kuromojiTokenizer>;
+    let kuromojiBuild: (text: string) => Lattice;
+    beforeAll(() => {
+      tk = kuromojiTokenizer(sections);
+      const ViterbiBuilder = createRequire(import.meta.url)("kuromoji/src/viterbi/ViterbiBuilder.js");
+      kuromojiBuild = (text) => ViterbiBuilder.prototype.build.call(tk.viterbi_builder, text);
+    });
+
+    it("builds kuromoji's lattice node for node, for the corpus and for random mixes of every kind of character", () => {
+      const texts = readCorpus(CORPUS).map((u) => u.text);
+      const pools = ["あいうえおかきくけこさしすせそはすねのさろんゃゅょっー", "サロンタイソウカフェァィゥェォッヴー", "ｻﾛﾝﾀｲｿｳｶﾌｪｧｨｯｰﾞﾟ", "蓮根高島平認知症体操食事会配食鬱𠮷", "abcXYZ019 ._-", "０１２３ＡＢＣ！？、。「」（）", "🍣🙂👍🏻", "\udc00\t\n"];
+      let seed = 12345;
+      const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
+      for (let i = 0; i < 400; i++) {
+        let text = "";
+        const len = 1 + rand(30);
+        while ([...text].length < len) {
+          const pool = [...pools[rand(pools.length)]];
+          text += pool[rand(pool.length)];
+        }
+        texts.push(text);
+      }
+      texts.push("ｰｰｰｰ", "123456789012345678901234567890", "ああああああああああああ", "🍣🍣🍣🍣", "a");
+      for (const text of texts) expect(shape(tk.viterbi_builder.build(text) as Lattice), text).toEqual(shape(kuromojiBuild(text)));
+    });
+
+    it("tokenizes text with a broken surrogate, where kuromoji's own builder throws", async () => {
+      const broken = "サロン\ud800です";
+      expect(() => kuromojiBuild(broken)).toThrow();
+      const tokens = (await loadTokenizer()).tokenize(broken);
+      expect(tokens.map((t) => t.surface).join("")).toBe(broken);
     });
   });
 });
