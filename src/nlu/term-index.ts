@@ -6,13 +6,16 @@ import { readingSpanAllowed, type Analysed, type Term } from "./matcher.js";
  * however large the vocabulary grows.
  */
 class Automaton {
-  private next: Map<string, number>[] = [new Map()];
+  // Transitions keyed by UTF-16 code unit: number keys hash for free, where a
+  // one-character string of Japanese is a fresh string to hash at every step.
+  private next: Map<number, number>[] = [new Map()];
   private fail: number[] = [0];
   private out: number[][] = [[]];
 
   add(pattern: string, id: number): void {
     let s = 0;
-    for (const c of pattern) {
+    for (let k = 0; k < pattern.length; k++) {
+      const c = pattern.charCodeAt(k);
       let n = this.next[s].get(c);
       if (n === undefined) {
         n = this.next.length;
@@ -46,10 +49,15 @@ class Automaton {
   scan(text: string, hit: (id: number, end: number) => void): void {
     let s = 0;
     for (let i = 0; i < text.length; i++) {
-      const c = text[i];
-      while (s !== 0 && !this.next[s].has(c)) s = this.fail[s];
-      s = this.next[s].get(c) ?? 0;
-      for (const id of this.out[s]) hit(id, i + 1);
+      const c = text.charCodeAt(i);
+      let n = this.next[s].get(c);
+      while (n === undefined && s !== 0) {
+        s = this.fail[s];
+        n = this.next[s].get(c);
+      }
+      s = n ?? 0;
+      const out = this.out[s];
+      for (let k = 0; k < out.length; k++) hit(out[k], i + 1);
     }
   }
 }
@@ -79,18 +87,23 @@ export class TermIndex {
       this.built = true;
     }
     const found = new Uint8Array(this.terms.length);
+    const hits: Term[] = [];
     this.written.scan(a.normalized, (id) => {
+      if (found[id]) return;
       found[id] = 1;
+      hits.push(this.terms[id]);
     });
     this.reading.scan(a.folded, (id, end) => {
       if (found[id]) return;
       const t = this.terms[id];
-      if (readingSpanAllowed(t, a, end - t.reading.length, end)) found[id] = 1;
+      if (!readingSpanAllowed(t, a, end - t.reading.length, end)) return;
+      found[id] = 1;
+      hits.push(t);
     });
-    return (term) => {
-      const id = this.ids.get(term);
-      if (id === undefined) throw new Error(`term "${term.text}" is not indexed`);
-      return found[id] === 1;
-    };
+    // The router asks about every term it knows, and a message holds a handful:
+    // looking through those few beats hashing each term asked about.
+    if (hits.length <= 24) return (term) => hits.includes(term);
+    const set = new Set(hits);
+    return (term) => set.has(term);
   }
 }
