@@ -6,6 +6,7 @@ import { Pool } from "undici";
 import { FakeLinePlatform } from "../src/line/fake-platform.js";
 import { signBody } from "../src/line/signature.js";
 import { npmStartArgs } from "../tests/support/bot-process.js";
+import { ulid } from "../tests/support/webhooks.js";
 
 /**
  * End-to-end: signed text events into the real app on loopback, replies
@@ -27,7 +28,7 @@ const MIX = [
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 /** Concurrent connections of the load generator. */
-const CONNECTIONS = 32;
+const CONNECTIONS = Number(process.env.E2E_CONNECTIONS ?? 32);
 
 /**
  * The load generator: undici's pooled keep-alive client, which costs about
@@ -53,7 +54,7 @@ function makeEvent(secret: string, i: number) {
   const replyToken = randomUUID();
   const body = JSON.stringify({
     destination: "U0",
-    events: [{ type: "message", mode: "active", timestamp: Date.now(), webhookEventId: randomUUID(), replyToken, deliveryContext: { isRedelivery: false }, source: { type: "user", userId: `U${String(i % 1000).padStart(32, "0")}` }, message: { type: "text", id: String(i), quoteToken: "q", text: MIX[i % MIX.length] } }],
+    events: [{ type: "message", mode: "active", timestamp: Date.now(), webhookEventId: ulid(), replyToken, deliveryContext: { isRedelivery: false }, source: { type: "user", userId: `U${String(i % 1000).padStart(32, "0")}` }, message: { type: "text", id: String(i), quoteToken: "q", text: MIX[i % MIX.length] } }],
   });
   return { body, signature: signBody(secret, body), replyToken };
 }

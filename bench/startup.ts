@@ -5,6 +5,7 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { npmStartArgs } from "../tests/support/bot-process.js";
+import { ulid } from "../tests/support/webhooks.js";
 
 /**
  * Start-up: process start to /healthz 200 (a fresh database, which is
@@ -48,7 +49,7 @@ export async function benchStartup(): Promise<Record<string, number>> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
   const send = (i: number) =>
     new Promise<void>((resolve) => {
-      const body = JSON.stringify({ destination: "U0", events: [{ type: "message", mode: "active", timestamp: Date.now(), webhookEventId: crypto.randomUUID(), replyToken: crypto.randomUUID(), deliveryContext: { isRedelivery: false }, source: { type: "user", userId: `U${String(i % 300).padStart(32, "0")}` }, message: { type: "text", id: "1", quoteToken: "q", text: ["はすねのさろん", "近くのサロン", "こんにちは", "配食サービスはありますか"][i % 4] } }] });
+      const body = JSON.stringify({ destination: "U0", events: [{ type: "message", mode: "active", timestamp: Date.now(), webhookEventId: ulid(), replyToken: crypto.randomUUID(), deliveryContext: { isRedelivery: false }, source: { type: "user", userId: `U${String(i % 300).padStart(32, "0")}` }, message: { type: "text", id: "1", quoteToken: "q", text: ["はすねのさろん", "近くのサロン", "こんにちは", "配食サービスはありますか"][i % 4] } }] });
       const sig = crypto.createHmac("sha256", "local-development-channel-secret").update(body).digest("base64");
       const req = http.request({ host: "127.0.0.1", port, path: "/webhook", method: "POST", agent, headers: { "content-type": "application/json", "x-line-signature": sig } }, (res) => {
         res.resume();
