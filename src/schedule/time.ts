@@ -26,7 +26,28 @@ function formatter(tz: string): Intl.DateTimeFormat {
   return f;
 }
 
+/**
+ * The last answer per time zone, by minute. Every message asks for "now"
+ * (dates in what people type, next occurrences of every schedule it
+ * finds), and Intl's formatToParts is among the slowest things a message
+ * costs. Parts have minute precision, and every zone's offset is a whole
+ * number of minutes for instants after 1972, so one minute has one answer.
+ */
+const lastParts = new Map<string, { minute: number; parts: ZonedParts }>();
+const WHOLE_MINUTE_OFFSETS_SINCE = Date.UTC(1973, 0, 1);
+
 export function zonedParts(instant: Date, tz: string): ZonedParts {
+  const ms = instant.getTime();
+  if (!(ms >= WHOLE_MINUTE_OFFSETS_SINCE)) return formatParts(instant, tz);
+  const minute = Math.floor(ms / 60_000);
+  const last = lastParts.get(tz);
+  if (last?.minute === minute) return { ...last.parts };
+  const parts = formatParts(instant, tz);
+  lastParts.set(tz, { minute, parts: { ...parts } });
+  return parts;
+}
+
+function formatParts(instant: Date, tz: string): ZonedParts {
   const parts: Record<string, number> = {};
   for (const p of formatter(tz).formatToParts(instant)) if (p.type !== "literal") parts[p.type] = Number(p.value);
   const date = { y: parts.year, m: parts.month, d: parts.day };

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { isHoliday } from "../../src/schedule/holidays.js";
 import { nextOccurrences, occursOn } from "../../src/schedule/occurrences.js";
 import { parseSchedule, weekdayMask } from "../../src/schedule/parse.js";
-import { formatDateJa, formatTime, type PlainDate } from "../../src/schedule/time.js";
+import { formatDateJa, formatTime, zonedParts, type PlainDate } from "../../src/schedule/time.js";
 
 const TZ = "Asia/Tokyo";
 const at = (iso: string) => new Date(iso);
@@ -115,5 +115,22 @@ describe("one-off events", () => {
     expect(parseSchedule("2026/12/5〜12/6 10:00〜12:00").dates).toEqual(["2026-12-05", "2026-12-06"]);
     expect(show("2026年12月5日 10:00〜12:00", "2026-12-01T00:00:00Z")).toEqual(["12月5日(土) 10:00"]);
     expect(show("2026年12月5日 10:00〜12:00", "2026-12-06T00:00:00Z")).toEqual([]);
+  });
+});
+
+describe("the calendar day and time in a zone", () => {
+  it("is the same as Intl says for instants in the same minute, across minutes, days and zones, whatever the caller does with it", () => {
+    const intl = (d: Date, tz: string) => {
+      const p = Object.fromEntries(new Intl.DateTimeFormat("en-US", { timeZone: tz, year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", hourCycle: "h23" }).formatToParts(d).map((x) => [x.type, Number(x.value)]));
+      return { y: p.year, m: p.month, d: p.day, hour: p.hour % 24, minute: p.minute };
+    };
+    const instants = ["2026-12-31T14:59:00Z", "2026-12-31T14:59:59.999Z", "2026-12-31T15:00:00Z", "2026-12-31T15:00:30Z", "2027-03-28T00:59:59Z", "2027-03-28T01:00:00Z", "1970-06-01T12:34:56Z"];
+    for (const tz of ["Asia/Tokyo", "Europe/London", "Asia/Kolkata", "Africa/Monrovia"]) {
+      for (const iso of instants) {
+        const got = zonedParts(new Date(iso), tz);
+        expect({ y: got.y, m: got.m, d: got.d, hour: got.hour, minute: got.minute }, `${tz} ${iso}`).toEqual(intl(new Date(iso), tz));
+        got.d = 99;
+      }
+    }
   });
 });

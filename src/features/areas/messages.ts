@@ -1,7 +1,7 @@
 import { text, type Message, type QuickReplyChoice } from "../../line/messages.js";
 import { MAIN_MENU } from "../welcome/messages.js";
 
-export function askHomeAreaMessages(blocks: { id: number; name: string }[]): Message[] {
+export function askHomeAreaMessages(blocks: readonly { id: number; name: string }[]): Message[] {
   return [
     text(
       "お住まいの地域を教えてください。\n下のボタンから選ぶか、地域の名前（例：蓮根）を送ってください。",

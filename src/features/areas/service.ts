@@ -6,7 +6,9 @@ import type { Area } from "../../generated/prisma/client.js";
 async function areas(db: Db) {
   return cachedShape(db, "areas", async () => {
     const rows = await db.area.findMany({ orderBy: [{ sortOrder: "asc" }, { id: "asc" }] });
-    return { all: rows, byName: new Map(rows.map((a) => [a.name, a])), byId: new Map(rows.map((a) => [a.id, a])) };
+    // The area buttons are drawn from this tree on most first messages.
+    const blocks = rows.filter((b) => b.kind === "block").map((b) => ({ ...b, children: rows.filter((a) => a.kind === "area" && a.parentId === b.id) }));
+    return { all: rows, blocks, byName: new Map(rows.map((a) => [a.name, a])), byId: new Map(rows.map((a) => [a.id, a])) };
   });
 }
 
@@ -24,9 +26,8 @@ export async function areaById(db: Db, id: number): Promise<Area | null> {
 }
 
 /** Layer-1 blocks with their layer-2 areas, in display order. */
-export async function blocksWithAreas(db: Db): Promise<(Area & { children: Area[] })[]> {
-  const { all } = await areas(db);
-  return all.filter((b) => b.kind === "block").map((b) => ({ ...b, children: all.filter((a) => a.kind === "area" && a.parentId === b.id) }));
+export async function blocksWithAreas(db: Db): Promise<readonly (Area & { children: Area[] })[]> {
+  return (await areas(db)).blocks;
 }
 
 /** The other areas of the same block (neighbours for "try nearby" suggestions). */

@@ -106,7 +106,7 @@ export function noResultMessages(subject: string, suggestions: string[], choices
   return [text(`申し訳ありません。${subject}は見つかりませんでした。${tail}`, choices)];
 }
 
-export function askAreaMessages(blocks: { id: number; name: string; parentId?: number | null }[], withLocation = true, wholeLabel?: string): Message[] {
+export function askAreaMessages(blocks: readonly { id: number; name: string; parentId?: number | null }[], withLocation = true, wholeLabel?: string): Message[] {
   const choices: QuickReplyChoice[] = blocks.map((b) => ({ kind: "postback", label: b.name, action: "area.block", params: { b: b.id } }));
   if (withLocation) choices.unshift({ kind: "location", label: "近くをさがす" });
   const whole = blocks[0]?.parentId;

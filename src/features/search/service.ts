@@ -254,6 +254,25 @@ function overlaps(rule: ScheduleRule, tod: TimeOfDay): boolean {
  * Rules and their upcoming dates, worked out once per distinct schedule in a
  * search: many resources share the same schedule text.
  */
+/**
+ * Next occurrences per schedule, shared by every search in the same minute:
+ * they depend on the schedule and on the day and minute only, and most
+ * searches meet the same few dozen schedules again.
+ */
+const upcomingThisMinute = { key: "", byRule: new Map<string, Occurrence[]>() };
+
+function upcoming(json: string, rule: ScheduleRule, now: Date, timeZone: string, count: number): Occurrence[] {
+  const key = `${timeZone} ${Math.floor(now.getTime() / 60_000)}`;
+  if (upcomingThisMinute.key !== key || upcomingThisMinute.byRule.size > 20_000) {
+    upcomingThisMinute.key = key;
+    upcomingThisMinute.byRule = new Map();
+  }
+  const ruleKey = `${count} ${json}`;
+  let occ = upcomingThisMinute.byRule.get(ruleKey);
+  if (!occ) upcomingThisMinute.byRule.set(ruleKey, (occ = nextOccurrences(rule, now, timeZone, count)));
+  return occ;
+}
+
 class ScheduleMemo {
   private rules = new Map<string, ScheduleRule | null>();
   private upcoming = new Map<string, Occurrence[]>();
@@ -287,7 +306,7 @@ class ScheduleMemo {
     }
     if (ok && this.q.timeOfDay) ok = rule !== null && overlaps(rule, this.q.timeOfDay);
     if (ok && !this.days && rule) {
-      occ = nextOccurrences(rule, this.o.now, this.o.timeZone, this.q.weekdays?.length ? 8 : 2);
+      occ = upcoming(json!, rule, this.o.now, this.o.timeZone, this.q.weekdays?.length ? 8 : 2);
       if (this.q.weekdays?.length) occ = occ.filter((x) => this.q.weekdays!.includes(weekdayOf(x.date)));
     }
     const result = ok ? occ.slice(0, 2) : [];

@@ -19,7 +19,7 @@ export function askNameMessages(profileName: string | null): Message[] {
   return [text("コーディネーターに表示するお名前を送ってください。", [...choices, CANCEL])];
 }
 
-export function askAreasMessages(selected: string[], blocks: { id: number; name: string }[]): Message[] {
+export function askAreasMessages(selected: string[], blocks: readonly { id: number; name: string }[]): Message[] {
   const now = selected.length ? `\nいま選んでいる地域：${selected.join("、")}` : "";
   const done: QuickReplyChoice[] = selected.length ? [{ kind: "postback", label: "地域はこれで決定", action: "vreg.areas_done", displayText: "地域はこれで決定" }] : [];
   return [
