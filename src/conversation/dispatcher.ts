@@ -18,6 +18,7 @@ import { ensureUser, hasRole, markFollowed, markUnfollowed, type Role } from "..
 import { replyTokenOf, userIdOf, type WebhookEvent } from "../webhook/events.js";
 import { clearState, loadState, saveState } from "./state-store.js";
 import type { Command, Feature, FlowHandler, Input, IntentHandler, LocationHandler, PostbackHandler, Turn, TurnContext } from "./types.js";
+import { longerThan } from "../util/chars.js";
 
 /** Texts longer than this are not routed: nobody types them, and tokenizing them is wasted work. */
 export const MAX_ROUTED_TEXT = 1000;
@@ -122,7 +123,7 @@ export function createDispatcher(deps: AppDeps, features: Feature[]): Dispatcher
     }
     const m = ev.message;
     if (m?.type === "text" && typeof m.text === "string") {
-      if ([...m.text].length > MAX_ROUTED_TEXT) return tooLongMessages();
+      if (longerThan(m.text, MAX_ROUTED_TEXT)) return tooLongMessages();
       const plain = normalize(m.text);
       for (const c of commands) {
         const match = c.pattern.exec(plain);

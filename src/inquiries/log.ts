@@ -1,5 +1,6 @@
 import { sqliteTimestamp, sqlOf, type Db } from "../db/client.js";
 import type { Slots } from "../nlu/types.js";
+import { firstChars } from "../util/chars.js";
 
 export interface InquiryInput {
   userId: number | null;
@@ -21,7 +22,7 @@ export async function logInquiry(db: Db, i: InquiryInput): Promise<void> {
   await sql.write(() => sql.run(
     `INSERT INTO "InquiryLog" ("userId", "text", "intent", "slots", "categoryKey", "areaId", "resultsCount", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     i.userId,
-    [...i.text].slice(0, 500).join(""),
+    firstChars(i.text, 500),
     i.intent,
     JSON.stringify(i.slots),
     i.categoryKey ?? null,

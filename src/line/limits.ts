@@ -1,3 +1,5 @@
+import { firstChars, longerThan } from "../util/chars.js";
+
 /** Limits documented by LINE's Messaging API reference. */
 export const MAX_MESSAGES_PER_CALL = 5;
 export const MAX_MULTICAST_RECIPIENTS = 500;
@@ -16,7 +18,6 @@ export function chunk<T>(items: T[], size: number): T[][] {
 
 /** Cuts by code points (not UTF-16 units) so emoji are never split. */
 export function truncate(text: string, max: number, ellipsis = "…"): string {
-  const chars = [...text];
-  if (chars.length <= max) return text;
-  return chars.slice(0, Math.max(0, max - ellipsis.length)).join("") + ellipsis;
+  if (!longerThan(text, max)) return text;
+  return firstChars(text, Math.max(0, max - ellipsis.length)) + ellipsis;
 }

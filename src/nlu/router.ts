@@ -5,6 +5,7 @@ import { extractAttending, extractDate, extractNearby, extractTimeOfDay, extract
 import type { Tokenizer } from "./tokenizer.js";
 import type { IntentName, RouteResult, Slots, TimeOfDay } from "./types.js";
 import type { CategorySpec, TermSpec, Vocabulary } from "./vocabulary.js";
+import { firstChars } from "../util/chars.js";
 
 /**
  * Scores every intent from its cues (terms found in the text) and from the
@@ -106,7 +107,7 @@ export class Router implements Nlu {
   }
 
   private run(text: string, now: Date, explain: boolean): { explanation: RouteResult | Explanation } {
-    const clipped = [...text].slice(0, this.vocab.maxLength).join("");
+    const clipped = firstChars(text, this.vocab.maxLength);
     const a = analyse(this.tokenizer, clipped);
     const has = this.index.scan(a);
     const any = (ts: Term[]) => ts.some(has);

@@ -8,6 +8,7 @@ import { ROLE_JA, resolveRecipients, type Audience, type AudienceRole } from "./
 import * as m from "./messages.js";
 import { nextAllowedSend } from "./quiet.js";
 import { createBroadcast } from "./service.js";
+import { firstChars } from "../../util/chars.js";
 
 const FLOW = "bc";
 const MAX_TEXT = 4500;
@@ -102,7 +103,7 @@ async function step(ctx: TurnContext, input: Input, s: FlowState): Promise<Turn 
     }
     case "text":
       if (input.kind !== "text" || !text) return null;
-      d.body = [...text].slice(0, MAX_TEXT).join("");
+      d.body = firstChars(text, MAX_TEXT);
       return { replies: m.askExtraMessages(), state: state("extra", d) };
     case "extra": {
       const add = pb?.action === "bc.extra" ? pb.params.x === "add" : input.kind === "text" ? yesNo(text) === "yes" : null;
@@ -118,7 +119,7 @@ async function step(ctx: TurnContext, input: Input, s: FlowState): Promise<Turn 
     }
     case "place":
       if (input.kind !== "text" || !text) return null;
-      d.place = [...text].slice(0, 100).join("");
+      d.place = firstChars(text, 100);
       return preview(ctx, d);
     case "confirm":
       if (pb?.action === "bc.send") return send(ctx, d, pb.params.u === "1");

@@ -1,5 +1,6 @@
 import type { Db } from "../../db/client.js";
 import type { TimeOfDay } from "../../nlu/types.js";
+import { firstChars } from "../../util/chars.js";
 
 export interface HelpDraft {
   text: string;
@@ -34,7 +35,7 @@ export async function createHelpRequest(db: Db, userId: number, d: HelpDraft, no
       areaId: d.areaId ?? null,
       // Structured, so matching can compare it with volunteers' free times.
       preferredTimes: JSON.stringify({ weekdays: d.weekdays ?? [], timeOfDay: d.timeOfDay ?? null }),
-      description: [...d.text].slice(0, 500).join(""),
+      description: firstChars(d.text, 500),
       consentAt: now,
       status: "received",
     },

@@ -6,6 +6,7 @@ import { scScope, audit } from "../roles/service.js";
 import { rankCandidates } from "../volunteers/service.js";
 import { candidatesMessages, requestListMessages, residentTexts, scTexts, taskForVolunteerMessages, volunteerTexts } from "./messages.js";
 import { requestInScope, summarise } from "./service.js";
+import { firstChars } from "../../util/chars.js";
 
 /** SC-led matching: coordinators see their areas' requests, ask a volunteer, and the volunteer answers. */
 
@@ -97,7 +98,7 @@ export const matchingFeature: Feature = {
     [DROP_FLOW]: async (ctx, input, state) => {
       if (input.kind !== "text") return null;
       return asSc(ctx, { r: String(state.data.r) }, async ({ request }) => {
-        await setStatus(ctx, request.id, "declined", [...input.text].slice(0, 200).join(""));
+        await setStatus(ctx, request.id, "declined", firstChars(input.text, 200));
         return { replies: scTexts.dropped(request.id), state: null };
       });
     },

@@ -6,6 +6,7 @@ import { expiredButtonMessages } from "../welcome/messages.js";
 import * as m from "./messages.js";
 import { PLAN_PRESETS } from "./plan.js";
 import { audienceUserIds, cancelMeeting, createMeeting, KINDS, rescheduleMeeting, setReminderPlan, setRsvp, type Audience } from "./service.js";
+import { firstChars } from "../../util/chars.js";
 
 const CREATE = "mtg";
 const RESCHEDULE = "mtgre";
@@ -56,7 +57,7 @@ async function createStep(ctx: TurnContext, input: Input, s: FlowState): Promise
     }
     case "title":
       if (!text) return null;
-      d.title = [...text].slice(0, 60).join("");
+      d.title = firstChars(text, 60);
       return { replies: m.askWhenMessages(), state: st("when", d) };
     case "when": {
       if (!text) return null;
@@ -69,7 +70,7 @@ async function createStep(ctx: TurnContext, input: Input, s: FlowState): Promise
     }
     case "venue":
       if (!text) return null;
-      d.venue = [...text].slice(0, 80).join("");
+      d.venue = firstChars(text, 80);
       return { replies: m.askAudienceMessages(), state: st("audience", d) };
     case "audience": {
       if (pb?.action !== "mtg.audience" || !["council", "volunteers", "residents"].includes(pb.params.a)) return null;

@@ -10,6 +10,7 @@ import * as m from "./messages.js";
 import { describeSlots, parseJsonArray, SKILLS, type Slot } from "./model.js";
 import { isPaused, saveVolunteer, setAvailability, setPause, volunteerOf, withdrawVolunteer, type VolunteerDraft } from "./service.js";
 import { sqlOf } from "../../db/client.js";
+import { longerThan } from "../../util/chars.js";
 
 const REG = "vreg";
 const AVAIL = "vavail";
@@ -82,7 +83,7 @@ async function registration(ctx: TurnContext, input: Input, state: FlowState): P
       return null;
     case "name":
       if (pb?.action === "vreg.name" && pb.params.n) d.displayName = pb.params.n.slice(0, 40);
-      else if (input.kind === "text" && text && [...text].length <= 40) d.displayName = text;
+      else if (input.kind === "text" && text && !longerThan(text, 40)) d.displayName = text;
       else return null;
       return advance("name");
     case "areas": {
