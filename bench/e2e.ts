@@ -106,7 +106,7 @@ export async function benchE2e(
   o: { warmupSeconds?: number; rounds?: number } = {},
 ): Promise<Record<string, number>> {
   const warmupSeconds = o.warmupSeconds ?? Number(process.env.E2E_WARMUP_SECONDS ?? 3);
-  const rounds = o.rounds ?? Number(process.env.E2E_ROUNDS ?? 2);
+  const rounds = o.rounds ?? Number(process.env.E2E_ROUNDS ?? 3);
   const scratch = await scratchDatabase("e2e");
   const dbFile = scratch.file;
   await scratch.db.$disconnect();

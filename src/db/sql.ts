@@ -170,9 +170,14 @@ function isBusy(err: unknown): boolean {
   return typeof code === "string" && (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED"));
 }
 
+let lastStamp = { ms: NaN, text: "" };
+
 /** A DateTime as Prisma stores it in SQLite (ISO text with an explicit +00:00). */
 export function sqliteTimestamp(d: Date): string {
-  return d.toISOString().replace("Z", "+00:00");
+  // Several per message, mostly for the same millisecond.
+  const ms = d.getTime();
+  if (ms !== lastStamp.ms) lastStamp = { ms, text: d.toISOString().replace("Z", "+00:00") };
+  return lastStamp.text;
 }
 
 /** A DateTime column read back by a plain statement. */

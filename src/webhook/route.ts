@@ -55,10 +55,9 @@ export function mountWebhook(app: express.Express, o: WebhookOptions): void {
     "/webhook",
     rawBody(WEBHOOK_BODY_LIMIT_BYTES),
     async (req: Request, res: Response) => {
-      const requestId = o.newRequestId();
       let child: Logger | undefined;
-      // Made on first use: most requests log nothing at info level.
-      const log = () => (child ??= o.logger.child({ requestId }));
+      // Made on first use (request id included): most requests log nothing at info level.
+      const log = () => (child ??= o.logger.child({ requestId: o.newRequestId() }));
       const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       if (!verifySignature(o.channelSecret, raw, req.headers["x-line-signature"])) {
         log().warn("webhook rejected: bad signature", { bytes: raw.length });
