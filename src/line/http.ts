@@ -1,4 +1,4 @@
-import { Pool } from "undici";
+import type { Pool } from "undici";
 
 /** A LINE API failure, classified once so every caller treats it alike. */
 export class LineApiError extends Error {
@@ -39,7 +39,7 @@ export interface LineHttpOptions {
  * the message types.
  */
 export class LineHttp implements LineTransport {
-  private readonly pool: Pool;
+  private readonly pool: Promise<Pool>;
   private readonly basePath: string;
   private readonly authorization: string;
 
@@ -47,7 +47,9 @@ export class LineHttp implements LineTransport {
     const base = new URL(o.baseUrl);
     this.basePath = base.pathname.replace(/\/$/, "");
     this.authorization = `Bearer ${o.channelAccessToken}`;
-    this.pool = new Pool(base.origin, { connections: 64, pipelining: 1 });
+    // Loaded here rather than at import (≈0.1 s): the main thread imports this module but sends from its own thread.
+    this.pool = import("undici").then(({ Pool }) => new Pool(base.origin, { connections: 64, pipelining: 1 }));
+    this.pool.catch(() => {});
   }
 
   send(path: string, payload: string, headers: Record<string, string> = {}): Promise<unknown> {
@@ -59,7 +61,7 @@ export class LineHttp implements LineTransport {
   }
 
   close(): void {
-    void this.pool.destroy().catch(() => {});
+    void this.pool.then((p) => p.destroy()).catch(() => {});
   }
 
   private async call(method: "GET" | "POST", path: string, payload: string | undefined, extra: Record<string, string>): Promise<unknown> {
@@ -72,7 +74,7 @@ export class LineHttp implements LineTransport {
     let text: string;
     let answerHeaders: Record<string, string | string[] | undefined>;
     try {
-      const res = await this.pool.request({ path: this.basePath + path, method, headers, body: payload, signal: abort.signal });
+      const res = await (await this.pool).request({ path: this.basePath + path, method, headers, body: payload, signal: abort.signal });
       status = res.statusCode;
       answerHeaders = res.headers;
       text = await res.body.text();
