@@ -30,7 +30,7 @@ export interface ThreadHooks {
 export class ThreadClient<Answer extends { id: number }> {
   private current: Worker;
   private nextId = 1;
-  private readonly waiting = new Map<number, { resolve: (a: Answer) => void; reject: (e: Error) => void; deadline: number; worker: Worker }>();
+  private readonly waiting = new Map<number, { resolve: (a: Answer) => void; reject: (e: Error) => void; deadline: number }>();
   private outbox: object[] = [];
   private timer?: NodeJS.Timeout;
   private spawnedAt = 0;
@@ -56,7 +56,7 @@ export class ThreadClient<Answer extends { id: number }> {
     return new Promise((resolve, reject) => {
       const id = this.nextId++;
       const deadline = this.hooks.timeout ? performance.now() + this.hooks.timeout.ms : 0;
-      this.waiting.set(id, { resolve, reject, deadline, worker: this.current });
+      this.waiting.set(id, { resolve, reject, deadline });
       this.armTimeout();
       if (this.outbox.length === 0) process.nextTick(this.flush);
       this.outbox.push({ ...message, id });
@@ -91,8 +91,9 @@ export class ThreadClient<Answer extends { id: number }> {
         if (w.deadline > now) break;
         this.waiting.delete(id);
         w.reject(limit.error());
-        // Presumably stuck: replaced, and its other calls fail as if it had died.
-        void w.worker.terminate();
+        // Presumably stuck: replaced, and its other calls fail as if it had died. (Every
+        // waiting call is the current thread's: a thread's exit fails the calls it held.)
+        void this.current.terminate();
       }
       this.armTimeout();
     }, Math.max(0, first.value.deadline - performance.now()));
@@ -139,4 +140,3 @@ export class ThreadClient<Answer extends { id: number }> {
     return worker;
   }
 }
-

@@ -251,10 +251,6 @@ function overlaps(rule: ScheduleRule, tod: TimeOfDay): boolean {
 }
 
 /**
- * Rules and their upcoming dates, worked out once per distinct schedule in a
- * search: many resources share the same schedule text.
- */
-/**
  * Next occurrences per schedule, shared by every search in the same minute:
  * they depend on the schedule and on the day and minute only, and most
  * searches meet the same few dozen schedules again.
@@ -273,6 +269,10 @@ function upcoming(json: string, rule: ScheduleRule, now: Date, timeZone: string,
   return occ;
 }
 
+/**
+ * Rules and their upcoming dates, worked out once per distinct schedule in a
+ * search: many resources share the same schedule text.
+ */
 class ScheduleMemo {
   private rules = new Map<string, ScheduleRule | null>();
   private upcoming = new Map<string, Occurrence[]>();
