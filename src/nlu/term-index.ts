@@ -64,16 +64,16 @@ class Automaton {
 
 export class TermIndex {
   private readonly terms: Term[] = [];
-  private readonly ids = new Map<Term, number>();
+  private readonly indexed = new Set<Term>();
   private readonly written = new Automaton();
   private readonly reading = new Automaton();
   private built = false;
 
   add(term: Term): void {
-    if (this.ids.has(term)) return;
+    if (this.indexed.has(term)) return;
     const id = this.terms.length;
     this.terms.push(term);
-    this.ids.set(term, id);
+    this.indexed.add(term);
     if (term.text) this.written.add(term.text, id);
     if (term.readable) this.reading.add(term.reading, id);
     this.built = false;

@@ -257,7 +257,7 @@ function overlaps(rule: ScheduleRule, tod: TimeOfDay): boolean {
  */
 const upcomingThisMinute = { key: "", byRule: new Map<string, Occurrence[]>() };
 
-function upcoming(json: string, rule: ScheduleRule, now: Date, timeZone: string, count: number): Occurrence[] {
+function sharedUpcoming(json: string, rule: ScheduleRule, now: Date, timeZone: string, count: number): Occurrence[] {
   const key = `${timeZone} ${Math.floor(now.getTime() / 60_000)}`;
   if (upcomingThisMinute.key !== key || upcomingThisMinute.byRule.size > 20_000) {
     upcomingThisMinute.key = key;
@@ -306,7 +306,7 @@ class ScheduleMemo {
     }
     if (ok && this.q.timeOfDay) ok = rule !== null && overlaps(rule, this.q.timeOfDay);
     if (ok && !this.days && rule) {
-      occ = upcoming(json!, rule, this.o.now, this.o.timeZone, this.q.weekdays?.length ? 8 : 2);
+      occ = sharedUpcoming(json!, rule, this.o.now, this.o.timeZone, this.q.weekdays?.length ? 8 : 2);
       if (this.q.weekdays?.length) occ = occ.filter((x) => this.q.weekdays!.includes(weekdayOf(x.date)));
     }
     const result = ok ? occ.slice(0, 2) : [];
