@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { RequestListener } from "node:http";
 import express from "express";
 import { createDispatcher } from "./conversation/dispatcher.js";
 import { sqliteTimestamp, sqlOf } from "./db/client.js";
@@ -8,7 +9,7 @@ import { allFeatures } from "./features/index.js";
 import { VERSION } from "./version.js";
 import type { WebhookEvent } from "./webhook/events.js";
 import { KeyedQueue } from "./webhook/queue.js";
-import { mountWebhook, queueKeyOf, webhookErrorHandler } from "./webhook/route.js";
+import { createWebhookHandler, isWebhookRequest, queueKeyOf, requestErrorHandler } from "./webhook/route.js";
 
 export interface AppOptions {
   features?: Feature[];
@@ -19,7 +20,10 @@ export interface AppOptions {
 }
 
 export interface AppHandle {
+  /** Every route, the webhook included. */
   app: express.Express;
+  /** What the HTTP server runs: POST /webhook straight to its handler, the rest through `app`. */
+  listener: RequestListener;
   /** Marks the process ready (or not) for /healthz. */
   setReady(ready: boolean): void;
   /** Handles an event that was recorded but not finished (e.g. before a crash). */
@@ -56,7 +60,9 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): AppHandle {
   const app = express();
   app.disable("x-powered-by");
   app.set("etag", false);
-  mountWebhook(app, { channelSecret: deps.config.channelSecret, db, logger, enqueue, newRequestId: randomUUID });
+  const webhook = createWebhookHandler({ channelSecret: deps.config.channelSecret, db, logger, enqueue, newRequestId: randomUUID });
+  // Also on the router, for a URL the listener does not take directly (a query string, say).
+  app.post("/webhook", (req, res) => webhook(req, res));
 
   app.get("/healthz", async (_req, res) => {
     if (!ready) {
@@ -77,10 +83,11 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): AppHandle {
   app.use((_req, res) => {
     res.status(404).json({ message: "not found" });
   });
-  app.use(webhookErrorHandler(logger));
+  app.use(requestErrorHandler(logger));
 
   return {
     app,
+    listener: (req, res) => (isWebhookRequest(req) ? webhook(req, res) : app(req, res)),
     setReady: (r) => {
       ready = r;
     },

@@ -79,7 +79,7 @@ export async function boot(nluWorker: NluWorker): Promise<void> {
     // The simulator exists only in local mode: never in production.
     extraRoutes: hub ? (app) => app.use(simulatorRoutes({ hub, db, channelSecret: config.channelSecret })) : undefined,
   });
-  const server = http.createServer(handle.app);
+  const server = http.createServer(handle.listener);
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.listen(config.port, resolve));
   const port = (server.address() as AddressInfo).port;

@@ -1,54 +1,50 @@
-import type { NextFunction, Request, RequestHandler, Response } from "express";
+import type { IncomingMessage } from "node:http";
 
-/** An error shaped like body-parser's, so webhookErrorHandler answers it the same way. */
-function bodyError(type: string, status: number): Error {
-  return Object.assign(new Error(type), { type, status, expose: true });
-}
+/** Why a body could not be read, as the webhook answers it. */
+export type BodyFailure = "too-large" | "bad-request";
 
 /**
- * Reads the request body as a Buffer, up to a limit, into req.body. The
- * signature is over the exact bytes, so nothing is decoded or inflated (LINE
- * sends plain JSON; any Content-Encoding is refused). This does in a few
- * lines what express.raw() does with content-type, charset and inflate
- * handling the webhook never needs, on the one route every event takes.
+ * Reads a request body as a Buffer, up to a limit. The signature is over the
+ * exact bytes, so nothing is decoded or inflated (LINE sends plain JSON; any
+ * Content-Encoding is refused). A refused body is drained, not read, so the
+ * connection stays usable for the answer.
  */
-export function rawBody(limitBytes: number): RequestHandler {
-  return (req: Request, _res: Response, next: NextFunction) => {
-    const encoding = (req.headers["content-encoding"] ?? "identity").toLowerCase();
-    if (encoding !== "identity") {
+export function readRawBody(req: IncomingMessage, limitBytes: number, done: (failure: BodyFailure | null, body: Buffer) => void): void {
+  const encoding = req.headers["content-encoding"];
+  if (encoding !== undefined && encoding.toLowerCase() !== "identity") {
+    req.resume();
+    done("bad-request", EMPTY);
+    return;
+  }
+  const declared = Number(req.headers["content-length"]);
+  if (Number.isFinite(declared) && declared > limitBytes) {
+    req.resume();
+    done("too-large", EMPTY);
+    return;
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let settled = false;
+  const settle = (failure: BodyFailure | null) => {
+    if (settled) return;
+    settled = true;
+    req.off("data", onData);
+    if (failure) {
       req.resume();
-      next(bodyError("encoding.unsupported", 415));
+      done(failure, EMPTY);
       return;
     }
-    const declared = Number(req.headers["content-length"]);
-    if (Number.isFinite(declared) && declared > limitBytes) {
-      req.resume();
-      next(bodyError("entity.too.large", 413));
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let settled = false;
-    const settle = (err?: Error) => {
-      if (settled) return;
-      settled = true;
-      req.off("data", onData);
-      if (err) {
-        req.resume();
-        next(err);
-        return;
-      }
-      req.body = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size);
-      next();
-    };
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limitBytes) settle(bodyError("entity.too.large", 413));
-      else chunks.push(chunk);
-    };
-    req.on("data", onData);
-    req.once("end", () => settle());
-    req.once("aborted", () => settle(bodyError("request.aborted", 400)));
-    req.once("error", () => settle(bodyError("request.aborted", 400)));
+    done(null, chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size));
   };
+  const onData = (chunk: Buffer) => {
+    size += chunk.length;
+    if (size > limitBytes) settle("too-large");
+    else chunks.push(chunk);
+  };
+  req.on("data", onData);
+  req.once("end", () => settle(null));
+  req.once("aborted", () => settle("bad-request"));
+  req.once("error", () => settle("bad-request"));
 }
+
+const EMPTY = Buffer.alloc(0);

@@ -1,8 +1,9 @@
-import express, { type Request, type Response, type NextFunction } from "express";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Request, Response, NextFunction } from "express";
 import { sqliteTimestamp, sqlOf, type Db } from "../db/client.js";
 import { verifySignature } from "../line/signature.js";
 import type { Logger } from "../log.js";
-import { rawBody } from "./raw-body.js";
+import { readRawBody } from "./raw-body.js";
 import { eventKey, isCallbackBody, isEventObject, userIdOf, type WebhookEvent } from "./events.js";
 
 /** LINE's webhook bodies are a few KB; a megabyte leaves room for many events and stops abuse early. */
@@ -46,58 +47,83 @@ export function acceptEvents(db: Db, events: WebhookEvent[]): Promise<{ ev: Webh
   });
 }
 
-/**
- * POST /webhook, registered directly on the app as its first route: every
- * event passes here, and each extra router level costs it time.
- */
-export function mountWebhook(app: express.Express, o: WebhookOptions): void {
-  app.post(
-    "/webhook",
-    rawBody(WEBHOOK_BODY_LIMIT_BYTES),
-    async (req: Request, res: Response) => {
-      let child: Logger | undefined;
-      // Made on first use (request id included): most requests log nothing at info level.
-      const log = () => (child ??= o.logger.child({ requestId: o.newRequestId() }));
-      const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-      if (!verifySignature(o.channelSecret, raw, req.headers["x-line-signature"])) {
-        log().warn("webhook rejected: bad signature", { bytes: raw.length });
-        res.status(401).json({ message: "invalid signature" });
-        return;
-      }
-      let body: unknown;
-      try {
-        body = JSON.parse(raw.toString("utf8"));
-      } catch {
-        log().warn("webhook rejected: body is not JSON", { bytes: raw.length });
-        res.status(400).json({ message: "body is not JSON" });
-        return;
-      }
-      if (!isCallbackBody(body)) {
-        log().warn("webhook rejected: no events array");
-        res.status(400).json({ message: "events array is required" });
-        return;
-      }
-      const events = body.events.filter(isEventObject);
-      if (events.length < body.events.length) log().warn("malformed events skipped", { count: body.events.length - events.length });
-      let fresh;
-      try {
-        fresh = await acceptEvents(o.db, events);
-      } catch (err) {
-        // Not acknowledged: LINE redelivers, nothing is lost.
-        log().error("could not record events", { err });
-        res.status(500).json({ message: "temporarily unavailable" });
-        return;
-      }
-      // Written directly: every event pays for this response.
-      res.writeHead(200, { "content-type": "application/json", "content-length": 2 }).end("{}");
-      log().debug("webhook accepted", { events: events.length, fresh: fresh.length });
-      for (const { ev, key } of fresh) o.enqueue(ev, key);
-    },
-  );
+/** A plain Node request handler: what every LINE event goes through. */
+export type WebhookHandler = (req: IncomingMessage, res: ServerResponse) => void;
+
+function answerJson(res: ServerResponse, status: number, body: object): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text) }).end(text);
 }
 
-/** Body-parser failures become clear statuses instead of Express's HTML error page. */
-export function webhookErrorHandler(logger: Logger) {
+/**
+ * POST /webhook as a plain Node handler. Every event passes here, and
+ * Express's per-request work (swapping the request's and response's
+ * prototypes, routing, its response helpers) cost more main-thread time per
+ * event than verifying, parsing and recording it together; the app's
+ * listener (see app.ts) hands this route straight to it.
+ */
+export function createWebhookHandler(o: WebhookOptions): WebhookHandler {
+  return (req, res) => {
+    let child: Logger | undefined;
+    // Made on first use (request id included): most requests log nothing at info level.
+    const log = () => (child ??= o.logger.child({ requestId: o.newRequestId() }));
+    readRawBody(req, WEBHOOK_BODY_LIMIT_BYTES, (failure, raw) => {
+      if (failure === "too-large") {
+        log().warn("webhook rejected: body too large", { bytes: Number(req.headers["content-length"]) || null });
+        answerJson(res, 413, { message: "body too large" });
+        return;
+      }
+      if (failure) {
+        answerJson(res, 400, { message: "bad request" });
+        return;
+      }
+      void accept(req, res, raw, log);
+    });
+  };
+
+  async function accept(req: IncomingMessage, res: ServerResponse, raw: Buffer, log: () => Logger): Promise<void> {
+    if (!verifySignature(o.channelSecret, raw, req.headers["x-line-signature"])) {
+      log().warn("webhook rejected: bad signature", { bytes: raw.length });
+      answerJson(res, 401, { message: "invalid signature" });
+      return;
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(raw.toString("utf8"));
+    } catch {
+      log().warn("webhook rejected: body is not JSON", { bytes: raw.length });
+      answerJson(res, 400, { message: "body is not JSON" });
+      return;
+    }
+    if (!isCallbackBody(body)) {
+      log().warn("webhook rejected: no events array");
+      answerJson(res, 400, { message: "events array is required" });
+      return;
+    }
+    const events = body.events.filter(isEventObject);
+    if (events.length < body.events.length) log().warn("malformed events skipped", { count: body.events.length - events.length });
+    let fresh;
+    try {
+      fresh = await acceptEvents(o.db, events);
+    } catch (err) {
+      // Not acknowledged: LINE redelivers, nothing is lost.
+      log().error("could not record events", { err });
+      answerJson(res, 500, { message: "temporarily unavailable" });
+      return;
+    }
+    res.writeHead(200, { "content-type": "application/json", "content-length": 2 }).end("{}");
+    log().debug("webhook accepted", { events: events.length, fresh: fresh.length });
+    for (const { ev, key } of fresh) o.enqueue(ev, key);
+  }
+}
+
+/** True for the exact request line LINE sends; anything else goes through the app's router. */
+export function isWebhookRequest(req: IncomingMessage): boolean {
+  return req.url === "/webhook" && req.method === "POST";
+}
+
+/** Body-parser failures (the simulator's JSON routes) become clear statuses instead of Express's HTML error page. */
+export function requestErrorHandler(logger: Logger) {
   return (err: unknown, _req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(err);
     const type = (err as { type?: string })?.type;

@@ -88,6 +88,24 @@ describe("the LINE webhook", () => {
     expect((await t.postRaw(body, undefined, { "content-encoding": "gzip" })).status).toBe(400);
   });
 
+  it("handles a webhook URL with a query string or a trailing slash the same way", async () => {
+    for (const [i, suffix] of ["?from=console", "/"].entries()) {
+      const body = JSON.stringify(callbackBody([events.text(HANAKO, "こんにちは")]));
+      const signed = await fetch(`${t.url}/webhook${suffix}`, { method: "POST", headers: { "content-type": "application/json", "x-line-signature": signBody(t.config.channelSecret, body) }, body });
+      expect(signed.status).toBe(200);
+      const forged = await fetch(`${t.url}/webhook${suffix}`, { method: "POST", headers: { "x-line-signature": "forged" }, body });
+      expect(forged.status).toBe(401);
+      await t.handle.drain();
+      expect(t.line.delivered).toHaveLength(i + 1);
+    }
+  });
+
+  it("does not treat a GET of the webhook URL as an event", async () => {
+    const res = await fetch(`${t.url}/webhook`);
+    expect(res.status).toBe(404);
+    expect(await t.db.processedEvent.count()).toBe(0);
+  });
+
   it("handles a redelivered event only once", async () => {
     const ev = events.text(HANAKO, "こんにちは");
     expect(await t.send(ev)).toBe(200);

@@ -98,7 +98,7 @@ export async function startTestApp(o: TestAppOptions = {}): Promise<TestApp> {
   const deps: AppDeps = { config, db, line: gateway, logger, clock, nlu: o.nlu ?? tableNlu(), jobs };
   const handle = createApp(deps);
   handle.setReady(true);
-  const server = http.createServer(handle.app);
+  const server = http.createServer(handle.listener);
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
