@@ -77,7 +77,11 @@ export function createWebhookHandler(o: WebhookOptions): WebhookHandler {
         answerJson(res, 400, { message: "bad request" });
         return;
       }
-      void accept(req, res, raw, log);
+      accept(req, res, raw, log).catch((err) => {
+        // A fault of ours, not of the request: answered (or, after the 200, logged) instead of leaving LINE waiting.
+        log().error("webhook failed", { err });
+        if (!res.headersSent) answerJson(res, 500, { message: "internal error" });
+      });
     });
   };
 

@@ -1,6 +1,8 @@
 import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { signBody } from "../../src/line/signature.js";
+import { createWebhookHandler } from "../../src/webhook/route.js";
 import { startTestApp, type TestApp } from "../support/test-app.js";
 import { callbackBody, events } from "../support/webhooks.js";
 
@@ -97,6 +99,33 @@ describe("the LINE webhook", () => {
       expect(forged.status).toBe(401);
       await t.handle.drain();
       expect(t.line.delivered).toHaveLength(i + 1);
+    }
+  });
+
+  it("when handing an accepted event on fails, the 200 stands, the fault is logged and the next webhook is answered", async () => {
+    const failing = createWebhookHandler({
+      channelSecret: t.config.channelSecret,
+      db: t.db,
+      logger: t.deps.logger,
+      enqueue: () => {
+        throw new Error("queue unavailable");
+      },
+      newRequestId: () => "req-1",
+    });
+    const server = http.createServer(failing);
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhook`;
+      for (const text of ["こんにちは", "さろん"]) {
+        const body = JSON.stringify(callbackBody([events.text(HANAKO, text)]));
+        const res = await fetch(url, { method: "POST", headers: { "x-line-signature": signBody(t.config.channelSecret, body) }, body });
+        expect(res.status).toBe(200);
+      }
+      expect(t.logs.filter((l) => JSON.parse(l).msg === "webhook failed")).toHaveLength(2);
+      // Recorded before the answer, so a restart still handles them.
+      expect(await t.db.processedEvent.count({ where: { status: "received" } })).toBe(2);
+    } finally {
+      await new Promise((r) => server.close(r));
     }
   });
 
