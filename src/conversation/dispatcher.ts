@@ -13,7 +13,7 @@ import {
   unsupportedMessages,
   welcomeMessages,
 } from "../features/welcome/messages.js";
-import { normalize } from "../nlu/normalize.js";
+import { closeJapaneseSpaces, normalize } from "../nlu/normalize.js";
 import { ensureUser, hasRole, markFollowed, markUnfollowed, type Role } from "../users/service.js";
 import { replyTokenOf, userIdOf, type WebhookEvent } from "../webhook/events.js";
 import { clearState, loadState, saveState } from "./state-store.js";
@@ -124,7 +124,7 @@ export function createDispatcher(deps: AppDeps, features: Feature[]): Dispatcher
     const m = ev.message;
     if (m?.type === "text" && typeof m.text === "string") {
       if (longerThan(m.text, MAX_ROUTED_TEXT)) return tooLongMessages();
-      const plain = normalize(m.text);
+      const plain = closeJapaneseSpaces(normalize(m.text));
       for (const c of commands) {
         const match = c.pattern.exec(plain);
         if (match) return applyTurn(ctx, await c.handle(ctx, match));

@@ -1,4 +1,4 @@
-import { fold, foldStep, isKana, isKanji, normalize, toKatakana } from "./normalize.js";
+import { closeJapaneseSpaces, fold, foldStep, isKana, isKanji, normalize, toKatakana } from "./normalize.js";
 import type { Token, Tokenizer } from "./tokenizer.js";
 
 /**
@@ -48,7 +48,7 @@ const ALL_KANA = /^[\u3041-\u3096\u30a1-\u30fa\u30fc]+$/;
 const NOT_KANJI = /[^\u3400-\u9fff\uf900-\ufaff々〆]/g;
 
 export function analyse(tokenizer: Tokenizer, text: string): Analysed {
-  const normalized = normalize(text);
+  const normalized = closeJapaneseSpaces(normalize(text));
   const tokens = tokenizer.tokenize(normalized);
   const kanaToken = tokens.map((t) => ALL_KANA.test(t.surface));
   const tokenKanji = tokens.map((t) => t.surface.replace(NOT_KANJI, ""));
@@ -100,7 +100,25 @@ export function readingSpanAllowed(term: Term, a: Analysed, start: number, end: 
   const first = a.tokenOf.indexOf(ids[0]);
   const last = a.tokenOf.lastIndexOf(ids[ids.length - 1]);
   if (first !== start || last !== end - 1) return false;
-  return ids.map((i) => a.tokenKanji[i]).join("") === term.kanji;
+  const spanKanji = ids.map((i) => a.tokenKanji[i]).join("");
+  if (spanKanji === term.kanji) return true;
+  // Part of the word in kanji and the rest in kana, as people write the kanji they
+  // remember (配しょく, 食事かい, 買いもの支援): the kanji written must be the term's, in
+  // order, and the kana part longer than a particle, so 前の日 still never finds 前野.
+  if (!spanKanji || !isSubsequence(spanKanji, term.kanji)) return false;
+  let kana = 0;
+  for (const i of ids) for (const c of a.tokens[i].surface) if (isKana(c)) kana++;
+  return kana >= 2;
+}
+
+function isSubsequence(part: string, whole: string): boolean {
+  let at = 0;
+  for (const c of part) {
+    at = whole.indexOf(c, at);
+    if (at < 0) return false;
+    at += c.length;
+  }
+  return true;
 }
 
 const bigramCache = new WeakMap<Analysed, Set<string>>();

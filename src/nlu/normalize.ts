@@ -62,6 +62,19 @@ export function normalize(text: string): string {
     .trim();
 }
 
+const JAPANESE = "\\u3041-\\u3096\\u30a1-\\u30fa\\u30fc\\u3400-\\u9fff\\uf900-\\ufaff々〆、。";
+const SPACE_BETWEEN_JAPANESE = new RegExp(`(?<=[${JAPANESE}]) (?=[${JAPANESE}])`, "g");
+
+/**
+ * Spaces between Japanese words dropped (ごはん を とどけて → ごはんをとどけて):
+ * many older people space their words as on a postcard, and Japanese needs
+ * none, but a space splits a dictionary word or phrase. Spaces next to
+ * letters or digits stay (SC登録 ABCD, 12月3日 13:30). Expects normalised text.
+ */
+export function closeJapaneseSpaces(normalized: string): string {
+  return normalized.includes(" ") ? normalized.replace(SPACE_BETWEEN_JAPANESE, "") : normalized;
+}
+
 export function toKatakana(s: string): string {
   return s.replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
 }

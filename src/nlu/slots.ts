@@ -87,6 +87,12 @@ function kanaWord(a: Analysed, word: string): boolean {
 /** 今日, 明日, 明後日, 今週, 来週, 今月, 来月, 12月3日, 21日, 12月 → a day or a range of days in the app's zone. */
 const DATE_HINT = /[日週月]|きょう|あした|あす|あさって|しゅう|げつ/;
 
+/**
+ * きょう typed in kana, but not as the start of a longer word that begins
+ * the same way (きょうしつ 教室, きょうみ 興味, きょうりょく 協力, きょうかい…).
+ */
+const KANA_TODAY = /きょう(?!しつ|し|み|りょく|かい|だい|つう|いく|ぎ|ざい|せい|ちょう|じゅ|どう|きゅう|けん|ぼう|こう|えい|そう|ふ|ゆう|わい|ど[うく]|か[しいん])/;
+
 export function extractDate(a: Analysed, now: Date, timeZone: string): Pick<Slots, "date" | "dateTo"> {
   const text = a.normalized;
   if (!DATE_HINT.test(text)) return {};
@@ -99,7 +105,7 @@ export function extractDate(a: Analysed, now: Date, timeZone: string): Pick<Slot
   if (md) return single(upcoming(today, Number(md[1]), Number(md[2])));
   if (/明後日|あさって/.test(text)) return single(addDays(today, 2));
   if (/明日|あした/.test(text) || kanaWord(a, "あす")) return single(addDays(today, 1));
-  if (/今日|きょう|本日/.test(text)) return single(today);
+  if (/今日|本日/.test(text) || KANA_TODAY.test(text)) return single(today);
   const toSunday = (d: PlainDate) => addDays(d, (7 - weekdayOf(d)) % 7);
   if (/再来週|さらいしゅう/.test(text)) {
     const monday = addDays(today, ((8 - weekdayOf(today)) % 7 || 7) + 7);

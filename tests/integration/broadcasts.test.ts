@@ -150,4 +150,22 @@ describe("announcements", () => {
     await t.send(events.text(RES, "お知らせ再開"));
     expect((await t.db.user.findUniqueOrThrow({ where: { lineUserId: RES } })).announcementsOptOut).toBe(false);
   });
+
+  it.each([
+    ["おしらせ とめて", "おしらせ さいかい"],
+    ["お知らせはいりません。", "お知らせを受け取りたいです"],
+    ["配信停止", "お知らせ再開してください"],
+  ])("a resident who writes %s stops announcements, and %s starts them again", async (off, on) => {
+    const optedOut = async () => (await t.db.user.findUniqueOrThrow({ where: { lineUserId: RES } })).announcementsOptOut;
+    await t.send(events.text(RES, off));
+    expect(await optedOut()).toBe(true);
+    expect(t.textsTo(RES).at(-1)).toContain("止めました");
+    await t.send(events.text(RES, on));
+    expect(await optedOut()).toBe(false);
+  });
+
+  it("a resident asking about the announcements is not opted out", async () => {
+    await t.send(events.text(RES, "お知らせの日程を教えて"));
+    expect((await t.db.user.findUnique({ where: { lineUserId: RES } }))?.announcementsOptOut ?? false).toBe(false);
+  });
 });

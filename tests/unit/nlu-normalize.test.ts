@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fold, kanjiToNumber, normalize, toKatakana } from "../../src/nlu/normalize.js";
+import { closeJapaneseSpaces, fold, kanjiToNumber, normalize, toKatakana } from "../../src/nlu/normalize.js";
 
 describe("normalisation", () => {
   it.each([
@@ -18,6 +18,17 @@ describe("normalisation", () => {
     ["  サロン\t\nどこ  ", "サロン どこ"],
   ])("%s → %s", (input, out) => {
     expect(normalize(input)).toBe(out);
+  });
+
+  it.each([
+    ["ごはん を とどけて ほしい", "ごはんをとどけてほしい"],
+    ["ｻﾛﾝ ﾊｽﾈ", "サロンハスネ"],
+    ["体操　近く", "体操近く"],
+    ["sc登録 abcd", "sc登録 abcd"],
+    ["12月3日 13:30 協議体", "12月3日 13:30 協議体"],
+    ["line の つかいかた", "line のつかいかた"],
+  ])("drops spaces between Japanese words only: %s → %s", (input, out) => {
+    expect(closeJapaneseSpaces(normalize(input))).toBe(out);
   });
 
   it("reads kanji numerals up to 99", () => {

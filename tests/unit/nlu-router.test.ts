@@ -44,6 +44,42 @@ describe("the intent router", () => {
     expect(router.route(text, NOW).slots.area).toBe(area);
   });
 
+  it.each([
+    ["ごはん を とどけて ほしい", "request_help", "meal_delivery"],
+    ["びょういん まで おくって くれる ひと", "request_help", "transport"],
+    ["ちかくに さろん ありますか", "find_place", "salon"],
+    ["にんちしょう かふぇ どこ", "find_place", "dementia_cafe"],
+  ])("when a resident spaces the words out (%s), reads them as one sentence", (text, intent, category) => {
+    expect(router.route(text, NOW)).toMatchObject({ intent, slots: { category } });
+    expect(router.route(text.replace(/ /g, ""), NOW)).toMatchObject({ intent, slots: { category } });
+  });
+
+  it.each([
+    ["配しょく", "meal_delivery"],
+    ["買いもの支援", "shopping"],
+    ["しむらの食事かい", "meal"],
+  ])("when a resident writes the kanji they remember and kana for the rest (%s), finds %s", (text, category) => {
+    expect(router.route(text, NOW).slots.category).toBe(category);
+  });
+
+  it("when the kana part is only a particle, kanji that sound alike still do not match (前の日 is not 前野)", () => {
+    expect(router.route("前のサロン", NOW).slots.area).toBeUndefined();
+    expect(router.route("前野のサロン", NOW).slots.area).toBe("前野");
+  });
+
+  it("reads きょう as today, but not inside きょうしつ or きょうみ", () => {
+    expect(router.route("きょうの たいそう", NOW).slots.date).toBe("2026-12-01");
+    expect(router.route("きょうやってるさろん", NOW).slots.date).toBe("2026-12-01");
+    expect(router.route("たいそうきょうしつ", NOW).slots.date).toBeUndefined();
+    expect(router.route("すまほきょうしつに きょうみがある", NOW).slots.date).toBeUndefined();
+  });
+
+  it("reads あさの in kana as the morning, but not あさって", () => {
+    expect(router.route("あさの たいそう", NOW).slots.timeOfDay).toBe("morning");
+    expect(router.route("あさって の たいそう", NOW).slots).toMatchObject({ date: "2026-12-03" });
+    expect(router.route("あさって の たいそう", NOW).slots.timeOfDay).toBeUndefined();
+  });
+
   it("does not find the area 前野 in 前の日 (kanji that only sound alike)", () => {
     expect(router.route("前の日にサロンはありますか", NOW).slots.area).toBeUndefined();
   });

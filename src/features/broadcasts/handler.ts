@@ -136,6 +136,12 @@ async function step(ctx: TurnContext, input: Input, s: FlowState): Promise<Turn 
   return null;
 }
 
+// お知らせ停止 / 再開 as people type them: in kana, with を or は, politely or not (お知らせはいりません).
+const NOTICES = "(?:お知らせ|おしらせ|オシラセ|通知|つうち|配信|はいしん)(?:を|は|の)?(?:配信|はいしん)?";
+const POLITE_END = "(?:して|します|ください|下さい|してください|ほしい|欲しい|です)?[。.!！]*$";
+const OPT_OUT = new RegExp(`^${NOTICES}(?:停止|ていし|止めて|とめて|止めたい|とめたい|止める|とめる|やめて|やめたい|いらない|要らない|いりません|要りません|不要|ふよう|結構|けっこう)${POLITE_END}`);
+const OPT_IN = new RegExp(`^${NOTICES}(?:再開|さいかい|受け取る|うけとる|受け取りたい|うけとりたい|受け取ります|うけとります)${POLITE_END}`);
+
 async function setOptOut(ctx: TurnContext, stop: boolean): Promise<Turn> {
   await ctx.deps.db.user.update({ where: { id: ctx.user.id }, data: { announcementsOptOut: stop } });
   return { replies: m.optOutMessages(stop) };
@@ -145,8 +151,8 @@ export const broadcastsFeature: Feature = {
   name: "broadcasts",
   restricted: { broadcast: ["sc"] },
   commands: [
-    { pattern: /^お知らせ(を)?(停止|止めて|とめて|いらない|不要)(して|します|ください)?$/, handle: (ctx) => setOptOut(ctx, true) },
-    { pattern: /^お知らせ(を)?(再開|受け取る|受け取りたい)(して|します|ください)?$/, handle: (ctx) => setOptOut(ctx, false) },
+    { pattern: OPT_OUT, handle: (ctx) => setOptOut(ctx, true) },
+    { pattern: OPT_IN, handle: (ctx) => setOptOut(ctx, false) },
   ],
   intents: {
     broadcast: async (ctx) => {
