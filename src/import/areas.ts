@@ -58,7 +58,8 @@ export async function importAreas(db: Db, file: string, dryRun = false): Promise
       reading,
       lat: point && !("rejected" in point) ? point.lat : null,
       lng: point && !("rejected" in point) ? point.lng : null,
-      aliases: get(cols.aliases).split(/[、,，・\s]+/).filter(Boolean),
+      // A reading in brackets stays with its name, spaced or not: 坂上 (さかうえ).
+      aliases: get(cols.aliases).replace(/\s*([（(])\s*/g, "$1").replace(/\s*([）)])/g, "$1").split(/[、,，・\s]+/).filter(Boolean),
     };
   });
   const names = new Set([...rows.map((r) => r.name), ...(await db.area.findMany({ select: { name: true } })).map((a) => a.name)]);

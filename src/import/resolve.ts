@@ -1,3 +1,4 @@
+import { parseAlias } from "../nlu/alias.js";
 import type { Area, Category } from "../generated/prisma/client.js";
 import { normalize, toHiragana } from "../nlu/normalize.js";
 import { loadVocabulary } from "../nlu/vocabulary.js";
@@ -43,7 +44,7 @@ export function createResolver(categories: Category[], areas: Area[]): Resolver 
     } catch {
       aliases = [];
     }
-    for (const x of aliases) names.push({ area: a, key: normalize(x) });
+    for (const x of aliases) names.push({ area: a, key: parseAlias(x).text });
   }
   names.sort((x, y) => y.key.length - x.key.length);
   const municipalities = areas.filter((a) => a.kind === "municipality").map((a) => normalize(a.name)).sort((x, y) => y.length - x.length);

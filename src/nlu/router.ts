@@ -1,3 +1,4 @@
+import { parseAlias } from "./alias.js";
 import { analyse, fuzzyMatchTerm, makeTerm, type Analysed, type Term } from "./matcher.js";
 import { TermIndex } from "./term-index.js";
 import type { Nlu } from "./nlu.js";
@@ -74,7 +75,14 @@ export class Router implements Nlu {
     this.categories = vocab.categories.map((c) => ({ key: c.key, kind: c.kind, terms: c.terms.map(t) }));
     this.areas = areas.map((a) => ({
       name: a.name,
-      terms: [this.term(a.name, a.reading || undefined), ...a.aliases.map((x) => this.term(x)), ...(a.reading ? [this.term(a.reading)] : [])],
+      terms: [
+        this.term(a.name, a.reading || undefined),
+        ...(a.reading ? [this.term(a.reading)] : []),
+        ...a.aliases.flatMap((raw) => {
+          const alias = parseAlias(raw);
+          return alias.reading ? [this.term(alias.text, alias.reading), this.term(alias.reading)] : [this.term(alias.text)];
+        }),
+      ],
     }));
     this.nearby = vocab.slots.nearby.map(t);
     this.timeOfDay = {

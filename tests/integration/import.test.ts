@@ -1,3 +1,6 @@
+import { Router } from "../../src/nlu/router.js";
+import { loadTokenizer } from "../../src/nlu/tokenizer.js";
+import { loadVocabulary } from "../../src/nlu/vocabulary.js";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -150,6 +153,16 @@ describe("importing resource lists", () => {
     const found = await searchResources(db, { categories: ["salon"], areaId: funado.id, weekdays: [3] }, NOW);
     const hit = found.items.find((h) => h.name === "舟渡ひだまりサロン");
     expect(hit?.next[0]?.date).toEqual({ y: 2026, m: 12, d: 9 });
+  });
+
+  it("keeps a reading given in brackets with its alias, so kana input finds the area", async () => {
+    const file = path.join(dir, "areas-aliases.csv");
+    fs.writeFileSync(file, "名称,ふりがな,種別,上位,緯度,経度,別名\n小豆沢,あずさわ,圏域,志村地域,35.78,139.69,\"小豆沢公園、小豆沢町 (あずさわちょう)\"\n");
+    expect(await importAreas(db, file)).toMatchObject({ written: true });
+    const area = await db.area.findUniqueOrThrow({ where: { name: "小豆沢" } });
+    expect(JSON.parse(area.aliases)).toEqual(["小豆沢公園", "小豆沢町(あずさわちょう)"]);
+    const router = new Router(await loadTokenizer(), loadVocabulary(), [{ name: area.name, reading: area.reading, aliases: JSON.parse(area.aliases) }], "Asia/Tokyo");
+    expect(router.route("あずさわちょうのさろん", NOW).slots.area).toBe("小豆沢");
   });
 
   it("imports an areas list, parents anywhere in the file", async () => {

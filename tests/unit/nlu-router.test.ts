@@ -80,6 +80,15 @@ describe("the intent router", () => {
     expect(router.route("あさって の たいそう", NOW).slots.timeOfDay).toBeUndefined();
   });
 
+  it.each([
+    ["さかうえのさろん", "志村坂上"],
+    ["みやもとちょうの たいそう", "清水"],
+    ["しんがしの食事会", "舟渡"],
+    ["坂上のサロン", "志村坂上"],
+  ])("maps %s to %s through an alias whose reading the areas sheet gives", (text, area) => {
+    expect(router.route(text, NOW).slots.area).toBe(area);
+  });
+
   it("does not find the area 前野 in 前の日 (kanji that only sound alike)", () => {
     expect(router.route("前の日にサロンはありますか", NOW).slots.area).toBeUndefined();
   });

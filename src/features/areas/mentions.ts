@@ -1,5 +1,6 @@
 import type { Db } from "../../db/client.js";
 import type { Area } from "../../generated/prisma/client.js";
+import { parseAlias } from "../../nlu/alias.js";
 import { normalize, toHiragana } from "../../nlu/normalize.js";
 import { allAreas } from "./service.js";
 
@@ -13,7 +14,11 @@ export async function areasMentioned(db: Db, text: string): Promise<Area[]> {
     keys.push({ area: a, key: normalize(a.name) });
     if (a.reading) keys.push({ area: a, key: a.reading });
     try {
-      for (const x of JSON.parse(a.aliases) as string[]) keys.push({ area: a, key: toHiragana(normalize(x)) });
+      for (const raw of JSON.parse(a.aliases) as string[]) {
+        const alias = parseAlias(raw);
+        keys.push({ area: a, key: toHiragana(alias.text) });
+        if (alias.reading) keys.push({ area: a, key: toHiragana(alias.reading) });
+      }
     } catch {
       /* aliases are optional */
     }
