@@ -1,5 +1,5 @@
-import { parseAlias } from "../nlu/alias.js";
 import type { Area, Category } from "../generated/prisma/client.js";
+import { parseAlias } from "../nlu/alias.js";
 import { normalize, toHiragana } from "../nlu/normalize.js";
 import { loadVocabulary } from "../nlu/vocabulary.js";
 import { distanceMeters } from "../features/search/distance.js";

@@ -91,7 +91,7 @@ const DATE_HINT = /[日週月]|きょう|あした|あす|あさって|しゅう
  * きょう typed in kana, but not as the start of a longer word that begins
  * the same way (きょうしつ 教室, きょうみ 興味, きょうりょく 協力, きょうかい…).
  */
-const KANA_TODAY = /きょう(?!しつ|し|み|りょく|かい|だい|つう|いく|ぎ|ざい|せい|ちょう|じゅ|どう|きゅう|けん|ぼう|こう|えい|そう|ふ|ゆう|わい|ど[うく]|か[しいん])/;
+const KANA_TODAY = /きょう(?!し|み|りょく|か[いしん]|だい|つう|いく|ぎ|ざい|せい|ちょう|じゅ|ど[うく]|きゅう|けん|ぼう|こう|えい|そう|ふ|ゆう|わい)/;
 
 export function extractDate(a: Analysed, now: Date, timeZone: string): Pick<Slots, "date" | "dateTo"> {
   const text = a.normalized;
