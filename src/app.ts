@@ -1,15 +1,16 @@
 import { randomUUID } from "node:crypto";
 import type { RequestListener } from "node:http";
-import express from "express";
+import express, { type NextFunction, type Request, type Response } from "express";
 import { createDispatcher } from "./conversation/dispatcher.js";
 import { sqliteTimestamp, sqlOf } from "./db/client.js";
 import type { Feature } from "./conversation/types.js";
 import type { AppDeps } from "./deps.js";
+import type { Logger } from "./log.js";
 import { allFeatures } from "./features/index.js";
 import { VERSION } from "./version.js";
 import type { WebhookEvent } from "./webhook/events.js";
 import { KeyedQueue } from "./webhook/queue.js";
-import { createWebhookHandler, isWebhookRequest, queueKeyOf, requestErrorHandler } from "./webhook/route.js";
+import { createWebhookHandler, isWebhookRequest, queueKeyOf } from "./webhook/route.js";
 
 export interface AppOptions {
   features?: Feature[];
@@ -104,5 +105,23 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): AppHandle {
       }
       return rows.length;
     },
+  };
+}
+
+/** Body-parser failures (the simulator's JSON routes) become clear statuses instead of Express's HTML error page. */
+function requestErrorHandler(logger: Logger) {
+  return (err: unknown, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(err);
+    const type = (err as { type?: string })?.type;
+    if (type === "entity.too.large") {
+      res.status(413).json({ message: "body too large" });
+      return;
+    }
+    if (type === "request.aborted" || type === "request.size.invalid" || type === "encoding.unsupported" || type === "charset.unsupported") {
+      res.status(400).json({ message: "bad request" });
+      return;
+    }
+    logger.error("unhandled request error", { err });
+    res.status(500).json({ message: "internal error" });
   };
 }

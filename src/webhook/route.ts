@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { Request, Response, NextFunction } from "express";
 import { sqliteTimestamp, sqlOf, type Db } from "../db/client.js";
 import { verifySignature } from "../line/signature.js";
 import type { Logger } from "../log.js";
@@ -124,24 +123,6 @@ export function createWebhookHandler(o: WebhookOptions): WebhookHandler {
 /** True for the exact request line LINE sends; anything else goes through the app's router. */
 export function isWebhookRequest(req: IncomingMessage): boolean {
   return req.url === "/webhook" && req.method === "POST";
-}
-
-/** Body-parser failures (the simulator's JSON routes) become clear statuses instead of Express's HTML error page. */
-export function requestErrorHandler(logger: Logger) {
-  return (err: unknown, _req: Request, res: Response, next: NextFunction) => {
-    if (res.headersSent) return next(err);
-    const type = (err as { type?: string })?.type;
-    if (type === "entity.too.large") {
-      res.status(413).json({ message: "body too large" });
-      return;
-    }
-    if (type === "request.aborted" || type === "request.size.invalid" || type === "encoding.unsupported" || type === "charset.unsupported") {
-      res.status(400).json({ message: "bad request" });
-      return;
-    }
-    logger.error("unhandled request error", { err });
-    res.status(500).json({ message: "internal error" });
-  };
 }
 
 export function queueKeyOf(ev: WebhookEvent): string {
