@@ -1,8 +1,7 @@
-import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { documentedLimitViolations, OpenApiDocument, SHARED_SPEC_DIR, type Violation } from "./openapi.js";
+import { documentedLimitViolations, OpenApiDocument, SPEC_DIR, type Violation } from "./openapi.js";
 
 /**
  * A local stand-in for LINE's Messaging API. Tests start it in-process and
@@ -52,13 +51,13 @@ export interface FakeLineOptions {
   keepCalls?: boolean;
 }
 
-const DEFAULT_SPEC = path.join(SHARED_SPEC_DIR, "messaging-api.yml");
+const DEFAULT_SPEC = path.join(SPEC_DIR, "messaging-api.yml");
 let cachedSpec: OpenApiDocument | null | undefined;
 
 function loadSpec(file: string | null | undefined): OpenApiDocument | null {
   if (file === null) return null;
   if (file && file !== DEFAULT_SPEC) return OpenApiDocument.load(file);
-  if (cachedSpec === undefined) cachedSpec = fs.existsSync(DEFAULT_SPEC) ? OpenApiDocument.load(DEFAULT_SPEC) : null;
+  if (cachedSpec === undefined) cachedSpec = OpenApiDocument.load(DEFAULT_SPEC);
   return cachedSpec;
 }
 

@@ -17,7 +17,8 @@ export interface Violation {
   message: string;
 }
 
-export const SHARED_SPEC_DIR = projectPath("..", "shared", "line-openapi");
+/** LINE's OpenAPI documents, vendored unchanged with their Apache-2.0 licence. */
+export const SPEC_DIR = projectPath("src", "line", "spec");
 
 export class OpenApiDocument {
   private readonly schemas: Record<string, Schema>;

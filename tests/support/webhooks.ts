@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { OpenApiDocument, SHARED_SPEC_DIR } from "../../src/line/openapi.js";
+import { OpenApiDocument, SPEC_DIR } from "../../src/line/openapi.js";
 import path from "node:path";
 
 /**
@@ -8,7 +8,7 @@ import path from "node:path";
  */
 let webhookSpec: OpenApiDocument | undefined;
 function spec(): OpenApiDocument {
-  webhookSpec ??= OpenApiDocument.load(path.join(SHARED_SPEC_DIR, "webhook.yml"));
+  webhookSpec ??= OpenApiDocument.load(path.join(SPEC_DIR, "webhook.yml"));
   return webhookSpec;
 }
 

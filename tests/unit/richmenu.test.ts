@@ -1,11 +1,11 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { OpenApiDocument, SHARED_SPEC_DIR } from "../../src/line/openapi.js";
+import { OpenApiDocument, SPEC_DIR } from "../../src/line/openapi.js";
 import { BUTTONS, HEIGHT, richMenuImage, richMenuRequest, WIDTH } from "../../src/richmenu/menu.js";
 
 describe("the default rich menu", () => {
   it("validates against LINE's OpenAPI document, with six buttons covering the image", () => {
-    const spec = OpenApiDocument.load(path.join(SHARED_SPEC_DIR, "messaging-api.yml"));
+    const spec = OpenApiDocument.load(path.join(SPEC_DIR, "messaging-api.yml"));
     const menu = richMenuRequest();
     expect(spec.validateRequest("POST", "/v2/bot/richmenu", menu)).toEqual([]);
     expect(menu.areas).toHaveLength(6);
