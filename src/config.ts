@@ -1,4 +1,5 @@
 import path from "node:path";
+import { loadMunicipality, MUNICIPALITY_FILE, type MunicipalitySettings } from "./settings/municipality.js";
 
 /** Everything the app reads from the environment, validated once at start-up. */
 export interface Config {
@@ -16,6 +17,8 @@ export interface Config {
   logLevel: "debug" | "info" | "warn" | "error";
   /** A send claimed longer ago than this by a process that died is taken over. */
   jobClaimTimeoutMs: number;
+  /** intents/settings/municipality.yaml (or MUNICIPALITY_FILE): emergency numbers, account name, add-friend URL. */
+  municipality: MunicipalitySettings;
 }
 
 export class ConfigError extends Error {
@@ -94,6 +97,13 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   const claimRaw = env.JOB_CLAIM_TIMEOUT_MS?.trim() || "60000";
   const jobClaimTimeoutMs = Number(claimRaw);
   if (!Number.isInteger(jobClaimTimeoutMs) || jobClaimTimeoutMs < 100) throw new ConfigError("JOB_CLAIM_TIMEOUT_MS", "must be a whole number of milliseconds, at least 100");
+  const municipalityFile = env.MUNICIPALITY_FILE?.trim() ? path.resolve(cwd, env.MUNICIPALITY_FILE.trim()) : MUNICIPALITY_FILE;
+  let municipality: MunicipalitySettings;
+  try {
+    municipality = loadMunicipality(municipalityFile);
+  } catch (err) {
+    throw new ConfigError("MUNICIPALITY_FILE", (err as Error).message);
+  }
   return {
     port: parsePort(env.PORT),
     databaseUrl,
@@ -106,5 +116,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     nodeEnv,
     logLevel,
     jobClaimTimeoutMs,
+    municipality,
   };
 }

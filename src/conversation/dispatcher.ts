@@ -31,6 +31,7 @@ export interface Dispatcher {
 
 export function createDispatcher(deps: AppDeps, features: Feature[]): Dispatcher {
   const intents = new Map<string, IntentHandler>();
+  const urgent = new Map<string, IntentHandler>();
   const postbacks = new Map<string, PostbackHandler>();
   const flows = new Map<string, FlowHandler>();
   const commands: Command[] = [];
@@ -38,6 +39,7 @@ export function createDispatcher(deps: AppDeps, features: Feature[]): Dispatcher
   let location: LocationHandler | undefined;
   for (const f of features) {
     for (const [k, h] of Object.entries(f.intents ?? {})) intents.set(k, h);
+    for (const [k, h] of Object.entries(f.urgent ?? {})) urgent.set(k, h);
     for (const [k, h] of Object.entries(f.postbacks ?? {})) postbacks.set(k, h);
     for (const [k, h] of Object.entries(f.flows ?? {})) flows.set(k, h);
     commands.push(...(f.commands ?? []));
@@ -80,6 +82,10 @@ export function createDispatcher(deps: AppDeps, features: Feature[]): Dispatcher
   async function handleInput(ctx: TurnContext, input: Input): Promise<Message[]> {
     const loaded = await loadState(db, ctx.user.id, ctx.now);
     if (!loaded) noState.add(ctx);
+    // An emergency is answered first, whatever flow a resident is in (the flow stays as it was).
+    // A coordinator inside a flow is writing staff content (an announcement about fire safety, say).
+    const safety = input.kind === "text" ? urgent.get(input.route.intent) : undefined;
+    if (safety && input.kind === "text" && !(loaded && !loaded.expired && hasRole(ctx.user, "sc"))) return (await safety(ctx, input.route)).replies;
     const prefix: Message[] = [];
     if (loaded?.expired) {
       await clearState(db, ctx.user.id);
@@ -124,12 +130,12 @@ export function createDispatcher(deps: AppDeps, features: Feature[]): Dispatcher
     const m = ev.message;
     if (m?.type === "text" && typeof m.text === "string") {
       if (longerThan(m.text, MAX_ROUTED_TEXT)) return tooLongMessages();
+      const route = await deps.nlu.route(m.text, now);
       const plain = closeJapaneseSpaces(normalize(m.text));
       for (const c of commands) {
         const match = c.pattern.exec(plain);
         if (match) return applyTurn(ctx, await c.handle(ctx, match));
       }
-      const route = await deps.nlu.route(m.text, now);
       return handleInput(ctx, { kind: "text", text: m.text, route });
     }
     if (m?.type === "location" && Number.isFinite(m.latitude) && Number.isFinite(m.longitude)) {

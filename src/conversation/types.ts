@@ -48,6 +48,8 @@ export type LocationHandler = (ctx: TurnContext, loc: { lat: number; lng: number
 export interface Feature {
   name: string;
   intents?: Record<string, IntentHandler>;
+  /** Intents answered before anything else, even inside a flow (emergencies); the flow is left as it was. */
+  urgent?: Record<string, IntentHandler>;
   /** Exact commands (SC登録 ABCD, お知らせ停止) checked on the normalised text before routing, even inside a flow. */
   commands?: Command[];
   /** Intents only these roles may use; anyone else gets the resident answer. */

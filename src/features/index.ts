@@ -11,6 +11,7 @@ import { rolesFeature } from "./roles/handler.js";
 import { searchFeature } from "./search/handler.js";
 import { volunteersFeature } from "./volunteers/handler.js";
 import { welcomeFeature } from "./welcome/handler.js";
+import { safetyFeature } from "./safety/handler.js";
 
 /** Every feature the bot offers. */
-export const allFeatures: Feature[] = [welcomeFeature, rolesFeature, searchFeature, areasFeature, consultationFeature, helpFeature, volunteersFeature, matchingFeature, broadcastsFeature, needsFeature, meetingsFeature, privacyFeature];
+export const allFeatures: Feature[] = [safetyFeature, welcomeFeature, rolesFeature, searchFeature, areasFeature, consultationFeature, helpFeature, volunteersFeature, matchingFeature, broadcastsFeature, needsFeature, meetingsFeature, privacyFeature];

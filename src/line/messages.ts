@@ -31,9 +31,7 @@ export function uriAction(text: string, uri: string): messagingApi.URIAction {
   return { type: "uri", label: label(text), uri };
 }
 
-export function telUri(phone: string): string {
-  return `tel:${phone.replace(/[^\d+]/g, "")}`;
-}
+export { telUri } from "../util/phone.js";
 
 function toAction(c: QuickReplyChoice): Action {
   switch (c.kind) {
@@ -60,8 +58,29 @@ export function text(body: string, choices: QuickReplyChoice[] = []): messagingA
   return msg;
 }
 
+/**
+ * Large text: many residents set LINE's font size to the largest. Every text,
+ * button and icon follows that setting (`scaling`), and texts wrap instead of
+ * being cut off, so a date, place or phone number is never hidden.
+ */
+export function readable<T>(node: T): T {
+  if (Array.isArray(node)) {
+    for (const n of node) readable(n);
+    return node;
+  }
+  if (!node || typeof node !== "object") return node;
+  const n = node as Record<string, unknown>;
+  if (n.type === "text" || n.type === "button" || n.type === "icon") n.scaling = true;
+  if (n.type === "text") {
+    n.wrap = true;
+    delete n.maxLines;
+  }
+  for (const k of ["contents", "header", "hero", "body", "footer"]) if (k in n) readable(n[k]);
+  return node;
+}
+
 export function flex(altText: string, contents: messagingApi.FlexContainer, choices: QuickReplyChoice[] = []): messagingApi.FlexMessage {
-  const msg: messagingApi.FlexMessage = { type: "flex", altText: truncate(altText, MAX_ALT_TEXT_LENGTH), contents };
+  const msg: messagingApi.FlexMessage = { type: "flex", altText: truncate(altText, MAX_ALT_TEXT_LENGTH), contents: readable(contents) };
   const qr = quickReply(choices);
   if (qr) msg.quickReply = qr;
   return msg;

@@ -7,6 +7,7 @@ import type { Tokenizer } from "./tokenizer.js";
 import type { IntentName, RouteResult, Slots, TimeOfDay } from "./types.js";
 import type { CategorySpec, TermSpec, Vocabulary } from "./vocabulary.js";
 import { firstChars } from "../util/chars.js";
+import { fold } from "./normalize.js";
 
 /**
  * Scores every intent from its cues (terms found in the text) and from the
@@ -28,6 +29,8 @@ interface CompiledCue {
 
 interface CompiledIntent {
   intent: IntentName;
+  whole: Term[];
+  priority: boolean;
   slots: Set<string>;
   boosts: { categoryKind: Record<string, number>; slots: Record<string, number> };
   slotBoosts: [string, number][];
@@ -70,6 +73,8 @@ export class Router implements Nlu {
       slots: new Set(i.slots),
       boosts: i.boosts,
       slotBoosts: Object.entries(i.boosts.slots),
+      whole: i.whole.map((w) => this.term(w.text, w.reading, w.weight)),
+      priority: i.priority,
       cues: i.cues.map((c) => ({ weight: c.weight, terms: c.terms.map(t), with: c.with?.map(t), without: c.without?.map(t) })),
     }));
     this.categories = vocab.categories.map((c) => ({ key: c.key, kind: c.kind, terms: c.terms.map(t) }));
@@ -146,6 +151,10 @@ export class Router implements Nlu {
         score += cue.weight * Math.min(1, hit.weight);
         cues?.push(`${hit.text}(${cue.weight > 0 ? "+" : ""}${cue.weight})`);
       }
+      if (intent.whole.length && score < this.vocab.threshold && intent.whole.some((t) => wholeMatch(t, a))) {
+        score += this.vocab.threshold * 2;
+        cues?.push("whole");
+      }
       if (category) {
         const b = intent.boosts.categoryKind[category.kind] ?? 0;
         if (b) {
@@ -159,9 +168,12 @@ export class Router implements Nlu {
           cues?.push(`slot:${slot}(+${b})`);
         }
       }
-      return { intent: intent.intent, score: Math.round(score * 100) / 100, cues: cues ?? [], declared: intent.slots };
+      return { intent: intent.intent, score: Math.round(score * 100) / 100, cues: cues ?? [], declared: intent.slots, priority: intent.priority };
     });
     scores.sort((x, y) => y.score - x.score);
+    // An emergency wins whenever it is recognised, whatever else the message also says.
+    const urgent = scores.find((x) => x.priority && x.score >= this.vocab.threshold);
+    if (urgent && scores[0] !== urgent) scores.splice(scores.indexOf(urgent), 1), scores.unshift(urgent);
     const [top, second] = scores;
     const confident = top.score >= this.vocab.threshold;
     const intent: IntentName = confident ? top.intent : "unknown";
@@ -225,6 +237,17 @@ export class Router implements Nlu {
     pool.sort((x, y) => position(a, x.term) - position(a, y.term) || y.term.text.length - x.term.text.length);
     return pool[0].name;
   }
+}
+
+// What may follow a one-phrase message without changing it: punctuation, ください, long vowels.
+const WHOLE_TAIL_WRITTEN = /(?:ください|下さい|くれ|[ー〜~!！?？。、.,…・\s])+$/u;
+const WHOLE_TAIL_READING = new RegExp(`(?:${fold("クダサイ")}|${fold("クレ")})+$`);
+
+/** The whole message is this term (たすけて, 助けてください!). */
+function wholeMatch(t: Term, a: Analysed): boolean {
+  const written = a.normalized.replace(WHOLE_TAIL_WRITTEN, "");
+  if (written === t.text) return true;
+  return t.reading !== "" && a.folded.replace(WHOLE_TAIL_READING, "") === t.reading;
 }
 
 function position(a: Analysed, t: Term): number {

@@ -17,6 +17,8 @@ export const INTENTS = [
   "broadcast",
   "needs_report",
   "delete_my_data",
+  "emergency",
+  "despair",
   "unknown",
 ] as const;
 

@@ -30,6 +30,10 @@ export interface IntentSpec {
   slots: string[];
   boosts: { categoryKind: Record<string, number>; slots: Record<string, number> };
   cues: CueSpec[];
+  /** Messages that are only one of these (punctuation and ください aside) also match, at full weight. */
+  whole: TermSpec[];
+  /** Wins over every other intent whenever it reaches the threshold (emergencies). */
+  priority: boolean;
   examples: { positive: string[]; negative: string[] };
 }
 
@@ -105,6 +109,7 @@ export function parseIntentFile(doc: any, file: string): IntentSpec {
   const slots = strings(doc.slots, `${file}: slots`);
   for (const s of slots) if (!SLOT_NAMES.includes(s)) throw new VocabularyError(`${file}: unknown slot "${s}"`);
   if (!Array.isArray(doc.cues) || doc.cues.length === 0) throw new VocabularyError(`${file}: cues must be a non-empty list`);
+  if (doc.priority !== undefined && typeof doc.priority !== "boolean") throw new VocabularyError(`${file}: priority must be true or false`);
   return {
     intent: doc.intent,
     description: String(doc.description ?? ""),
@@ -122,6 +127,8 @@ export function parseIntentFile(doc: any, file: string): IntentSpec {
         without: c?.without === undefined ? undefined : terms(c.without, `${where}.without`),
       };
     }),
+    whole: doc.whole === undefined ? [] : terms(doc.whole, `${file}: whole`),
+    priority: doc.priority === true,
     examples: { positive: strings(doc.examples?.positive, `${file}: examples.positive`), negative: strings(doc.examples?.negative, `${file}: examples.negative`) },
   };
 }

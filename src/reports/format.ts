@@ -19,6 +19,7 @@ export function needsMarkdown(r: NeedsReport, chartFile?: string): string {
     "",
     `- 問い合わせ：${r.inquiries}件（見つからなかったもの：${r.unmet.total}件）`,
     `- 生活支援コーディネーターへの相談：${r.help.total}件`,
+    `- 緊急の連絡（119番や相談ダイヤルを案内したもの）：${r.urgent}件`,
     "",
     "## 需要と供給（カテゴリ別）",
     "",
@@ -47,5 +48,6 @@ export function needsCsv(r: NeedsReport): string {
   for (const c of r.unmet.byWeekday) rows.push(["見つからなかった（曜日）", "", c.label, "", "", c.count, ""]);
   for (const c of r.unmet.byTimeOfDay) rows.push(["見つからなかった（時間帯）", "", c.label, "", "", c.count, ""]);
   for (const c of r.help.byStatus) rows.push(["相談（状況）", "", c.label, c.key, c.count, "", ""]);
+  rows.push(["緊急の連絡", "", "", "", r.urgent, "", ""]);
   return "\uFEFF" + toCsv(rows);
 }

@@ -21,6 +21,8 @@ export interface NeedsReport {
   period: { from: Date; to: Date };
   areas: string[];
   inquiries: number;
+  /** Messages answered with the emergency or despair guidance (counts only). */
+  urgent: number;
   byCategory: Count[];
   byArea: Count[];
   unmet: { total: number; byCategory: Count[]; byArea: Count[]; byWeekday: Count[]; byTimeOfDay: Count[] };
@@ -29,6 +31,8 @@ export interface NeedsReport {
   supplyDemandByArea: { area: string; key: string; label: string; resources: number; inquiries: number; unmet: number }[];
 }
 
+/** Emergencies and despair are counted apart: they are neither searches nor unmet needs. */
+const URGENT_INTENTS = new Set(["emergency", "despair"]);
 const WEEKDAYS = ["日", "月", "火", "水", "木", "金", "土"];
 const TOD: Record<string, string> = { morning: "午前", afternoon: "午後", evening: "夕方以降" };
 const STATUS: Record<string, string> = { received: "受付", coordinating: "調整中", arranged: "手配済", done: "完了", declined: "見送り" };
@@ -44,10 +48,12 @@ export async function needsReport(db: Db, q: NeedsQuery): Promise<NeedsReport> {
   const catLabel = (k: string) => categories.find((c) => c.key === k)?.label ?? (k === "none" ? "（分類なし）" : k);
   const areaName = new Map(areas.map((a) => [a.id, a.name]));
   const inRange = { gte: q.from, lte: q.to };
-  const logs = await db.inquiryLog.findMany({
+  const all = await db.inquiryLog.findMany({
     where: { createdAt: inRange, areaId: { in: q.areaIds } },
     select: { categoryKey: true, areaId: true, resultsCount: true, slots: true, intent: true },
   });
+  const urgent = all.filter((l) => URGENT_INTENTS.has(l.intent)).length;
+  const logs = all.filter((l) => !URGENT_INTENTS.has(l.intent));
   const unmetRows = logs.filter((l) => l.resultsCount === 0);
   const slotsOf = (json: string): Slots => {
     try {
@@ -81,6 +87,7 @@ export async function needsReport(db: Db, q: NeedsQuery): Promise<NeedsReport> {
     period: { from: q.from, to: q.to },
     areas: areas.map((a) => a.name),
     inquiries: logs.length,
+    urgent,
     byCategory: tally(logs.map((l) => l.categoryKey ?? "none"), catLabel),
     byArea: tally(logs.map((l) => areaName.get(l.areaId!) ?? "?"), (k) => k),
     unmet: {

@@ -1,9 +1,8 @@
 import type { Feature, Turn, TurnContext } from "../../conversation/types.js";
 import { logInquiry } from "../../inquiries/log.js";
-import { hasRole } from "../../users/service.js";
 import { areaById, areaByName, blocksWithAreas } from "../areas/service.js";
 import { askAreaMessages } from "../search/messages.js";
-import { searchResources } from "../search/service.js";
+import { centreOf } from "./service.js";
 import { expiredButtonMessages } from "../welcome/messages.js";
 import { consultationMessages, noConsultationMessages } from "./messages.js";
 
@@ -14,14 +13,8 @@ async function answer(ctx: TurnContext, areaId: number, text: string, slots: obj
   const { db } = ctx.deps;
   const area = await areaById(db, areaId);
   if (!area) return { replies: expiredButtonMessages() };
-  const outcome = await searchResources(db, { categories: ["consultation"], areaId }, {
-    now: ctx.now,
-    timeZone: ctx.deps.config.timeZone,
-    viewer: hasRole(ctx.user, "sc") ? "sc" : "resident",
-    pageSize: 1,
-  });
-  await logInquiry(db, { userId: ctx.user.id, text, intent: "find_consultation", slots, categoryKey: "consultation", areaId, resultsCount: outcome.total });
-  const centre = outcome.items[0];
+  const { centre, total } = await centreOf(ctx, areaId);
+  await logInquiry(db, { userId: ctx.user.id, text, intent: "find_consultation", slots, categoryKey: "consultation", areaId, resultsCount: total });
   return { replies: centre ? consultationMessages(area.name, centre) : noConsultationMessages(area.name), state: null };
 }
 

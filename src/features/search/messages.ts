@@ -4,6 +4,7 @@ import { flex, postbackAction, telUri, text, uriAction, type Message, type Quick
 import { MAX_ALT_TEXT_LENGTH, MAX_CAROUSEL_BUBBLES, truncate } from "../../line/limits.js";
 import { formatDateJa, formatTime } from "../../schedule/time.js";
 import { walkingMinutes } from "./distance.js";
+import { displayPhone } from "../../util/phone.js";
 import type { ResourceHit } from "./service.js";
 import { queryParams, type SearchQuery } from "./query.js";
 
@@ -34,8 +35,10 @@ export function resourceBubble(hit: ResourceHit): FlexBubble {
   if (hit.distanceM !== undefined) rows.push(labelValue("距離", `徒歩約${walkingMinutes(hit.distanceM)}分`, { bold: true }));
   if (hit.fee) rows.push(labelValue("費用", hit.fee));
   if (hit.restricted && hit.organiser) rows.push(labelValue("連絡先", hit.organiser));
+  // Written out beside the button: a button hides the digits, and people write numbers down.
+  if (hit.phone) rows.push(labelValue("電話", displayPhone(hit.phone), { bold: true }));
   const buttons: FlexComponent[] = [];
-  if (hit.phone) buttons.push({ type: "button", style: "primary", height: "md", color: "#1E7F4F", action: uriAction("電話する", telUri(hit.phone)) });
+  if (hit.phone) buttons.push({ type: "button", style: "primary", height: "md", color: "#1E7F4F", action: uriAction(`電話する ${displayPhone(hit.phone)}`, telUri(hit.phone)) });
   if (!hit.restricted && hit.lat !== null && hit.lng !== null) {
     buttons.push({ type: "button", style: "secondary", height: "md", action: uriAction("地図を見る", mapUrl(hit.lat, hit.lng)) });
   }
