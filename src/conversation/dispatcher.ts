@@ -19,6 +19,7 @@ import { replyTokenOf, userIdOf, type WebhookEvent } from "../webhook/events.js"
 import { clearState, loadState, saveState } from "./state-store.js";
 import type { Command, Feature, FlowHandler, Input, IntentHandler, LocationHandler, PostbackHandler, Turn, TurnContext } from "./types.js";
 import { longerThan } from "../util/chars.js";
+import { CONTEXT_STEP } from "./types.js";
 
 /** Texts longer than this are not routed: nobody types them, and tokenizing them is wasted work. */
 export const MAX_ROUTED_TEXT = 1000;
@@ -87,11 +88,17 @@ export function createDispatcher(deps: AppDeps, features: Feature[]): Dispatcher
     const safety = input.kind === "text" ? urgent.get(input.route.intent) : undefined;
     if (safety && input.kind === "text" && !(loaded && !loaded.expired && hasRole(ctx.user, "sc"))) return (await safety(ctx, input.route)).replies;
     const prefix: Message[] = [];
+    // A kept context (the last search, for follow-ups) is not a question: it ends quietly.
+    const quiet = loaded?.state.step === CONTEXT_STEP;
     if (loaded?.expired) {
       await clearState(db, ctx.user.id);
-      prefix.push(...flowExpiredMessages());
+      if (!quiet) prefix.push(...flowExpiredMessages());
     } else if (loaded) {
       const isCancel = input.kind === "text" ? input.route.intent === "cancel" : input.kind === "postback" && input.postback.action === "flow.cancel";
+      if (isCancel && quiet) {
+        await clearState(db, ctx.user.id);
+        return nothingToCancelMessages();
+      }
       if (isCancel) {
         await clearState(db, ctx.user.id);
         return cancelledMessages();

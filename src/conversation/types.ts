@@ -6,6 +6,9 @@ import type { RouteResult } from "../nlu/types.js";
 import type { WebhookEvent } from "../webhook/events.js";
 import type { Role } from "../users/service.js";
 
+/** A flow step that only keeps context for follow-ups (not a question): it expires and is cancelled quietly. */
+export const CONTEXT_STEP = "context";
+
 export interface FlowState {
   flow: string;
   step: string;

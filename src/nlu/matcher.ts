@@ -48,8 +48,12 @@ const ALL_KANA = /^[\u3041-\u3096\u30a1-\u30fa\u30fc]+$/;
 const NOT_KANJI = /[^\u3400-\u9fff\uf900-\ufaff々〆]/g;
 
 export function analyse(tokenizer: Tokenizer, text: string): Analysed {
-  const normalized = closeJapaneseSpaces(normalize(text));
-  const tokens = tokenizer.tokenize(normalized);
+  const spaced = normalize(text);
+  const normalized = closeJapaneseSpaces(spaced);
+  // Words spaced out as on a postcard are joined for matching, but each part is
+  // tokenized on its own: the space is where the writer saw a word end, and
+  // joining first lets the tokenizer cut across it (配しょく はすね → 配し|ょくはすね).
+  const tokens = normalized === spaced ? tokenizer.tokenize(normalized) : tokenizeParts(tokenizer, spaced, normalized);
   const kanaToken = tokens.map((t) => ALL_KANA.test(t.surface));
   const tokenKanji = tokens.map((t) => t.surface.replace(NOT_KANJI, ""));
   // Fold across token boundaries (たいそ|お), remembering where each kept character came from.
@@ -76,6 +80,24 @@ export function analyse(tokenizer: Tokenizer, text: string): Analysed {
     if (run > longestKanaRun) longestKanaRun = run;
   }
   return { original: text, normalized, tokens, folded, tokenOf, kanaToken, tokenKanji, chars, longestKanaRun };
+}
+
+function tokenizeParts(tokenizer: Tokenizer, spaced: string, joined: string): Token[] {
+  // Split only at the spaces closeJapaneseSpaces removed; the parts then concatenate to `joined`.
+  const parts: string[] = [];
+  let part = "";
+  let j = 0;
+  for (const c of spaced) {
+    if (j < joined.length && joined[j] === c) {
+      part += c;
+      j++;
+    } else if (part) {
+      parts.push(part);
+      part = "";
+    }
+  }
+  if (part) parts.push(part);
+  return parts.flatMap((p) => tokenizer.tokenize(p));
 }
 
 export function makeTerm(text: string, reading: string | undefined, tokenizer: Tokenizer | null, weight = 1): Term {

@@ -57,6 +57,8 @@ export class Router implements Nlu {
   private readonly nearby: Term[];
   private readonly timeOfDay: Record<TimeOfDay, Term[]>;
   private readonly attending: { yes: Term[]; no: Term[] };
+  private readonly residence: { self: Term[]; other: Term[] };
+  private readonly followUp: [NonNullable<Slots["followUp"]>, Term[]][];
   private readonly weekdayTerms: WeekdayTerms;
   private readonly termCache = new Map<string, Term>();
   private readonly index = new TermIndex();
@@ -96,6 +98,8 @@ export class Router implements Nlu {
       evening: vocab.slots.timeOfDay.evening.map(t),
     };
     this.attending = { yes: vocab.slots.attending.yes.map(t), no: vocab.slots.attending.no.map(t) };
+    this.residence = { self: vocab.slots.residence.self.map(t), other: vocab.slots.residence.other.map(t) };
+    this.followUp = [["phone", vocab.slots.followUp.phone.map(t)], ["place", vocab.slots.followUp.place.map(t)], ["more", vocab.slots.followUp.more.map(t)]];
     this.weekdayTerms = { weekdays: this.term("平日", "へいじつ"), weekend: this.term("週末", "しゅうまつ"), everyday: this.term("毎日", "まいにち") };
   }
 
@@ -139,6 +143,9 @@ export class Router implements Nlu {
     if (nearby) slots.nearby = true;
     const attending = extractAttending(this.attending, has);
     if (attending !== undefined) slots.attending = attending;
+    if (any(this.residence.self)) slots.residence = any(this.residence.other) ? "other" : "self";
+    const followUp = this.followUp.find(([, ts]) => any(ts));
+    if (followUp) slots.followUp = followUp[0];
 
     const scores = this.intents.map((intent) => {
       let score = 0;
@@ -183,7 +190,7 @@ export class Router implements Nlu {
       : Math.round(Math.max(0, 1 - top.score / this.vocab.threshold) * 100) / 100;
     const outSlots: Slots = {};
     for (const [k, v] of Object.entries(slots)) {
-      if (!confident || top.declared.has(k) || (k === "dateTo" && top.declared.has("date"))) (outSlots as Record<string, unknown>)[k] = v;
+      if (!confident || top.declared.has(k) || k === "followUp" || (k === "dateTo" && top.declared.has("date"))) (outSlots as Record<string, unknown>)[k] = v;
     }
     const result: RouteResult = { text, normalized: a.normalized, intent, confidence, slots: outSlots };
     if (!explain) return { explanation: result };

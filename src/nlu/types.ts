@@ -36,6 +36,10 @@ export interface Slots {
   dateTo?: string;
   nearby?: boolean;
   attending?: boolean;
+  /** The text says where someone lives: the writer ("self") or a relative or friend ("other"). */
+  residence?: "self" | "other";
+  /** A follow-up about the last answer: more of it, its phone numbers, its places. */
+  followUp?: "more" | "phone" | "place";
 }
 
 export interface RouteResult {

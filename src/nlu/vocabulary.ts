@@ -48,6 +48,10 @@ export interface SlotVocabulary {
   nearby: TermSpec[];
   timeOfDay: Record<TimeOfDay, TermSpec[]>;
   attending: { yes: TermSpec[]; no: TermSpec[] };
+  /** Saying where one lives (住んでいる, 引っ越した) and, for someone else, who (娘が, 母の). */
+  residence: { self: TermSpec[]; other: TermSpec[] };
+  /** Follow-up questions about the last answer: ほかには？ そこの電話番号は？ 場所は？ */
+  followUp: { more: TermSpec[]; phone: TermSpec[]; place: TermSpec[] };
 }
 
 export interface Vocabulary {
@@ -60,7 +64,7 @@ export interface Vocabulary {
 
 export class VocabularyError extends Error {}
 
-const SLOT_NAMES = ["category", "area", "weekdays", "timeOfDay", "date", "nearby", "attending"];
+const SLOT_NAMES = ["category", "area", "weekdays", "timeOfDay", "date", "nearby", "attending", "residence", "followUp"];
 const KINDS = ["place", "service", "consultation"];
 
 /** `体操`, `蓮根|はすね`, `教室@0.6`, `会|` (written only). */
@@ -165,6 +169,12 @@ export function loadVocabulary(dir = INTENTS_DIR): Vocabulary {
       evening: terms(slotDoc?.timeOfDay?.evening, `${w}: timeOfDay.evening`),
     },
     attending: { yes: terms(slotDoc?.attending?.yes, `${w}: attending.yes`), no: terms(slotDoc?.attending?.no, `${w}: attending.no`) },
+    residence: { self: terms(slotDoc?.residence?.self, `${w}: residence.self`), other: terms(slotDoc?.residence?.other, `${w}: residence.other`) },
+    followUp: {
+      more: terms(slotDoc?.followUp?.more, `${w}: followUp.more`),
+      phone: terms(slotDoc?.followUp?.phone, `${w}: followUp.phone`),
+      place: terms(slotDoc?.followUp?.place, `${w}: followUp.place`),
+    },
   };
   const routerDoc = readYaml(path.join(dir, "vocabulary/router.yaml"));
   return {

@@ -36,6 +36,6 @@ export async function neighbourAreas(db: Db, area: Area): Promise<Area[]> {
   return (await areas(db)).all.filter((a) => a.parentId === area.parentId && a.kind === "area" && a.id !== area.id);
 }
 
-export async function setHomeArea(db: Db, userId: number, areaId: number): Promise<void> {
+export async function setHomeArea(db: Db, userId: number, areaId: number | null): Promise<void> {
   await db.user.update({ where: { id: userId }, data: { homeAreaId: areaId } });
 }

@@ -35,7 +35,7 @@ export const consultationFeature: Feature = {
     [CONSULT_FLOW]: async (ctx, input, state) => {
       const data = state.data as { text: string; slots: object };
       if (input.kind === "postback" && input.postback.action === "area.pick") return answer(ctx, Number(input.postback.params.a), data.text, data.slots);
-      if (input.kind === "text" && input.route.slots.area) {
+      if (input.kind === "text" && input.route.slots.area && ["set_area", "unknown", "find_consultation"].includes(input.route.intent)) {
         const area = await areaByName(ctx.deps.db, input.route.slots.area);
         if (area) return answer(ctx, area.id, data.text, data.slots);
       }

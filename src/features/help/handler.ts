@@ -74,7 +74,7 @@ export const helpFeature: Feature = {
         return null;
       }
       if (input.kind === "text") {
-        if (state.step === "area" && input.route.slots.area) {
+        if (state.step === "area" && input.route.slots.area && ["set_area", "unknown", "request_help"].includes(input.route.intent) && !input.route.slots.category) {
           const area = await areaByName(ctx.deps.db, input.route.slots.area);
           if (area) return askConsent(ctx, { ...draft, areaId: area.id });
         }

@@ -1,16 +1,18 @@
-import type { Feature, Turn, TurnContext } from "../../conversation/types.js";
+import { CONTEXT_STEP, type Feature, type Turn, type TurnContext } from "../../conversation/types.js";
 import { logInquiry } from "../../inquiries/log.js";
 import type { QuickReplyChoice } from "../../line/messages.js";
 import type { RouteResult } from "../../nlu/types.js";
 import { hasRole } from "../../users/service.js";
 import { areaById, areaByName, blocksWithAreas, neighbourAreas } from "../areas/service.js";
-import { askAreaMessages, askLocationMessages, describeQuery, noResultMessages, PAGE_SIZE, resultMessages } from "./messages.js";
+import { askAreaMessages, askLocationMessages, describeQuery, lastDetailsMessages, noMoreMessages, noResultMessages, PAGE_SIZE, resultMessages } from "./messages.js";
+import { displayPhone } from "../../util/phone.js";
 import { hasTimeFilters, parseQueryParams, queryFromSlots, queryParams, withoutTimeFilters, type SearchQuery } from "./query.js";
 import { RELATED } from "./related.js";
-import { categoriesOf, searchResources } from "./service.js";
+import { categoriesOf, searchResources, type ResourceHit } from "./service.js";
 import { expiredButtonMessages } from "../welcome/messages.js";
 
 export const SEARCH_FLOW = "search";
+
 
 const KIND_LABEL = { place: "サロンや集いの場", service: "生活のサービス", consultation: "相談窓口" } as const;
 
@@ -60,7 +62,7 @@ export async function answerSearch(ctx: TurnContext, q: SearchQuery, inquiry?: {
       { kind: "postback", label: "ほかの地域", action: "search.area", params: queryParams({ ...q, areaId: undefined, near: undefined, offset: undefined }), displayText: "ほかの地域" },
       askScChoice(q),
     ];
-    return { replies: resultMessages(subject, q, outcome.items, outcome.total, choices), state: null };
+    return { replies: resultMessages(subject, q, outcome.items, outcome.total, choices), state: contextState(q, outcome.items, outcome.total) };
   }
 
   // Nothing found: say so, and offer what is close (another day, a neighbouring area, a related kind).
@@ -95,7 +97,57 @@ export async function answerSearch(ctx: TurnContext, q: SearchQuery, inquiry?: {
   }
   suggestions.push("地域の生活支援コーディネーターに相談することもできます。");
   choices.push(askScChoice(q));
-  return { replies: noResultMessages(subject, suggestions, choices), state: null };
+  return { replies: noResultMessages(subject, suggestions, choices), state: contextState(q, [], 0) };
+}
+
+/** What follow-ups ("月曜日は？", "ほかには？", "そこの電話番号は？") reuse for 30 minutes after an answer. */
+interface SearchContext {
+  q: SearchQuery;
+  total: number;
+  /** The answer's results as shown: name, phone, place. */
+  last: { n: string; p: string; v: string }[];
+}
+
+function contextState(q: SearchQuery, items: ResourceHit[], total: number): Turn["state"] {
+  const data: SearchContext = {
+    q,
+    total,
+    last: items.map((h) => ({ n: h.name, p: h.phone, v: h.restricted ? "" : [h.venue, h.address].filter(Boolean).join("　") })),
+  };
+  return { flow: SEARCH_FLOW, step: CONTEXT_STEP, data: data as unknown as Record<string, unknown> };
+}
+
+const FOLLOW_UP_INTENTS = new Set(["unknown", "find_place", "find_service", "find_consultation"]);
+
+/** A short question about the last answer, or null when the message is a request of its own. */
+async function followUp(ctx: TurnContext, route: RouteResult, c: SearchContext): Promise<Turn | null> {
+  const s = route.slots;
+  if (s.area || s.nearby || !FOLLOW_UP_INTENTS.has(route.intent)) return null;
+  const area = c.q.areaId !== undefined ? await areaById(ctx.deps.db, c.q.areaId) : null;
+  const label = await labelOf(ctx, c.q);
+  const subject = describeQuery(area?.name, label, c.q);
+  const keep = { replies: [] as Turn["replies"], state: { flow: SEARCH_FLOW, step: CONTEXT_STEP, data: c as unknown as Record<string, unknown> } };
+  if (s.followUp === "phone") return { ...keep, replies: lastDetailsMessages(subject, c.last.map((x) => ({ name: x.n, detail: x.p ? displayPhone(x.p) : "" })), "phone") };
+  if (s.followUp === "place") return { ...keep, replies: lastDetailsMessages(subject, c.last.map((x) => ({ name: x.n, detail: x.v })), "place") };
+  const inquiry = { text: route.text, intent: route.intent === "unknown" ? "find_place" : route.intent, slots: route.slots };
+  if (s.category || s.weekdays || s.timeOfDay || s.date) {
+    const q: SearchQuery = { ...c.q, offset: undefined };
+    if (s.category) Object.assign(q, { categories: [s.category], kind: undefined });
+    if (s.weekdays) Object.assign(q, { weekdays: s.weekdays, date: undefined, dateTo: undefined });
+    if (s.date) Object.assign(q, { date: s.date, dateTo: s.dateTo, weekdays: undefined });
+    if (s.timeOfDay) q.timeOfDay = s.timeOfDay;
+    return answerSearch(ctx, q, inquiry);
+  }
+  if (s.followUp === "more") {
+    const shown = (c.q.offset ?? 0) + c.last.length;
+    if (c.total > shown) return answerSearch(ctx, { ...c.q, offset: shown });
+    // Nothing more of the same: everything of that kind in the same area, any day.
+    const kind = c.q.kind ?? ((await categoriesOf(ctx.deps.db)).get(c.q.categories[0] ?? "")?.kind as SearchQuery["kind"]) ?? "place";
+    const wider: SearchQuery = { ...withoutTimeFilters(c.q), categories: [], kind: kind === "consultation" ? "place" : kind };
+    if (wider.categories.length === c.q.categories.length && !hasTimeFilters(c.q)) return { ...keep, replies: noMoreMessages(subject) };
+    return answerSearch(ctx, wider, inquiry);
+  }
+  return null;
 }
 
 async function askAreaForSearch(ctx: TurnContext): Promise<Turn["replies"]> {
@@ -150,6 +202,7 @@ export const searchFeature: Feature = {
     answerSearch(ctx, { categories: [], kind: "place", near: { lat: loc.lat, lng: loc.lng } }, { text: "（位置情報）", intent: "find_place", slots: { nearby: true } }),
   flows: {
     [SEARCH_FLOW]: async (ctx, input, state) => {
+      if (state.step === CONTEXT_STEP) return input.kind === "text" ? followUp(ctx, input.route, state.data as unknown as SearchContext) : null;
       const data = state.data as { q: SearchQuery; text: string; intent: string; slots: object };
       const inquiry = { text: data.text, intent: data.intent, slots: data.slots };
       if (input.kind === "location") return answerSearch(ctx, { ...data.q, areaId: undefined, near: { lat: input.lat, lng: input.lng } }, inquiry);
@@ -159,7 +212,10 @@ export const searchFeature: Feature = {
         if (!area) return { replies: expiredButtonMessages() };
         return answerSearch(ctx, { ...data.q, areaId: area.id }, inquiry);
       }
-      if (input.kind === "text" && input.route.slots.area && (input.route.intent === "set_area" || input.route.intent === "unknown" || input.route.intent === data.intent)) {
+      // The answer to "どちらの地域ですか？" is an area; a reply that is itself a new request
+      // (蓮根の体操 after a question about salons) is handled as that request.
+      const newCategory = input.kind === "text" && input.route.slots.category !== undefined && !data.q.categories.includes(input.route.slots.category);
+      if (input.kind === "text" && input.route.slots.area && !newCategory && (input.route.intent === "set_area" || input.route.intent === "unknown" || input.route.intent === data.intent)) {
         const area = await areaByName(ctx.deps.db, input.route.slots.area);
         if (area) return answerSearch(ctx, { ...data.q, areaId: area.id }, inquiry);
       }

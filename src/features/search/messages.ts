@@ -129,3 +129,15 @@ export function chooseAreaInBlockMessages(blockName: string, areas: { id: number
     ),
   ];
 }
+
+/** そこの電話番号は？ / 場所は？ about the results just shown. */
+export function lastDetailsMessages(subject: string, rows: { name: string; detail: string }[], what: "phone" | "place"): Message[] {
+  const noun = what === "phone" ? "電話番号" : "場所";
+  const known = rows.filter((r) => r.detail);
+  if (known.length === 0) return [text(`${subject}の${noun}は、まだ登録されていません。`)];
+  return [text(`${subject}の${noun}です。\n${known.map((r) => `・${r.name}\n　${r.detail}`).join("\n")}`)];
+}
+
+export function noMoreMessages(subject: string): Message[] {
+  return [text(`${subject}は、ほかにはありません。ほかの地域でさがすこともできます。`)];
+}

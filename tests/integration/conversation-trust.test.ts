@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+import { lastQuick } from "../support/actors.js";
+import { useApp } from "../support/lifecycle.js";
+import type { TestApp } from "../support/test-app.js";
+import { events } from "../support/webhooks.js";
+
+const RESIDENT = "U1616161616161616161616161616aaaa";
+
+const homeOf = async (t: TestApp, u: string) =>
+  (await t.db.user.findUnique({ where: { lineUserId: u }, include: { homeArea: true } }))?.homeArea?.name ?? null;
+const last = (t: TestApp, u: string) => t.textsTo(u).at(-1) ?? "";
+const answerTo = async (t: TestApp, u: string, text: string) => {
+  const before = t.messagesTo(u).length;
+  await t.send(events.text(u, text));
+  return t.textsTo(u).slice(before).join("\n");
+};
+
+describe("the home area changes only when the person says so", () => {
+  let t: TestApp;
+  useApp({}, (x) => (t = x));
+
+  it("when a resident says they moved to 成増, the answer names the new and the old area and offers an undo that restores 蓮根", async () => {
+    await t.send(events.text(RESIDENT, "蓮根に住んでいます"));
+    const answer = await answerTo(t, RESIDENT, "成増に引っ越しました");
+    expect(answer).toMatch(/「成増」にしました（前は「蓮根」でした）/);
+    expect(await homeOf(t, RESIDENT)).toBe("成増");
+    await t.send(events.postback(RESIDENT, lastQuick(t, RESIDENT, "元に戻す")));
+    expect(last(t, RESIDENT)).toMatch(/「蓮根」に戻しました/);
+    expect(await homeOf(t, RESIDENT)).toBe("蓮根");
+  });
+
+  it("when a resident writes a misspelt service next to an area (配しょく はすね), it is a search in 蓮根 and the home area stays unset", async () => {
+    const answer = await answerTo(t, RESIDENT, "配しょく はすね");
+    expect(answer).toMatch(/蓮根の配食/);
+    expect(await homeOf(t, RESIDENT)).toBeNull();
+  });
+
+  it("when a resident sends only an area name, the bot asks what they look for there and does not change the home area", async () => {
+    await t.send(events.text(RESIDENT, "蓮根に住んでいます"));
+    const answer = await answerTo(t, RESIDENT, "たかしまだいら");
+    expect(answer).toMatch(/高島平で、何をおさがしですか/);
+    expect(await homeOf(t, RESIDENT)).toBe("蓮根");
+    await t.send(events.postback(RESIDENT, lastQuick(t, RESIDENT, "体操・運動")));
+    expect(t.textsTo(RESIDENT).join("\n")).toMatch(/高島平の体操・運動/);
+    expect(await homeOf(t, RESIDENT)).toBe("蓮根");
+  });
+
+  it("when a resident says their daughter lives in 高島平, the home area stays as it was", async () => {
+    await t.send(events.text(RESIDENT, "蓮根に住んでいます"));
+    await t.send(events.text(RESIDENT, "娘が高島平に住んでいます"));
+    expect(await homeOf(t, RESIDENT)).toBe("蓮根");
+    expect(last(t, RESIDENT)).toMatch(/高島平/);
+  });
+});
+
+describe("a question the bot asked does not swallow a new request", () => {
+  let t: TestApp;
+  useApp({}, (x) => (t = x));
+
+  it("when the bot asked which area for salons and the resident answers 蓮根の体操, the answer is exercise in 蓮根", async () => {
+    await t.send(events.text(RESIDENT, "サロンを探したい"));
+    expect(last(t, RESIDENT)).toMatch(/どちらの地域/);
+    const answer = await answerTo(t, RESIDENT, "蓮根の体操");
+    expect(answer).toMatch(/蓮根の体操・運動が\d+件/);
+  });
+
+  it("when the bot asked which area for the consultation centre and the resident asks for salons in 蓮根, the answer is salons", async () => {
+    await t.send(events.text(RESIDENT, "相談窓口を教えて"));
+    const answer = await answerTo(t, RESIDENT, "はすねのサロン");
+    expect(answer).toMatch(/蓮根のサロン・通いの場が\d+件/);
+  });
+});
+
+describe("follow-ups reuse the last search for a while", () => {
+  let t: TestApp;
+  useApp({}, (x) => (t = x));
+
+  it("after a search in 高島平, 月曜日は？ / 体操は？ / そこの電話番号は？ reuse 高島平 (not the home area 蓮根) and say so", async () => {
+    await t.send(events.text(RESIDENT, "蓮根に住んでいます"));
+    await t.send(events.text(RESIDENT, "高島平のサロン"));
+    expect(await answerTo(t, RESIDENT, "月曜日は？")).toMatch(/高島平の月曜日のサロン・通いの場/);
+    expect(await answerTo(t, RESIDENT, "体操は？")).toMatch(/高島平の(月曜日の)?体操・運動/);
+    const phones = await answerTo(t, RESIDENT, "そこの電話番号は？");
+    expect(phones).toMatch(/高島平の.*電話番号です/);
+    expect(phones).toMatch(/\d{2,4}-\d{2,4}-\d{4}/);
+  });
+
+  it("ほかには？ after every result was shown widens to every kind of place in the same area", async () => {
+    await t.send(events.text(RESIDENT, "はすねの体操"));
+    expect(await answerTo(t, RESIDENT, "ほかには？")).toMatch(/蓮根のサロンや集いの場が\d+件/);
+  });
+
+  it("after 30 minutes the context is gone quietly: 月曜日は？ is no longer about the last search", async () => {
+    await t.send(events.text(RESIDENT, "高島平のサロン"));
+    t.clock.advance(31 * 60_000);
+    const answer = await answerTo(t, RESIDENT, "月曜日は？");
+    expect(answer).not.toMatch(/高島平/);
+    expect(answer).not.toMatch(/時間がたったため/);
+  });
+});
