@@ -22,7 +22,7 @@ async function main(): Promise<void> {
     if (!line.trim()) continue;
     const now = new Date();
     const r = explain ? router.explain(line, now) : router.route(line, now);
-    const { normalized: _n, ...out } = r as typeof r & { normalized?: string };
+    const { normalized: _n, reading: _r, ...out } = r as typeof r & { normalized?: string; reading?: string };
     process.stdout.write(JSON.stringify(explain ? r : out) + "\n");
   }
 }

@@ -1,6 +1,8 @@
 import type { AppDeps } from "../deps.js";
 import type { Message } from "../line/messages.js";
-import { decodePostback } from "../line/postback.js";
+import { decodePostback, type Postback } from "../line/postback.js";
+import type { RouteResult } from "../nlu/types.js";
+import { MAX_LABEL_TEXT, offeredIn, parseOffered, readingMatch, writtenMatch } from "./offered.js";
 import {
   apologyMessages,
   cancelledMessages,
@@ -14,7 +16,7 @@ import {
   welcomeMessages,
 } from "../features/welcome/messages.js";
 import { closeJapaneseSpaces, normalize } from "../nlu/normalize.js";
-import { ensureUser, hasRole, markFollowed, markUnfollowed, type Role } from "../users/service.js";
+import { ensureUser, hasRole, markFollowed, markUnfollowed, setOffered, type Role } from "../users/service.js";
 import { replyTokenOf, userIdOf, type WebhookEvent } from "../webhook/events.js";
 import { clearState, loadState, saveState } from "./state-store.js";
 import type { Command, Feature, FlowHandler, Input, IntentHandler, LocationHandler, PostbackHandler, Turn, TurnContext } from "./types.js";
@@ -35,6 +37,7 @@ export function createDispatcher(deps: AppDeps, features: Feature[]): Dispatcher
   const urgent = new Map<string, IntentHandler>();
   const postbacks = new Map<string, PostbackHandler>();
   const flows = new Map<string, FlowHandler>();
+  const cancelled = new Map<string, () => Message[]>();
   const commands: Command[] = [];
   const restricted = new Map<string, Role[]>();
   let location: LocationHandler | undefined;
@@ -43,6 +46,7 @@ export function createDispatcher(deps: AppDeps, features: Feature[]): Dispatcher
     for (const [k, h] of Object.entries(f.urgent ?? {})) urgent.set(k, h);
     for (const [k, h] of Object.entries(f.postbacks ?? {})) postbacks.set(k, h);
     for (const [k, h] of Object.entries(f.flows ?? {})) flows.set(k, h);
+    for (const [k, m] of Object.entries(f.cancelled ?? {})) cancelled.set(k, m);
     commands.push(...(f.commands ?? []));
     for (const [k, roles] of Object.entries(f.restricted ?? {})) restricted.set(k, roles);
     if (f.location) location = f.location;
@@ -101,7 +105,7 @@ export function createDispatcher(deps: AppDeps, features: Feature[]): Dispatcher
       }
       if (isCancel) {
         await clearState(db, ctx.user.id);
-        return cancelledMessages();
+        return cancelled.get(loaded.state.flow)?.() ?? cancelledMessages();
       }
       const flow = flows.get(loaded.state.flow);
       const turn = flow ? await flow(ctx, input, loaded.state) : null;
@@ -112,6 +116,26 @@ export function createDispatcher(deps: AppDeps, features: Feature[]): Dispatcher
     }
     if (input.kind === "postback" && input.postback.action === "flow.cancel") return [...prefix, ...nothingToCancelMessages()];
     return [...prefix, ...(await applyTurn(ctx, await routeInput(ctx, input)))];
+  }
+
+  /** Keeps the buttons of this answer so that typing a label works like tapping it. */
+  async function remember(ctx: TurnContext, messages: Message[]): Promise<Message[]> {
+    const offered = offeredIn(messages);
+    const json = offered.length ? JSON.stringify(offered) : null;
+    // An answer without buttons leaves the last ones in place (a short follow-up, an error).
+    if (json && json !== ctx.user.offered) await setOffered(db, ctx.user.id, json);
+    return messages;
+  }
+
+  async function typedButton(ctx: TurnContext, text: string, route: RouteResult): Promise<Postback | null> {
+    if (!ctx.user.offered || longerThan(text, MAX_LABEL_TEXT)) return null;
+    const offered = parseOffered(ctx.user.offered);
+    let hit = offered.find(([label]) => writtenMatch(text, label));
+    if (!hit && route.reading) {
+      const readings = await Promise.all(offered.map(([label]) => deps.nlu.route(label, ctx.now)));
+      hit = offered.find((_, i) => readings[i].reading && readingMatch(route.reading, readings[i].reading));
+    }
+    return hit ? decodePostback(hit[1]) : null;
   }
 
   async function messagesFor(ev: WebhookEvent, lineUserId: string, now: Date): Promise<Message[]> {
@@ -132,7 +156,7 @@ export function createDispatcher(deps: AppDeps, features: Feature[]): Dispatcher
     if (ev.type === "postback") {
       const postback = decodePostback(ev.postback?.data);
       if (!postback) return expiredButtonMessages();
-      return handleInput(ctx, { kind: "postback", postback });
+      return remember(ctx, await handleInput(ctx, { kind: "postback", postback }));
     }
     const m = ev.message;
     if (m?.type === "text" && typeof m.text === "string") {
@@ -141,15 +165,18 @@ export function createDispatcher(deps: AppDeps, features: Feature[]): Dispatcher
       const plain = closeJapaneseSpaces(normalize(m.text));
       for (const c of commands) {
         const match = c.pattern.exec(plain);
-        if (match) return applyTurn(ctx, await c.handle(ctx, match));
+        if (match) return remember(ctx, await applyTurn(ctx, await c.handle(ctx, match)));
       }
-      return handleInput(ctx, { kind: "text", text: m.text, route });
+      // A button of the last answer, typed instead of tapped, works like the tap.
+      const typed = urgent.has(route.intent) ? null : await typedButton(ctx, m.text, route);
+      if (typed) return remember(ctx, await handleInput(ctx, { kind: "postback", postback: typed }));
+      return remember(ctx, await handleInput(ctx, { kind: "text", text: m.text, route }));
     }
     if (m?.type === "location" && Number.isFinite(m.latitude) && Number.isFinite(m.longitude)) {
       const lat = m.latitude as number;
       const lng = m.longitude as number;
       if (Math.abs(lat) <= 90 && Math.abs(lng) <= 180) {
-        return handleInput(ctx, { kind: "location", lat, lng, title: typeof m.title === "string" ? m.title : undefined, address: typeof m.address === "string" ? m.address : undefined });
+        return remember(ctx, await handleInput(ctx, { kind: "location", lat, lng, title: typeof m.title === "string" ? m.title : undefined, address: typeof m.address === "string" ? m.address : undefined }));
       }
     }
     return unsupportedMessages();

@@ -59,5 +59,7 @@ export interface Feature {
   restricted?: Record<string, Role[]>;
   postbacks?: Record<string, PostbackHandler>;
   flows?: Record<string, FlowHandler>;
+  /** What to say when the person cancels this flow, where the generic "やめました" could be misread. */
+  cancelled?: Record<string, () => Message[]>;
   location?: LocationHandler;
 }

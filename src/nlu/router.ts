@@ -192,7 +192,7 @@ export class Router implements Nlu {
     for (const [k, v] of Object.entries(slots)) {
       if (!confident || top.declared.has(k) || k === "followUp" || (k === "dateTo" && top.declared.has("date"))) (outSlots as Record<string, unknown>)[k] = v;
     }
-    const result: RouteResult = { text, normalized: a.normalized, intent, confidence, slots: outSlots };
+    const result: RouteResult = { text, normalized: a.normalized, reading: a.folded, intent, confidence, slots: outSlots };
     if (!explain) return { explanation: result };
     return {
       explanation: {

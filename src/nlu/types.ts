@@ -45,6 +45,8 @@ export interface Slots {
 export interface RouteResult {
   text: string;
   normalized: string;
+  /** The text's folded kana reading (for comparing with button labels typed in kana). */
+  reading: string;
   intent: IntentName;
   confidence: number;
   slots: Slots;

@@ -74,3 +74,9 @@ export async function markUnfollowed(db: Db, lineUserId: string, now: Date): Pro
     db.conversationState.deleteMany({ where: { userId: user.id } }),
   ]);
 }
+
+/** Remembers the buttons of the last answer (JSON), or forgets them (null). */
+export async function setOffered(db: Db, userId: number, offered: string | null): Promise<void> {
+  const sql = sqlOf(db);
+  await sql.write(() => sql.run(`UPDATE "User" SET "offered" = ? WHERE "id" = ?`, offered, userId));
+}

@@ -98,3 +98,55 @@ describe("follow-ups reuse the last search for a while", () => {
     expect(answer).not.toMatch(/時間がたったため/);
   });
 });
+
+describe("confirmations that cannot be misread", () => {
+  let t: TestApp;
+  useApp({}, (x) => (t = x));
+  const labels = (t: TestApp, u: string) => t.messagesTo(u).at(-1).quickReply.items.map((i: any) => i.action.label);
+
+  it("when a resident asks to leave, the buttons read 退会する / 退会しない, and 退会しない keeps everything with an answer that says so", async () => {
+    await t.send(events.text(RESIDENT, "蓮根に住んでいます"));
+    await t.send(events.text(RESIDENT, "退会したい"));
+    expect(labels(t, RESIDENT)).toEqual(["退会する", "退会しない"]);
+    await t.send(events.text(RESIDENT, "退会しません"));
+    expect(last(t, RESIDENT)).toMatch(/退会しませんでした/);
+    expect(await homeOf(t, RESIDENT)).toBe("蓮根");
+  });
+
+  it("when a resident types たいかいする in kana at the confirmation, their data is deleted", async () => {
+    await t.send(events.text(RESIDENT, "蓮根に住んでいます"));
+    await t.send(events.text(RESIDENT, "退会したい"));
+    await t.send(events.text(RESIDENT, "たいかいする"));
+    expect(last(t, RESIDENT)).toMatch(/情報を消しました/);
+    expect(await t.db.user.findUnique({ where: { lineUserId: RESIDENT } })).toBeNull();
+  });
+
+  it("no confirmation of an action that means stopping offers やめる as its cancel button", async () => {
+    await t.send(events.text(RESIDENT, "退会したい"));
+    expect(labels(t, RESIDENT)).not.toContain("やめる");
+  });
+});
+
+describe("buttons typed instead of tapped", () => {
+  let t: TestApp;
+  useApp({}, (x) => (t = x));
+
+  it("when a resident types 曜日を問わずさがす under a no-result answer, it works like the button", async () => {
+    await t.send(events.text(RESIDENT, "蓮根の日曜日の夕方のサロン"));
+    expect(await answerTo(t, RESIDENT, "曜日を問わずさがす")).toMatch(/蓮根のサロン・通いの場が2件/);
+  });
+
+  it("when a resident types もっとみせてください in kana under a page of results, the next page comes", async () => {
+    await t.send(events.text(RESIDENT, "サロンをさがしたい"));
+    await t.send(events.postback(RESIDENT, lastQuick(t, RESIDENT, "板橋区全体")));
+    const more = await answerTo(t, RESIDENT, "もっとみせてください");
+    expect(more).toMatch(/11〜\d+件目です（全\d+件）/);
+  });
+
+  it("when a resident types 退会しない after the leave question, nothing is deleted", async () => {
+    await t.send(events.text(RESIDENT, "退会したい"));
+    await t.send(events.text(RESIDENT, "たいかいしない"));
+    expect(last(t, RESIDENT)).toMatch(/退会しませんでした/);
+    expect(await t.db.user.findUnique({ where: { lineUserId: RESIDENT } })).not.toBeNull();
+  });
+});

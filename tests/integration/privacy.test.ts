@@ -18,7 +18,7 @@ describe("a user deleting their data", () => {
     await t.send(events.text(RES, "はすねのさろん"));
     const logsBefore = await t.db.inquiryLog.count();
     await t.send(events.text(RES, "退会したい"));
-    await t.send(events.postback(RES, lastQuick(t, RES, "消す")));
+    await t.send(events.postback(RES, lastQuick(t, RES, "退会する")));
     expect(t.textsTo(RES).at(-1)).toMatch(/あなたの情報を消しました/);
     expect(await t.db.user.count({ where: { lineUserId: RES } })).toBe(0);
     expect(await t.db.conversationState.count()).toBe(0);

@@ -119,7 +119,7 @@ describe("volunteers", () => {
   it("withdrawing leaves no personal fields", async () => {
     await register(t, VOL, "山田花子", "蓮根");
     await t.send(events.text(VOL, "ボランティアをやめたい"));
-    await t.send(events.postback(VOL, lastQuick(t, VOL, "やめる（登録を消す）")));
+    await t.send(events.postback(VOL, lastQuick(t, VOL, "登録を消す")));
     expect(t.textsTo(VOL).at(-1)).toMatch(/登録を消しました/);
     const v = await t.db.volunteer.findFirstOrThrow({ include: { areas: true } });
     expect(v).toMatchObject({ userId: null, displayName: null, phone: null, skills: "[]", availability: "[]", status: "withdrawn" });

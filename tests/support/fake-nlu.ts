@@ -9,7 +9,7 @@ export function tableNlu(table: Record<string, { intent: IntentName; slots?: Slo
   return {
     route(text) {
       const hit = table[text];
-      return { text, normalized: text, intent: hit?.intent ?? "help", confidence: 1, slots: hit?.slots ?? {} };
+      return { text, normalized: text, reading: "", intent: hit?.intent ?? "help", confidence: 1, slots: hit?.slots ?? {} };
     },
   };
 }

@@ -1,4 +1,4 @@
-import { yesNo } from "../../conversation/answers.js";
+import { confirmAnswer, yesNo } from "../../conversation/answers.js";
 import type { Feature, FlowState, Input, Turn, TurnContext } from "../../conversation/types.js";
 import { normalize } from "../../nlu/normalize.js";
 import { addDays, formatDateJa, parseIsoDate, zonedInstant, zonedParts, type PlainDate } from "../../schedule/time.js";
@@ -229,6 +229,7 @@ export const volunteersFeature: Feature = {
       return ask(ctx, step, { draft: d, edit: true });
     },
   },
+  cancelled: { [WITHDRAW]: m.withdrawKeptMessages },
   flows: {
     [REG]: registration,
     [AVAIL]: async (ctx, input, state) => {
@@ -241,8 +242,9 @@ export const volunteersFeature: Feature = {
       return { replies: m.availabilitySavedMessages(), state: null };
     },
     [WITHDRAW]: async (ctx, input) => {
-      const yes = (input.kind === "postback" && input.postback.action === "vwd.confirm") || (input.kind === "text" && yesNo(input.text) === "yes");
-      if (!yes) return null;
+      const answer = input.kind === "postback" ? (input.postback.action === "vwd.confirm" ? "yes" : null) : input.kind === "text" ? confirmAnswer(input.text, /^(登録を)?(消し?て|けして|消す|けす|削除|さくじょ)/) : null;
+      if (answer === "no") return { replies: m.withdrawKeptMessages(), state: null };
+      if (answer !== "yes") return null;
       await withdrawVolunteer(ctx.deps.db, ctx.user, ctx.now);
       return { replies: m.withdrawnMessages(), state: null };
     },

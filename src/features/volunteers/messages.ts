@@ -131,10 +131,14 @@ export function availabilitySavedMessages(): Message[] {
 export function confirmWithdrawMessages(): Message[] {
   return [
     text("ボランティアをやめると、お名前・電話番号・地域・できること・日時の登録を消します。よろしいですか？", [
-      { kind: "postback", label: "やめる（登録を消す）", action: "vwd.confirm", displayText: "登録を消してください" },
-      { kind: "postback", label: "続ける", action: "flow.cancel", displayText: "続けます" },
+      { kind: "postback", label: "登録を消す", action: "vwd.confirm", displayText: "登録を消す" },
+      { kind: "postback", label: "登録を消さない", action: "flow.cancel", displayText: "登録を消さない" },
     ]),
   ];
+}
+
+export function withdrawKeptMessages(): Message[] {
+  return [text("登録はそのままです。これからもよろしくお願いします。", MAIN_MENU)];
 }
 
 export function withdrawnMessages(): Message[] {
