@@ -38,7 +38,7 @@ run(async () => {
       else {
         const chart = out.replace(/\.md$/, "") + "-chart.png";
         fs.writeFileSync(chart, barChartPng(report.supplyDemand.map((x) => ({ key: x.key, a: x.inquiries, b: x.resources }))));
-        fs.writeFileSync(out, needsMarkdown(report, path.basename(chart)));
+        fs.writeFileSync(out, needsMarkdown(report, timeZone, path.basename(chart)));
         console.log(`グラフ: ${chart}`);
       }
       console.log(`書き出しました: ${out}（問い合わせ ${report.inquiries}件、見つからなかった ${report.unmet.total}件）`);

@@ -40,8 +40,19 @@ export async function runDueReminders(d: ReminderDeps, now: () => Date): Promise
     orderBy: { dueAt: "asc" },
     take: 1000,
   });
+  // Several reminders of one meeting due at once (after downtime, or a meeting registered a
+  // few days ahead): only the latest goes out, with a heading that fits; the others are skipped.
+  const latest = new Map<string, (typeof due)[number]>();
+  for (const r of due) {
+    const k = `${r.meetingId}|${r.userId}`;
+    const seen = latest.get(k);
+    if (!seen || r.dueAt.getTime() > seen.dueAt.getTime()) latest.set(k, r);
+  }
+  const superseded = due.filter((r) => r.status === "planned" && latest.get(`${r.meetingId}|${r.userId}`) !== r).map((r) => r.id);
+  if (superseded.length) await db.reminder.updateMany({ where: { id: { in: superseded }, status: "planned" }, data: { status: "skipped" } });
   let sent = 0;
   for (const r of due) {
+    if (superseded.includes(r.id)) continue;
     if (d.shouldStop?.()) break;
     const retryKey = r.retryKey ?? randomUUID();
     const claimed = await db.reminder.updateMany({
@@ -54,7 +65,7 @@ export async function runDueReminders(d: ReminderDeps, now: () => Date): Promise
       await db.reminder.update({ where: { id: r.id }, data: { status: "skipped" } });
       continue;
     }
-    const result = await d.line.pushWithKey(user.lineUserId, reminderMessages(meeting, d.timeZone, r.slot), retryKey);
+    const result = await d.line.pushWithKey(user.lineUserId, reminderMessages(meeting, d.timeZone, now()), retryKey);
     await db.reminder.update({ where: { id: r.id }, data: result.ok ? { status: "sent", sentAt: now() } : { status: "failed" } });
     if (result.ok) sent++;
   }

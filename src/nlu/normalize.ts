@@ -125,3 +125,20 @@ export function foldStep(raw: string, prevVowel: string): [string, string] {
   }
   return [c, VOWEL_OF.get(c) ?? ""];
 }
+
+/**
+ * Weekday names as people type them, in kana or half kana (もくよう, 土よう日,
+ * げつようび, すい曜), rewritten to kanji with 曜 (木曜, 土曜, 月曜, 水曜), so
+ * every reader of weekdays (searches, availability, meetings) needs one rule.
+ * 火曜 and 土曜 in kana need び (かよう is also 通う, どよ hides in ちょうどよい).
+ */
+const KANA_WEEKDAY = /(げつ|げっ|ゲツ|すい|スイ|もく|モク|きん|キン|にち|ニチ)(?:よ[うお]|ヨウ)(?:び|ビ|日)?|(か|カ|ど|ド)(?:よ[うお]|ヨウ)(?:び|ビ|日)|(げつ|げっ|か|すい|もく|きん|ど|にち)曜/g;
+const KANA_WEEKDAY_KANJI: Record<string, string> = { げつ: "月", げっ: "月", すい: "水", もく: "木", きん: "金", にち: "日", か: "火", ど: "土" };
+const MIXED_WEEKDAY = /([月火水木金土日])(?:よ[うお]|ヨウ)(?:び|ビ|日)|([月火木金土])(?:よ[うお])(?=[はのにとやもで、・,]|$)/g;
+
+export function weekdaysToKanji(text: string): string {
+  if (!/[ぁ-んァ-ン]/.test(text)) return text;
+  return text
+    .replace(KANA_WEEKDAY, (m, a?: string, b?: string, c?: string) => `${KANA_WEEKDAY_KANJI[toHiragana(a ?? b ?? c ?? "")]}曜`)
+    .replace(MIXED_WEEKDAY, (m, a?: string, b?: string) => `${a ?? b}曜`);
+}

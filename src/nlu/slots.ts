@@ -1,5 +1,6 @@
 import { addDays, compareDates, daysInMonth, isoDate, isValidDate, weekdayOf, zonedParts, type PlainDate } from "../schedule/time.js";
 import type { Analysed, Term } from "./matcher.js";
+import { weekdaysToKanji } from "./normalize.js";
 
 /** Whether a dictionary term occurs in the text being routed. */
 export type Has = (term: Term) => boolean;
@@ -25,7 +26,7 @@ export interface WeekdayTerms {
 
 export function extractWeekdays(a: Analysed, terms: WeekdayTerms, has: Has): number[] | undefined {
   const found = new Set<number>();
-  const text = a.normalized;
+  const text = weekdaysToKanji(a.normalized);
   for (const m of text.matchAll(WEEKDAY_SINGLE)) found.add(WD_INDEX[m[1]]);
   for (const m of text.matchAll(WEEKDAY_RUN)) for (const c of m[1]) if (c in WD_INDEX) found.add(WD_INDEX[c]);
   for (const [kana, wd] of KANA_WEEKDAYS) {

@@ -1,15 +1,17 @@
 import type { Db } from "../db/client.js";
-import { when } from "../features/meetings/messages.js";
+import { UNNAMED, when } from "../features/meetings/messages.js";
+import { attendeesWithNames } from "../features/meetings/service.js";
 
-/** Attendance of one meeting for the SC: counts, and names where the bot knows them (volunteers' registered names). */
+/** Attendance of one meeting for the SC: counts, and the names the SC sees in LINE (registered or LINE display names). */
 export async function attendanceReport(db: Db, meetingId: number, timeZone: string): Promise<string> {
-  const meeting = await db.meeting.findUnique({ where: { id: meetingId }, include: { attendees: { include: { user: { include: { volunteer: true } } } } } });
+  const meeting = await db.meeting.findUnique({ where: { id: meetingId } });
   if (!meeting) throw new Error(`会議 ${meetingId} が見つかりません`);
+  const attendees = await attendeesWithNames(db, meetingId);
   const label = (r: string | null) => (r === "attend" ? "出席" : r === "absent" ? "欠席" : "未回答");
   const lines = [`${meeting.title}（${when(meeting, timeZone)}、${meeting.venue}）${meeting.status === "cancelled" ? " 中止" : ""}`];
   for (const r of ["attend", "absent", null]) {
-    const rows = meeting.attendees.filter((a) => a.response === r);
-    lines.push(`${label(r)} ${rows.length}人: ${rows.map((a) => a.user.volunteer?.displayName ?? `利用者#${a.userId}`).join("、") || "なし"}`);
+    const rows = attendees.filter((a) => a.response === r);
+    lines.push(`${label(r)} ${rows.length}人: ${rows.map((a) => a.name ?? UNNAMED).join("、") || "なし"}`);
   }
   return lines.join("\n");
 }

@@ -1,8 +1,11 @@
 import { toCsv } from "../import/csv.js";
-import { isoDate } from "../schedule/time.js";
+import { formatDateRangeJa, zonedParts } from "../schedule/time.js";
 import type { Count, NeedsReport } from "./needs.js";
 
-const day = (d: Date) => isoDate({ y: d.getUTCFullYear(), m: d.getUTCMonth() + 1, d: d.getUTCDate() });
+/** The period as asked: the days in the app's time zone (the instants run from 0:00 to 23:59 there). */
+export function periodJa(r: Pick<NeedsReport, "period">, timeZone: string): string {
+  return formatDateRangeJa(zonedParts(r.period.from, timeZone), zonedParts(r.period.to, timeZone), true);
+}
 
 function table(title: string, rows: Count[], unit = "件"): string {
   if (rows.length === 0) return `### ${title}\n\nなし\n`;
@@ -10,12 +13,12 @@ function table(title: string, rows: Count[], unit = "件"): string {
 }
 
 /** A handout for a 協議体 meeting (Markdown), with the chart image beside it. */
-export function needsMarkdown(r: NeedsReport, chartFile?: string): string {
+export function needsMarkdown(r: NeedsReport, timeZone: string, chartFile?: string): string {
   const sd = r.supplyDemand.filter((x) => x.resources || x.inquiries);
   return [
     `# 地域のニーズの見える化（${r.areas.join("・")}）`,
     "",
-    `期間：${day(r.period.from)} 〜 ${day(r.period.to)}`,
+    `期間：${periodJa(r, timeZone)}`,
     "",
     `- 問い合わせ：${r.inquiries}件（見つからなかったもの：${r.unmet.total}件）`,
     `- 生活支援コーディネーターへの相談：${r.help.total}件`,

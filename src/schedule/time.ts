@@ -106,6 +106,14 @@ export function formatDateJa(d: PlainDate, withWeekday = true): string {
   return `${d.m}月${d.d}日${withWeekday ? `(${WEEKDAY_KANJI[weekdayOf(d)]})` : ""}`;
 }
 
+/** 11月30日(月)〜12月6日(日); with the year on both sides when it changes, or on the first when asked (2026年10月1日(木)〜10月31日(土)). */
+export function formatDateRangeJa(from: PlainDate, to: PlainDate, withYear = false): string {
+  const crosses = from.y !== to.y;
+  const a = `${withYear || crosses ? `${from.y}年` : ""}${formatDateJa(from)}`;
+  if (compareDates(from, to) === 0) return a;
+  return `${a}〜${crosses ? `${to.y}年` : ""}${formatDateJa(to)}`;
+}
+
 export function formatTime(minutes: number): string {
   return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, "0")}`;
 }

@@ -98,8 +98,10 @@ describe("meetings", () => {
     const other = new Jobs({ db: t.db, line: new LineGateway({ db: t.db, logger: silentLogger, channelAccessToken: "x", baseUrl: t.line.url }), logger: silentLogger, clock: t.clock, timeZone: TZ });
     await Promise.all([t.jobs.kick(), other.kick(), t.jobs.kick(), other.kick()]);
     const d1 = reminders();
-    expect(d1).toHaveLength(4); // d7 (late but before the meeting) and d1, for two members
-    expect(new Set(d1.map((c) => c.retryKey)).size).toBe(4);
+    // d7 (late) and d1 are both due: only the latest (d1) goes out, once for each of the two members.
+    expect(d1).toHaveLength(2);
+    expect(new Set(d1.map((c) => c.body.to)).size).toBe(2);
+    expect(await t.db.reminder.count({ where: { slot: "d7", status: "skipped" } })).toBe(2);
   });
 
   it("a restart between claim and send does not duplicate: the stored retry key is reused", async () => {
@@ -122,7 +124,9 @@ describe("meetings", () => {
     await meeting();
     t.clock.set("2026-12-10T08:00:00Z"); // down all week; 17:00 on the day
     await t.jobs.kick();
-    expect(reminders().length).toBe(6);
+    // d7, d1 and h2 were all missed: each member gets one reminder (the latest, "今日の会議"), not three at once.
+    expect(reminders().length).toBe(2);
+    expect(reminders().every((c) => /今日の会議のお知らせ/.test(c.body.messages[0].altText))).toBe(true);
     const later = await meeting("2026-12-12T05:00:00Z");
     t.line.reset();
     t.clock.set("2026-12-12T06:00:00Z"); // it started an hour ago

@@ -58,7 +58,7 @@ describe("the needs report (見える化)", () => {
     const salonsThere = await t.db.resource.count({ where: { categoryKey: "salon", areaId: { in: [hasune.id, funado.id] }, status: "active" } });
     expect(salon).toMatchObject({ inquiries: 4, resources: salonsThere });
 
-    const md = needsMarkdown(r, "chart.png");
+    const md = needsMarkdown(r, "Asia/Tokyo", "chart.png");
     const csv = needsCsv(r);
     for (const out of [md, csv, JSON.stringify(r)]) {
       expect(out).not.toContain("山田");

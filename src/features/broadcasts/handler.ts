@@ -1,6 +1,6 @@
 import type { Feature, FlowState, Input, Turn, TurnContext } from "../../conversation/types.js";
 import { yesNo } from "../../conversation/answers.js";
-import { parseDateTimePhrase } from "../../schedule/phrase.js";
+import { instantsOf, readDateTimePhrase, type ParsedDateTime } from "../../schedule/phrase.js";
 import { hasRole } from "../../users/service.js";
 import { blocksWithAreas } from "../areas/service.js";
 import { scScope } from "../roles/service.js";
@@ -23,6 +23,16 @@ interface Draft {
 }
 
 const state = (step: string, d: Draft): FlowState => ({ flow: FLOW, step, data: d as Record<string, unknown> });
+
+/** A date and time typed by the SC; a bare 6時 or a weekday that does not match the date is asked back. */
+function readWhen(ctx: TurnContext, text: string): ParsedDateTime | { replies: Turn["replies"] } {
+  const tz = ctx.deps.config.timeZone;
+  const r = readDateTimePhrase(text, ctx.now, tz);
+  if (!r || r.kind === "noTime") return { replies: m.whenNotUnderstoodMessages(ctx.now, tz) };
+  if (r.kind === "weekday") return { replies: m.weekdayMismatchMessages(r.date, r.written) };
+  if (r.kind === "ampm") return { replies: m.askAmPmMessages(r.times.start) };
+  return instantsOf(r.date, r.times, tz);
+}
 
 async function scopeChoices(ctx: TurnContext): Promise<{ label: string; value: string }[]> {
   const scope = await scScope(ctx.deps.db, ctx.user.id);
@@ -108,12 +118,12 @@ async function step(ctx: TurnContext, input: Input, s: FlowState): Promise<Turn 
     case "extra": {
       const add = pb?.action === "bc.extra" ? pb.params.x === "add" : input.kind === "text" ? yesNo(text) === "yes" : null;
       if (add === null) return null;
-      return add ? { replies: m.askWhenMessages(), state: state("when", d) } : preview(ctx, d);
+      return add ? { replies: m.askWhenMessages(ctx.now, ctx.deps.config.timeZone), state: state("when", d) } : preview(ctx, d);
     }
     case "when": {
       if (input.kind !== "text") return null;
-      const parsed = parseDateTimePhrase(text, ctx.now, ctx.deps.config.timeZone);
-      if (!parsed) return { replies: m.whenNotUnderstoodMessages(), state: s };
+      const parsed = readWhen(ctx, text);
+      if ("replies" in parsed) return { replies: parsed.replies, state: s };
       d.when = { start: parsed.start.toISOString(), end: parsed.end?.toISOString() };
       return { replies: m.askPlaceMessages(), state: state("place", d) };
     }
@@ -123,12 +133,12 @@ async function step(ctx: TurnContext, input: Input, s: FlowState): Promise<Turn 
       return preview(ctx, d);
     case "confirm":
       if (pb?.action === "bc.send") return send(ctx, d, pb.params.u === "1");
-      if (pb?.action === "bc.schedule") return { replies: m.askScheduleMessages(), state: state("schedule", d) };
+      if (pb?.action === "bc.schedule") return { replies: m.askScheduleMessages(ctx.now, ctx.deps.config.timeZone), state: state("schedule", d) };
       return null;
     case "schedule": {
       if (input.kind !== "text") return null;
-      const parsed = parseDateTimePhrase(text, ctx.now, ctx.deps.config.timeZone);
-      if (!parsed) return { replies: m.whenNotUnderstoodMessages(), state: s };
+      const parsed = readWhen(ctx, text);
+      if ("replies" in parsed) return { replies: parsed.replies, state: s };
       if (parsed.start.getTime() <= ctx.now.getTime()) return { replies: m.scheduleInPastMessages(), state: s };
       return send(ctx, d, false, parsed.start);
     }

@@ -1,3 +1,5 @@
+import { exampleDay } from "../../schedule/phrase.js";
+import { weekdayOf, type PlainDate } from "../../schedule/time.js";
 import { flex, text, type Message, type QuickReplyChoice } from "../../line/messages.js";
 import { formatInstantJa } from "../../schedule/time.js";
 import { ROLE_JA, type AudienceRole } from "./audience.js";
@@ -31,16 +33,16 @@ export function askExtraMessages(): Message[] {
   ];
 }
 
-export function askWhenMessages(): Message[] {
-  return [text("日時を送ってください（例：12月10日 14時から16時）。", [CANCEL])];
+export function askWhenMessages(now: Date, tz: string): Message[] {
+  return [text(`日時を送ってください（例：${exampleDay(now, tz, 9)} 14時から16時）。`, [CANCEL])];
 }
 
 export function askPlaceMessages(): Message[] {
   return [text("場所を送ってください（例：蓮根地域センター 2階）。", [CANCEL])];
 }
 
-export function whenNotUnderstoodMessages(): Message[] {
-  return [text("日時が読み取れませんでした。「12月10日 14時」のように送ってください。")];
+export function whenNotUnderstoodMessages(now: Date, tz: string): Message[] {
+  return [text(`日時が読み取れませんでした。「${exampleDay(now, tz, 9)} 14時」のように、午前・午後も添えて送ってください。`)];
 }
 
 /** Exactly what recipients will receive. */
@@ -89,8 +91,8 @@ export function previewMessages(preview: Message[], count: number, audienceLabel
   return [...preview.slice(0, 4), note];
 }
 
-export function askScheduleMessages(): Message[] {
-  return [text("いつ送りますか？（例：12月10日 9時）", [CANCEL])];
+export function askScheduleMessages(now: Date, tz: string): Message[] {
+  return [text(`いつ送りますか？（例：${exampleDay(now, tz, 2)} 9時）`, [CANCEL])];
 }
 
 export function scheduleInPastMessages(): Message[] {
@@ -111,4 +113,14 @@ export function noRecipientsMessages(): Message[] {
 
 export function optOutMessages(stopped: boolean): Message[] {
   return [text(stopped ? "お知らせの配信を止めました。再開するときは「お知らせ再開」と送ってください。" : "お知らせの配信を再開しました。")];
+}
+
+export function weekdayMismatchMessages(date: PlainDate, written: number): Message[] {
+  const wd = "日月火水木金土";
+  return [text(`${date.m}月${date.d}日は${wd[weekdayOf(date)]}曜日です（${wd[written]}曜日ではありません）。日にちと曜日を確かめて、もう一度送ってください。`, [CANCEL])];
+}
+
+export function askAmPmMessages(startMinutes: number): Message[] {
+  const h = Math.floor(startMinutes / 60);
+  return [text(`${h}時は、午前ですか、午後ですか？「午後${h}時」のように送ってください。`, [CANCEL])];
 }

@@ -1,17 +1,27 @@
 import type { Feature, FlowState, Input, Turn, TurnContext } from "../../conversation/types.js";
-import { parseDateTimePhrase } from "../../schedule/phrase.js";
+import { afternoon, instantsOf, readDateTimePhrase, type ParsedDateTime, type Times } from "../../schedule/phrase.js";
+import { isoDate, parseIsoDate } from "../../schedule/time.js";
 import { hasRole } from "../../users/service.js";
 import { audit, newCode, scScope, INVITATION_TTL_MS } from "../roles/service.js";
 import { expiredButtonMessages } from "../welcome/messages.js";
 import * as m from "./messages.js";
 import { PLAN_PRESETS } from "./plan.js";
-import { audienceUserIds, cancelMeeting, createMeeting, KINDS, rescheduleMeeting, setReminderPlan, setRsvp, type Audience } from "./service.js";
+import { attendeesWithNames, audienceUserIds, cancelMeeting, createMeeting, joinUpcomingMeetings, KINDS, rescheduleMeeting, setReminderPlan, setRsvp, type Audience } from "./service.js";
 import { firstChars } from "../../util/chars.js";
 
 const CREATE = "mtg";
 const RESCHEDULE = "mtgre";
 
+/** A date or time the bot asked back about (午前か午後か, or which day). */
+interface PendingWhen {
+  date: string;
+  times: Times | null;
+  /** The hour still needs 午前 or 午後 once the day is known. */
+  ampm: boolean;
+}
+
 interface Draft {
+  pending?: PendingWhen;
   kind?: string;
   title?: string;
   start?: string;
@@ -43,6 +53,41 @@ async function notifyAttendees(ctx: TurnContext, meetingId: number, messages: Tu
   return n;
 }
 
+const PM_WORDS = /午後|ごご|夜|よる|夕方|ゆうがた|晩|pm/i;
+const AM_WORDS = /午前|ごぜん|朝|あさ|am/i;
+
+/**
+ * The "when" of a meeting: a full date and time, or a question back — 午前か午後か
+ * for a bare 6時, which day when the weekday written does not match the date.
+ */
+async function readWhen(ctx: TurnContext, input: Input, pending: PendingWhen | undefined): Promise<{ when: ParsedDateTime } | { replies: Turn["replies"]; pending?: PendingWhen } | null> {
+  const tz = ctx.deps.config.timeZone;
+  const decide = (date: string, times: Times | null, ampm: boolean): { when: ParsedDateTime } | { replies: Turn["replies"]; pending?: PendingWhen } => {
+    const d = parseIsoDate(date);
+    if (!d || !times) return { replies: m.whenNotUnderstoodMessages(ctx.now, tz) };
+    if (ampm) return { replies: m.askAmPmMessages(d, times), pending: { date, times, ampm: true } };
+    return { when: instantsOf(d, times, tz) };
+  };
+  if (input.kind === "postback") {
+    const p = input.postback;
+    if (p.action !== "mtg.when" || !pending) return null;
+    const times: Times | null = /^\d{1,4}$/.test(p.params.s ?? "") ? { start: Number(p.params.s), ...(/^\d{1,4}$/.test(p.params.e ?? "") ? { end: Number(p.params.e) } : {}) } : pending.times;
+    if (times && (times.start >= 1440 || (times.end ?? 0) > 1440)) return { replies: expiredButtonMessages() };
+    return decide(p.params.d ?? pending.date, times, p.params.a === "1");
+  }
+  if (input.kind !== "text") return null;
+  if (pending?.ampm && pending.times) {
+    if (PM_WORDS.test(input.text)) return decide(pending.date, afternoon(pending.times), false);
+    if (AM_WORDS.test(input.text) && !/\d/.test(input.text)) return decide(pending.date, pending.times, false);
+  }
+  const r = readDateTimePhrase(input.text, ctx.now, tz);
+  if (!r || r.kind === "noTime") return { replies: m.whenNotUnderstoodMessages(ctx.now, tz) };
+  if (r.kind === "weekday") {
+    return { replies: m.whichDayMessages(r.date, r.sameWeek, r.written, r.times), pending: { date: isoDate(r.date), times: r.times, ampm: false } };
+  }
+  return decide(isoDate(r.date), r.times, r.kind === "ampm");
+}
+
 async function createStep(ctx: TurnContext, input: Input, s: FlowState): Promise<Turn | null> {
   const d = s.data as Draft;
   const pb = input.kind === "postback" ? input.postback : null;
@@ -58,14 +103,16 @@ async function createStep(ctx: TurnContext, input: Input, s: FlowState): Promise
     case "title":
       if (!text) return null;
       d.title = firstChars(text, 60);
-      return { replies: m.askWhenMessages(), state: st("when", d) };
+      return { replies: m.askWhenMessages(ctx.now, tz), state: st("when", d) };
     case "when": {
-      if (!text) return null;
-      const p = parseDateTimePhrase(text, ctx.now, tz);
-      if (!p) return { replies: m.whenNotUnderstoodMessages(), state: s };
-      if (p.start.getTime() <= ctx.now.getTime()) return { replies: m.pastMessages(), state: s };
+      const r = await readWhen(ctx, input, d.pending);
+      if (!r) return null;
+      if ("replies" in r) return { replies: r.replies, state: st("when", { ...d, pending: r.pending }) };
+      const p = r.when;
+      if (p.start.getTime() <= ctx.now.getTime()) return { replies: m.pastMessages(), state: st("when", { ...d, pending: undefined }) };
       d.start = p.start.toISOString();
       d.end = p.end?.toISOString();
+      d.pending = undefined;
       return { replies: m.askVenueMessages(), state: st("venue", d) };
     }
     case "venue":
@@ -177,9 +224,17 @@ export const meetingsFeature: Feature = {
         if (!inv || inv.role !== "council" || inv.revokedAt || inv.expiresAt.getTime() <= ctx.now.getTime()) return { replies: expiredButtonMessages() };
         let areaIds: number[] = JSON.parse(inv.areaIds);
         if (inv.layer === 1) areaIds = (await ctx.deps.db.area.findMany({ where: { kind: "area" }, select: { id: true } })).map((a) => a.id);
+        // The name the SC sees in LINE, kept so attendance lists and reports show it.
+        const displayName = await ctx.deps.line.displayName(ctx.lineUserId).catch(() => null);
         for (const areaId of areaIds) {
-          await ctx.deps.db.councilMember.upsert({ where: { userId_areaId: { userId: ctx.user.id, areaId } }, create: { userId: ctx.user.id, areaId }, update: {} });
+          await ctx.deps.db.councilMember.upsert({
+            where: { userId_areaId: { userId: ctx.user.id, areaId } },
+            create: { userId: ctx.user.id, areaId, displayName },
+            update: displayName ? { displayName } : {},
+          });
         }
+        // Meetings registered before they joined remind them too.
+        await joinUpcomingMeetings(ctx.deps.db, ctx.user.id, areaIds, ctx.now, ctx.deps.config.timeZone);
         const names = (await ctx.deps.db.area.findMany({ where: { id: { in: areaIds } } })).map((a) => a.name);
         return { replies: m.councilJoinedMessages(inv.layer === 1 ? "第1層" : names.join("、")) };
       },
@@ -198,15 +253,14 @@ export const meetingsFeature: Feature = {
     "mtg.attendance": async (ctx, p) => {
       const meeting = await managed(ctx, Number(p.m));
       if (!meeting) return { replies: expiredButtonMessages() };
-      const rows = await ctx.deps.db.meetingAttendee.findMany({ where: { meetingId: meeting.id }, include: { user: { include: { volunteer: true } } } });
       const named = [];
-      for (const r of rows) named.push({ name: r.user.volunteer?.displayName ?? (await ctx.deps.line.displayName(r.user.lineUserId)) ?? `利用者${r.user.id}`, response: r.response });
+      for (const r of await attendeesWithNames(ctx.deps.db, meeting.id)) named.push({ name: r.name ?? (await ctx.deps.line.displayName(r.lineUserId)) ?? m.UNNAMED, response: r.response });
       return { replies: m.attendanceMessages(meeting, ctx.deps.config.timeZone, named) };
     },
     "mtg.reschedule": async (ctx, p) => {
       const meeting = await managed(ctx, Number(p.m));
       if (!meeting) return { replies: expiredButtonMessages() };
-      return { replies: m.askWhenMessages(), state: { flow: RESCHEDULE, step: "when", data: { m: meeting.id } } };
+      return { replies: m.askWhenMessages(ctx.now, ctx.deps.config.timeZone), state: { flow: RESCHEDULE, step: "when", data: { m: meeting.id } } };
     },
     "mtg.plan": async (ctx, p) => {
       const meeting = await managed(ctx, Number(p.m));
@@ -238,12 +292,13 @@ export const meetingsFeature: Feature = {
   flows: {
     [CREATE]: createStep,
     [RESCHEDULE]: async (ctx, input, s) => {
-      if (input.kind !== "text") return null;
       const meeting = await managed(ctx, Number(s.data.m));
       if (!meeting) return { replies: expiredButtonMessages(), state: null };
       const tz = ctx.deps.config.timeZone;
-      const p = parseDateTimePhrase(input.text, ctx.now, tz);
-      if (!p) return { replies: m.whenNotUnderstoodMessages(), state: s };
+      const r = await readWhen(ctx, input, s.data.pending as PendingWhen | undefined);
+      if (!r) return null;
+      if ("replies" in r) return { replies: r.replies, state: { ...s, data: { ...s.data, pending: r.pending } } };
+      const p = r.when;
       if (p.start.getTime() <= ctx.now.getTime()) return { replies: m.pastMessages(), state: s };
       const updated = await rescheduleMeeting(ctx.deps.db, meeting.id, p.start, p.end ?? null, tz);
       const n = await notifyAttendees(ctx, meeting.id, m.changedMessages(updated, tz));

@@ -2,7 +2,8 @@ import type { messagingApi } from "@line/bot-sdk";
 import type { Meeting } from "../../generated/prisma/client.js";
 import { card, COLORS, labelValue, postbackButton } from "../../line/flex.js";
 import { flex, text, type Message, type QuickReplyChoice } from "../../line/messages.js";
-import { formatInstantJa, formatTime, zonedParts } from "../../schedule/time.js";
+import { afternoon, exampleDay, type Times } from "../../schedule/phrase.js";
+import { formatDateJa, formatInstantJa, formatTime, isoDate, weekdayOf, zonedParts, type PlainDate } from "../../schedule/time.js";
 import { parseJsonArray } from "../volunteers/model.js";
 import { AUDIENCE_JA, KINDS, type Audience } from "./service.js";
 
@@ -46,9 +47,20 @@ function meetingBubble(m: Meeting, tz: string, opts: { rsvp?: boolean; response?
   );
 }
 
-export function reminderMessages(m: Meeting, tz: string, slot: string): Message[] {
-  const HEADINGS: Record<string, string> = { d7: "1週間後の会議のお知らせ", d3: "3日後の会議のお知らせ", d1: "明日の会議のお知らせ" };
-  const heading = HEADINGS[slot] ?? "まもなく始まる会議のお知らせ";
+/** An attendee whose name the bot does not know. */
+export const UNNAMED = "お名前未登録の方";
+
+/** How far away the meeting is when the reminder is sent: 今日 / 明日 / あさって / 3日後 / 1週間後. */
+export function reminderHeading(start: Date, sentAt: Date, tz: string): string {
+  const a = zonedParts(sentAt, tz);
+  const b = zonedParts(start, tz);
+  const days = Math.round((Date.UTC(b.y, b.m - 1, b.d) - Date.UTC(a.y, a.m - 1, a.d)) / 86_400_000);
+  const when = days <= 0 ? "今日" : days === 1 ? "明日" : days === 2 ? "あさって" : days === 7 ? "1週間後" : days === 14 ? "2週間後" : `${days}日後`;
+  return `${when}の会議のお知らせ`;
+}
+
+export function reminderMessages(m: Meeting, tz: string, sentAt: Date): Message[] {
+  const heading = reminderHeading(m.startsAt, sentAt, tz);
   return [flex(`${heading}：${m.title} ${when(m, tz)} ${m.venue}`, meetingBubble(m, tz, { rsvp: true, heading }))];
 }
 
@@ -95,11 +107,36 @@ export function askKindMessages(): Message[] {
 export function askTitleMessages(): Message[] {
   return [text("会議の名前を送ってください（例：第3回 蓮根地区協議体）。", [CANCEL])];
 }
-export function askWhenMessages(): Message[] {
-  return [text("日時を送ってください（例：12月10日(水)14時から16時、来週水曜の18時半）。", [CANCEL])];
+export function askWhenMessages(now: Date, tz: string): Message[] {
+  return [text(`日時を送ってください（例：${exampleDay(now, tz, 9)}14時から16時、来週水曜の18時半）。`, [CANCEL])];
 }
-export function whenNotUnderstoodMessages(): Message[] {
-  return [text("日時が読み取れませんでした。「12月10日 14時から16時」のように送ってください。")];
+export function whenNotUnderstoodMessages(now: Date, tz: string): Message[] {
+  return [text(`日時が読み取れませんでした。「${exampleDay(now, tz, 9)} 14時から16時」のように送ってください。`, [CANCEL])];
+}
+
+const clock = (min: number) => `${Math.floor(min / 60) % 12 || 12}時${min % 60 ? `${min % 60}分` : ""}`;
+
+/** 6時: morning or evening? Both as buttons, with the end time if one was given. */
+export function askAmPmMessages(date: PlainDate, times: Times): Message[] {
+  const pm = afternoon(times);
+  const range = (t: Times, half: string) => `${half}${clock(t.start)}${t.end !== undefined ? `〜${clock(t.end)}` : ""}`;
+  const choice = (t: Times, half: string): QuickReplyChoice => ({ kind: "postback", label: range(t, half), action: "mtg.when", params: { d: isoDate(date), s: t.start, e: t.end }, displayText: range(t, half) });
+  return [text(`${formatDateJa(date)}の${clock(times.start)}は、午前ですか、午後ですか？`, [choice(times, "午前"), choice(pm, "午後"), CANCEL])];
+}
+
+/** 12月10日(水) when the 10th is a Thursday: which of the two was meant. */
+export function whichDayMessages(date: PlainDate, sameWeek: PlainDate, written: number, times: Times | null): Message[] {
+  const wd = "日月火水木金土";
+  const choice = (d: PlainDate): QuickReplyChoice => ({
+    kind: "postback",
+    label: formatDateJa(d),
+    action: "mtg.when",
+    params: { d: isoDate(d), s: times?.start, e: times?.end },
+    displayText: formatDateJa(d),
+  });
+  return [
+    text(`${date.m}月${date.d}日は${wd[weekdayOf(date)]}曜日です（${wd[written]}曜日ではありません）。\nどちらの日ですか？`, [choice(date), choice(sameWeek), CANCEL]),
+  ];
 }
 export function pastMessages(): Message[] {
   return [text("過去の日時になっています。これから先の日時を送ってください。")];
@@ -116,8 +153,9 @@ export function askAudienceMessages(): Message[] {
   ];
 }
 export function confirmMessages(summary: string, count: number): Message[] {
+  const who = count > 0 ? `お知らせする人：${count}人` : "お知らせする人：まだいません（0人）。\n登録しても、いまは誰にも届きません。あとで参加したメンバーには、これからのリマインドが届きます。";
   return [
-    text(`この内容で登録します。\n${summary}\nお知らせする人：${count}人\nリマインドは1週間前と前日の10時（17時以降の会議は2時間前にも）に自動で届きます。`, [
+    text(`この内容で登録します。\n${summary}\n${who}\nリマインドは1週間前と前日の10時（17時以降の会議は2時間前にも）に自動で届きます。`, [
       { kind: "postback", label: "登録する", action: "mtg.save", displayText: "登録する" },
       CANCEL,
     ]),

@@ -104,3 +104,33 @@ export async function setRsvp(db: Db, meetingId: number, userId: number, attendi
   const r = await db.meetingAttendee.updateMany({ where: { meetingId, userId }, data: { response: attending ? "attend" : "absent", respondedAt: now } });
   return r.count === 1;
 }
+
+/**
+ * A 協議体 member who joins after meetings were registered: added to the
+ * upcoming council meetings of their areas, with the reminders still to come.
+ */
+export async function joinUpcomingMeetings(db: Db, userId: number, areaIds: number[], now: Date, timeZone: string): Promise<number> {
+  const meetings = await db.meeting.findMany({
+    where: { audience: "council", status: { not: "cancelled" }, startsAt: { gt: now }, areas: { some: { areaId: { in: areaIds } } } },
+  });
+  for (const meeting of meetings) {
+    await db.meetingAttendee.upsert({ where: { meetingId_userId: { meetingId: meeting.id, userId } }, create: { meetingId: meeting.id, userId }, update: {} });
+    await planReminders(db, meeting, timeZone);
+  }
+  return meetings.length;
+}
+
+/** Attendees with the names the SC knows them by: a volunteer's registered name, else the LINE name they joined with. */
+export async function attendeesWithNames(db: Db, meetingId: number): Promise<{ userId: number; lineUserId: string; name: string | null; response: string | null }[]> {
+  const rows = await db.meetingAttendee.findMany({
+    where: { meetingId },
+    include: { user: { include: { volunteer: true, councilMembers: true } } },
+    orderBy: { userId: "asc" },
+  });
+  return rows.map((r) => ({
+    userId: r.userId,
+    lineUserId: r.user.lineUserId,
+    name: r.user.volunteer?.displayName ?? r.user.councilMembers.find((c) => c.displayName)?.displayName ?? null,
+    response: r.response,
+  }));
+}

@@ -2,7 +2,7 @@ import type { messagingApi } from "@line/bot-sdk";
 import { labelValue } from "../../line/flex.js";
 import { flex, postbackAction, telUri, text, uriAction, type Message, type QuickReplyChoice } from "../../line/messages.js";
 import { MAX_ALT_TEXT_LENGTH, MAX_CAROUSEL_BUBBLES, truncate } from "../../line/limits.js";
-import { formatDateJa, formatTime } from "../../schedule/time.js";
+import { formatDateJa, formatDateRangeJa, formatTime, parseIsoDate } from "../../schedule/time.js";
 import { walkingMinutes } from "./distance.js";
 import { displayPhone } from "../../util/phone.js";
 import type { ResourceHit } from "./service.js";
@@ -83,7 +83,8 @@ export function describeQuery(areaName: string | undefined, label: string, q: Se
   if (q.near) parts.push("お近く");
   else if (areaName) parts.push(areaName);
   const when: string[] = [];
-  if (q.date) when.push(q.dateTo && q.dateTo !== q.date ? `${q.date.slice(5).replace("-", "/")}〜${q.dateTo.slice(5).replace("-", "/")}` : formatDateJa({ y: Number(q.date.slice(0, 4)), m: Number(q.date.slice(5, 7)), d: Number(q.date.slice(8, 10)) }));
+  const from = q.date ? parseIsoDate(q.date) : null;
+  if (from) when.push(formatDateRangeJa(from, (q.dateTo ? parseIsoDate(q.dateTo) : null) ?? from));
   if (q.weekdays?.length) when.push(q.weekdays.map((d) => "日月火水木金土"[d]).join("・") + "曜日");
   if (q.timeOfDay) when.push({ morning: "午前", afternoon: "午後", evening: "夕方以降" }[q.timeOfDay]);
   const where = parts.length ? `${parts.join("")}の` : "";

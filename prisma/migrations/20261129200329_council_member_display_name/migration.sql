@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "CouncilMember" ADD COLUMN "displayName" TEXT;
