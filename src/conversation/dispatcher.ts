@@ -122,8 +122,8 @@ export function createDispatcher(deps: AppDeps, features: Feature[]): Dispatcher
   async function remember(ctx: TurnContext, messages: Message[]): Promise<Message[]> {
     const offered = offeredIn(messages);
     const json = offered.length ? JSON.stringify(offered) : null;
-    // An answer without buttons leaves the last ones in place (a short follow-up, an error).
-    if (json && json !== ctx.user.offered) await setOffered(db, ctx.user.id, json);
+    // Only the last answer's buttons count: an answer without any forgets the earlier ones.
+    if (json !== (ctx.user.offered ?? null)) await setOffered(db, ctx.user.id, json);
     return messages;
   }
 

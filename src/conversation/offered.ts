@@ -70,6 +70,7 @@ export function writtenMatch(text: string, label: string): boolean {
 const NEGATION_WRITTEN = /(ない|なく|ません|ず|ぬ)/;
 const NEGATION_READING = new RegExp(`(${["ナイ", "ナク", "マセン", "ズ"].map((x) => fold(x)).join("|")})`);
 const negated = (kana: string) => NEGATION_WRITTEN.test(kana);
+const PARTICLE_START = new RegExp(`^(${["ヲ", "ガ", "ワ", "ハ", "ニ", "デ", "ノ", "モ", "ト", "ヘ"].map((x) => fold(x)).join("|")})`);
 
 /** The folded readings: the same rules for text typed in kana. */
 export function readingMatch(text: string, label: string): boolean {
@@ -79,5 +80,14 @@ export function readingMatch(text: string, label: string): boolean {
   if (t.startsWith(l) && TAILS_READING.has(t.slice(l.length))) return true;
   let common = 0;
   while (common < t.length && common < l.length && t[common] === l[common]) common++;
-  return l.length >= 4 && common >= Math.max(3, l.length - 2) && t.length <= l.length + 6 && NEGATION_READING.test(t.slice(common)) === NEGATION_READING.test(l.slice(common));
+  // A verb label in another form (モットミル / モットミセテ): only the last two kana differ, and
+  // what the text adds is an ending, not a particle and another word (トウロクヲヤメタイ is not トウロクスル).
+  const rest = t.slice(common);
+  return (
+    l.length >= 4 &&
+    common >= Math.max(3, l.length - 2) &&
+    rest.length <= 4 &&
+    !PARTICLE_START.test(rest) &&
+    NEGATION_READING.test(rest) === NEGATION_READING.test(l.slice(common))
+  );
 }

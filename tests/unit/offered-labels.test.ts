@@ -33,5 +33,6 @@ describe("a typed message matches a button label", () => {
     expect(readingMatch("サロン", "サロンツドイノバ")).toBe(false);
     expect(readingMatch("タイカイシマセン", "タイカイスル")).toBe(false);
     expect(readingMatch("タイカイシナイ", "タイカイスル")).toBe(false);
+    expect(readingMatch("トウロクヲヤメタイ", "トウロクスル")).toBe(false);
   });
 });

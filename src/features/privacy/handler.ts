@@ -1,27 +1,23 @@
 import { confirmAnswer } from "../../conversation/answers.js";
 import type { Feature } from "../../conversation/types.js";
-import { text } from "../../line/messages.js";
+import { hasRole } from "../../users/service.js";
+import { confirmDeleteMessages, deletedMessages, keptMessages, whichRegistrationMessages } from "./messages.js";
 import { deleteUserData } from "./service.js";
-import { MAIN_MENU } from "../welcome/messages.js";
 
 const FLOW = "delete";
 /** 退会する, たいかいします, 消して, けしてください: typed like the button. */
 const DELETE_WORDS = /^(退会|たいかい|消し?て|けして|消す|けす|削除|さくじょ)/;
-
-const keptMessages = () => [text("退会しませんでした。これまでどおりご利用いただけます。", MAIN_MENU)];
+/** Words that mean the whole account, not only a volunteer registration. */
+const WHOLE_ACCOUNT = /退会|たいかい|利用|りよう|line|ライン|らいん|情報|データ|全部|ぜんぶ|すべて/i;
 
 export const privacyFeature: Feature = {
   name: "privacy",
   intents: {
-    delete_my_data: async () => ({
-      replies: [
-        text("ご利用をやめて、お住まいの地域・ボランティア登録・ご相談の記録など、あなたの情報をすべて消します。元に戻せません。よろしいですか？", [
-          { kind: "postback", label: "退会する", action: "privacy.delete", displayText: "退会する" },
-          { kind: "postback", label: "退会しない", action: "flow.cancel", displayText: "退会しない" },
-        ]),
-      ],
-      state: { flow: FLOW, step: "confirm", data: {} },
-    }),
+    delete_my_data: async (ctx, route) => {
+      // 登録をやめたい from a volunteer may mean the volunteer registration: ask which.
+      if (hasRole(ctx.user, "volunteer") && !WHOLE_ACCOUNT.test(route.normalized)) return { replies: whichRegistrationMessages() };
+      return { replies: confirmDeleteMessages(), state: { flow: FLOW, step: "confirm", data: {} } };
+    },
   },
   cancelled: { [FLOW]: keptMessages },
   flows: {
@@ -31,7 +27,7 @@ export const privacyFeature: Feature = {
       if (answer !== "yes") return null;
       await deleteUserData(ctx.deps.db, ctx.user, ctx.now);
       // The user row is gone: no state to save.
-      return { replies: [text("あなたの情報を消しました。ご利用ありがとうございました。また使うときは、何か話しかけてください。")] };
+      return { replies: deletedMessages() };
     },
   },
 };

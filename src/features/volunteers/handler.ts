@@ -7,7 +7,7 @@ import { areasMentioned } from "../areas/mentions.js";
 import { blocksWithAreas } from "../areas/service.js";
 import { expiredButtonMessages } from "../welcome/messages.js";
 import * as m from "./messages.js";
-import { describeSlots, parseJsonArray, SKILLS, type Slot } from "./model.js";
+import { cleanName, describeSlots, parseJsonArray, skillsInText, SKILLS, type Slot } from "./model.js";
 import { isPaused, saveVolunteer, setAvailability, setPause, volunteerOf, withdrawVolunteer, type VolunteerDraft } from "./service.js";
 import { sqlOf } from "../../db/client.js";
 import { longerThan } from "../../util/chars.js";
@@ -83,7 +83,7 @@ async function registration(ctx: TurnContext, input: Input, state: FlowState): P
       return null;
     case "name":
       if (pb?.action === "vreg.name" && pb.params.n) d.displayName = pb.params.n.slice(0, 40);
-      else if (input.kind === "text" && text && !longerThan(text, 40)) d.displayName = text;
+      else if (input.kind === "text" && text && !longerThan(text, 60) && cleanName(text)) d.displayName = cleanName(text)!;
       else return null;
       return advance("name");
     case "areas": {
@@ -108,9 +108,11 @@ async function registration(ctx: TurnContext, input: Input, state: FlowState): P
       }
       if (pb?.action === "vreg.skills_done" && d.skills.length) return advance("skills");
       if (input.kind === "text") {
-        const t = normalize(text);
-        for (const s of SKILLS) if (t.includes(normalize(s.label).replace(/\(.*\)/, "")) && !d.skills.includes(s.key)) d.skills.push(s.key);
-        return ask(ctx, "skills", data);
+        // 買い物と電球の交換ならできます: a typed answer names the skills, and that is the answer.
+        const found = skillsInText(text);
+        if (!found.length) return { replies: [...m.skillsNotUnderstoodMessages(), ...(await ask(ctx, "skills", data)).replies], state };
+        for (const k of found) if (!d.skills.includes(k)) d.skills.push(k);
+        return advance("skills");
       }
       return null;
     }
@@ -131,6 +133,13 @@ async function registration(ctx: TurnContext, input: Input, state: FlowState): P
       return advance("phone");
     }
     case "confirm":
+      // 直す: which part, then that step alone and back to this summary.
+      if (pb?.action === "vreg.fix" || (input.kind === "text" && FIX.test(normalize(text)))) return { replies: m.fixWhichMessages(), state };
+      if (pb?.action === "vreg.edit") {
+        const target = ({ areas: "areas", skills: "skills", times: "times", phone: "phone", name: "name" } as Record<string, Step>)[pb.params.f];
+        if (!target) return { replies: expiredButtonMessages(), state };
+        return ask(ctx, target, { ...data, edit: true });
+      }
       if (pb?.action === "vreg.save" || (input.kind === "text" && yesNo(text) === "yes")) {
         await saveVolunteer(ctx.deps.db, ctx.user, d, ctx.now);
         return { replies: m.registeredMessages(), state: null };
@@ -161,7 +170,10 @@ function dayEnd(d: PlainDate, tz: string): Date {
   return new Date(zonedInstant(addDays(d, 1), 0, 0, tz).getTime() - 1);
 }
 
-const PAUSE = /休|できません|できない|行けません|いけません|無理|都合が悪|手伝えません|当分|しばらく/;
+// Said in kanji or in kana: お休み / おやすみ, 都合が悪い / つごうがわるい, 当分 / とうぶん.
+const FIX = /^(直|なお|修正|しゅうせい|訂正|ていせい|変更|へんこう|変え|かえ|間違|まちが)/;
+
+const PAUSE = /休|やすみ|やすま|やすむ|できません|できない|出来ない|行けません|いけません|行けない|いけない|無理|むり|都合が悪|つごうがわる|手伝えません|手伝えない|てつだえ(?:ない|ません)|当分|とうぶん|しばらく/;
 
 export const volunteersFeature: Feature = {
   name: "volunteers",
@@ -214,7 +226,7 @@ export const volunteersFeature: Feature = {
       return { replies: m.confirmAvailabilityMessages(description), state: { flow: AVAIL, step: "confirm", data: { change, volunteerId: v.id } } };
     },
     volunteer_withdraw: async (ctx) => {
-      if (!(await draftOf(ctx))) return { replies: m.notVolunteerMessages() };
+      if (!(await draftOf(ctx))) return { replies: m.nothingToWithdrawMessages() };
       return { replies: m.confirmWithdrawMessages(), state: { flow: WITHDRAW, step: "confirm", data: {} } };
     },
   },

@@ -86,9 +86,20 @@ export function confirmMessages(d: VolunteerDraft, areaNames: string[]): Message
   return [
     text(`この内容で登録します。よろしいですか？\n\n${summaryLines(d, areaNames)}`, [
       { kind: "postback", label: "登録する", action: "vreg.save", displayText: "登録する" },
+      { kind: "postback", label: "直す", action: "vreg.fix", displayText: "直す" },
       CANCEL,
     ]),
   ];
+}
+
+/** 直す: which part of the registration. */
+export function fixWhichMessages(): Message[] {
+  const field = (label: string, f: string): QuickReplyChoice => ({ kind: "postback", label, action: "vreg.edit", params: { f }, displayText: `${label}を直す` });
+  return [text("どこを直しますか？", [field("お名前", "name"), field("地域", "areas"), field("できること", "skills"), field("日時", "times"), field("電話番号", "phone")])];
+}
+
+export function skillsNotUnderstoodMessages(): Message[] {
+  return [text("できることが読み取れませんでした。下のボタンから選んでください。")];
 }
 
 export function registeredMessages(): Message[] {
@@ -109,6 +120,16 @@ export function profileMessages(d: VolunteerDraft, areaNames: string[], pause: s
 
 export function notVolunteerMessages(): Message[] {
   return [text("まだボランティア登録がありません。登録しますか？", [{ kind: "message", label: "登録する", text: "ボランティアに登録したい" }, ...MAIN_MENU.slice(0, 3)])];
+}
+
+/** やめたい from someone with no volunteer registration: maybe they mean leaving the LINE account. */
+export function nothingToWithdrawMessages(): Message[] {
+  return [
+    text("ボランティアの登録はありません。このLINEの利用をやめる（退会する）場合は、下のボタンを押してください。", [
+      { kind: "message", label: "退会について", text: "退会したい" },
+      ...MAIN_MENU.slice(0, 3),
+    ]),
+  ];
 }
 
 export function alreadyVolunteerMessages(): Message[] {

@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { lastQuick } from "../support/actors.js";
+import { useApp } from "../support/lifecycle.js";
+import type { TestApp } from "../support/test-app.js";
+import { events } from "../support/webhooks.js";
+
+const VOL = "U3030303030303030303030303030aaaa";
+const last = (t: TestApp) => t.textsTo(VOL).at(-1) ?? "";
+
+async function registerTyped(t: TestApp, name: string, skills: string) {
+  await t.send(events.text(VOL, "ボランティアをしたい"));
+  await t.send(events.postback(VOL, lastQuick(t, VOL, "同意して進む")));
+  await t.send(events.text(VOL, name));
+  await t.send(events.text(VOL, "蓮根"));
+  await t.send(events.postback(VOL, lastQuick(t, VOL, "地域はこれで決定")));
+  await t.send(events.text(VOL, skills));
+  await t.send(events.text(VOL, "もくようのごご"));
+  await t.send(events.postback(VOL, lastQuick(t, VOL, "登録しない")));
+}
+
+describe("volunteer registration that finishes", () => {
+  let t: TestApp;
+  useApp({}, (x) => (t = x));
+
+  it("when a volunteer types 山田花子と申します and 買い物と電球の交換ならできます, the name is stored without と申します and both skills are understood", async () => {
+    await registerTyped(t, "山田花子と申します。よろしくお願いします。", "買い物と電球の交換ならできます");
+    expect(last(t)).toMatch(/お名前：山田花子\n/);
+    expect(last(t)).toMatch(/できること：.*買い物の付き添い/);
+    expect(last(t)).toMatch(/電球交換/);
+    expect(last(t)).toMatch(/都合のよい日時：木曜の午後|木曜/);
+    await t.send(events.postback(VOL, lastQuick(t, VOL, "登録する")));
+    const v = await t.db.volunteer.findFirstOrThrow();
+    expect(v.displayName).toBe("山田花子");
+    expect(JSON.parse(v.skills).sort()).toEqual(["bulb", "shopping"]);
+    expect(JSON.parse(v.availability)).toEqual([{ weekdays: [4], timeOfDay: "afternoon" }]);
+  });
+
+  it("the confirmation has 直す: a wrong name is corrected and the summary comes back", async () => {
+    await registerTyped(t, "山田です", "話し相手ならできます");
+    await t.send(events.postback(VOL, lastQuick(t, VOL, "直す")));
+    await t.send(events.postback(VOL, lastQuick(t, VOL, "お名前")));
+    await t.send(events.text(VOL, "山田太郎です"));
+    expect(last(t)).toMatch(/この内容で登録します[\s\S]*お名前：山田太郎\n/);
+  });
+
+  it("after registering, a pause written in kana (らいしゅうはおやすみします) is understood like 来週はお休みします", async () => {
+    await registerTyped(t, "佐藤", "ゴミ出しくらいならできます");
+    await t.send(events.postback(VOL, lastQuick(t, VOL, "登録する")));
+    await t.send(events.text(VOL, "らいしゅうはおやすみします"));
+    expect(last(t)).toMatch(/12月7日\(月\)から12月13日\(日\)までお休み/);
+    await t.send(events.postback(VOL, lastQuick(t, VOL, "はい")));
+    const v = await t.db.volunteer.findFirstOrThrow();
+    expect(v.pausedFrom).not.toBeNull();
+  });
+
+  it.each(["ボランティアを抜けたい", "協力者をやめたい", "ボランティア辞退します", "もうボランティアは続けられそうにありません"])(
+    "when a volunteer writes %s, the bot asks to confirm removing the registration",
+    async (text) => {
+      await registerTyped(t, "佐藤", "ゴミ出しくらいならできます");
+      await t.send(events.postback(VOL, lastQuick(t, VOL, "登録する")));
+      await t.send(events.text(VOL, text));
+      expect(last(t)).toMatch(/登録を消します。よろしいですか/);
+    },
+  );
+
+  it("when a volunteer writes 登録をやめたい, the bot asks whether they mean the volunteer registration or leaving the account", async () => {
+    await registerTyped(t, "佐藤", "ゴミ出しくらいならできます");
+    await t.send(events.postback(VOL, lastQuick(t, VOL, "登録する")));
+    await t.send(events.text(VOL, "登録をやめたい"));
+    expect(last(t)).toMatch(/どちらをやめますか/);
+    expect(await t.db.user.count({ where: { lineUserId: VOL } })).toBe(1);
+  });
+});
