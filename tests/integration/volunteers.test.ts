@@ -93,11 +93,13 @@ describe("volunteers", () => {
     expect(names).toEqual(["山田花子"]);
 
     await t.send(events.postback(SC_HASUNE, flexButton(t, SC_HASUNE, "この人に頼む")));
+    // The volunteer is told the SC's summary of the task.
+    await t.send(events.text(SC_HASUNE, "電球の交換（30分ほど）"));
     const task = t.messagesTo(VOL).at(-1);
     expect(task.text).toMatch(/蓮根/);
     expect(task.text).not.toMatch(/蓮根\d|丁目/);
     await t.send(events.postback(VOL, lastQuick(t, VOL, "引き受ける")));
-    expect(t.textsTo(SC_HASUNE).at(-1)).toMatch(/山田花子さんが相談 No\.\d+ を引き受けました/);
+    expect(t.textsTo(SC_HASUNE).slice(-2).join("\n")).toMatch(/山田花子さんが相談 No\.\d+ を引き受けました/);
     expect(t.textsTo(RES).at(-1)).toMatch(/お手伝いする人が決まりました/);
     expect((await t.db.helpRequest.findFirstOrThrow()).status).toBe("arranged");
   });

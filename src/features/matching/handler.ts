@@ -7,10 +7,30 @@ import { rankCandidates } from "../volunteers/service.js";
 import { candidatesMessages, requestListMessages, residentTexts, scTexts, taskForVolunteerMessages, volunteerTexts } from "./messages.js";
 import { requestInScope, summarise } from "./service.js";
 import { firstChars } from "../../util/chars.js";
+import { maskPersonal } from "../../util/mask.js";
 
 /** SC-led matching: coordinators see their areas' requests, ask a volunteer, and the volunteer answers. */
 
 const DROP_FLOW = "hrdrop";
+const SUMMARY_FLOW = "hrsum";
+
+type Request = Awaited<ReturnType<typeof ctxRequest>>;
+const ctxRequest = (ctx: TurnContext, id: number) => ctx.deps.db.helpRequest.findUniqueOrThrow({ where: { id } });
+
+async function askVolunteer(ctx: TurnContext, request: Request, v: { id: number; displayName: string | null; user: { lineUserId: string } | null }): Promise<Turn> {
+  const offer = await ctx.deps.db.helpOffer.upsert({
+    where: { helpRequestId_volunteerId: { helpRequestId: request.id, volunteerId: v.id } },
+    create: { helpRequestId: request.id, volunteerId: v.id, askedBy: ctx.user.id },
+    update: { status: "asked", respondedAt: null, askedBy: ctx.user.id },
+  });
+  if (request.status === "received") {
+    await setStatus(ctx, request.id, "coordinating");
+    await tellResident(ctx, request.userId, residentTexts.taken());
+  }
+  await ctx.deps.line.push(v.user!.lineUserId, taskForVolunteerMessages(offer.id, await summarise(ctx.deps.db, request)));
+  await audit(ctx.deps.db, ctx.user.id, "help.ask", { request: request.id, offer: offer.id });
+  return { replies: scTexts.asked(v.displayName ?? "ボランティア", request.id), state: null };
+}
 
 async function tellResident(ctx: TurnContext, userId: number | null, messages: Turn["replies"]): Promise<void> {
   if (!userId) return;
@@ -71,18 +91,13 @@ export const matchingFeature: Feature = {
         const v = await ctx.deps.db.volunteer.findUnique({ where: { id: Number(p.v) }, include: { user: true, areas: true } });
         // Only volunteers of the SC's own areas, still registered.
         if (!v?.user || v.status !== "active" || !v.areas.some((a) => areaIds.includes(a.areaId))) return { replies: expiredButtonMessages() };
-        const offer = await ctx.deps.db.helpOffer.upsert({
-          where: { helpRequestId_volunteerId: { helpRequestId: request.id, volunteerId: v.id } },
-          create: { helpRequestId: request.id, volunteerId: v.id, askedBy: ctx.user.id },
-          update: { status: "asked", respondedAt: null, askedBy: ctx.user.id },
-        });
-        if (request.status === "received") {
-          await setStatus(ctx, request.id, "coordinating");
-          await tellResident(ctx, request.userId, residentTexts.taken());
-        }
-        await ctx.deps.line.push(v.user.lineUserId, taskForVolunteerMessages(offer.id, await summarise(ctx.deps.db, request)));
-        await audit(ctx.deps.db, ctx.user.id, "help.ask", { request: request.id, offer: offer.id });
-        return { replies: scTexts.asked(v.displayName ?? "ボランティア", request.id) };
+        // A second tap does not ask again.
+        const existing = await ctx.deps.db.helpOffer.findUnique({ where: { helpRequestId_volunteerId: { helpRequestId: request.id, volunteerId: v.id } } });
+        if (existing?.status === "asked") return { replies: scTexts.alreadyAsked(v.displayName ?? "ボランティア", request.id) };
+        if (existing?.status === "accepted") return { replies: scTexts.alreadyAccepted(v.displayName ?? "ボランティア", request.id) };
+        // The volunteer is told the SC's summary of the task: ask for it first.
+        if (request.scSummary === null) return { replies: scTexts.askSummary(request.id), state: { flow: SUMMARY_FLOW, step: "summary", data: { r: request.id, v: v.id } } };
+        return askVolunteer(ctx, request, v);
       }),
     "hr.done": (ctx, p) =>
       asSc(ctx, p, async ({ request }) => {
@@ -95,6 +110,18 @@ export const matchingFeature: Feature = {
     "offer.decline": async (ctx, p) => answerOffer(ctx, Number(p.o), false),
   },
   flows: {
+    [SUMMARY_FLOW]: async (ctx, input, state) => {
+      const skip = input.kind === "postback" && input.postback.action === "hr.nosummary";
+      if (!skip && (input.kind !== "text" || !input.text.trim())) return null;
+      return asSc(ctx, { r: String(state.data.r) }, async ({ request, areaIds }) => {
+        const v = await ctx.deps.db.volunteer.findUnique({ where: { id: Number(state.data.v) }, include: { user: true, areas: true } });
+        if (!v?.user || v.status !== "active" || !v.areas.some((a) => areaIds.includes(a.areaId))) return { replies: expiredButtonMessages(), state: null };
+        // Masked too: an SC may paste what the resident wrote.
+        const scSummary = skip ? "" : firstChars(maskPersonal(input.kind === "text" ? input.text.trim() : ""), 200);
+        const updated = await ctx.deps.db.helpRequest.update({ where: { id: request.id }, data: { scSummary } });
+        return askVolunteer(ctx, updated, v);
+      });
+    },
     [DROP_FLOW]: async (ctx, input, state) => {
       if (input.kind !== "text") return null;
       return asSc(ctx, { r: String(state.data.r) }, async ({ request }) => {
@@ -118,8 +145,8 @@ async function answerOffer(ctx: TurnContext, offerId: number, accept: boolean): 
   const name = offer.volunteer.displayName ?? "ボランティア";
   const sc = offer.askedBy ? await db.user.findUnique({ where: { id: offer.askedBy } }) : null;
   if (accept) {
-    await db.helpRequest.update({ where: { id: request.id }, data: { status: "arranged" } });
-    if (sc?.following) await line.push(sc.lineUserId, scTexts.accepted(name, request.id));
+    const arranged = await db.helpRequest.update({ where: { id: request.id }, data: { status: "arranged" } });
+    if (sc?.following) await line.push(sc.lineUserId, scTexts.accepted(name, await summarise(db, arranged)));
     await tellResident(ctx, request.userId, residentTexts.arranged());
     return { replies: volunteerTexts.thanks() };
   }

@@ -14,8 +14,13 @@ export interface RequestSummary {
   category: string;
   area: string;
   times: string;
+  /** The resident's words, phone numbers and addresses masked: for coordinators only. */
   description: string;
+  /** The SC's summary of the task: what volunteers are told. */
+  scSummary: string | null;
   status: string;
+  /** The volunteer who accepted, once someone has. */
+  acceptedBy: string | null;
 }
 
 function requestBubble(r: RequestSummary, forSc: boolean): messagingApi.FlexBubble {
@@ -34,6 +39,7 @@ function requestBubble(r: RequestSummary, forSc: boolean): messagingApi.FlexBubb
       labelValue("地域", r.area),
       labelValue("希望日時", r.times),
       labelValue("ご本人の言葉", r.description),
+      ...(r.acceptedBy ? [labelValue("引き受けた人", `${r.acceptedBy}さん`, { bold: true })] : []),
     ],
     buttons,
   );
@@ -65,10 +71,11 @@ export function candidatesMessages(requestId: number, cs: Candidate[]): Message[
   return [text(`相談 No.${requestId} の候補です（合う順）。`), flex(`相談 No.${requestId} の候補 ${cs.length}人`, { type: "carousel", contents: bubbles })];
 }
 
+/** What a volunteer is told: the SC's summary of the task, never the resident's own words. */
 export function taskForVolunteerMessages(offerId: number, r: RequestSummary): Message[] {
   return [
     text(
-      `コーディネーターからお手伝いのお願いです。\n内容：${r.category}\n地域：${r.area}\n希望日時：${r.times}\n「${truncate(r.description, 200)}」\n※詳しい場所は、引き受けていただいた後にコーディネーターからお伝えします。`,
+      `コーディネーターからお手伝いのお願いです。\n内容：${r.category}\n地域：${r.area}\n希望日時：${r.times}${r.scSummary ? `\nコーディネーターより：${truncate(r.scSummary, 200)}` : ""}\n※詳しい場所は、引き受けていただいた後にコーディネーターからお伝えします。`,
       [
         { kind: "postback", label: "引き受ける", action: "offer.accept", params: { o: offerId }, displayText: "引き受けます" },
         { kind: "postback", label: "今回は難しい", action: "offer.decline", params: { o: offerId }, displayText: "今回は難しいです" },
@@ -78,8 +85,19 @@ export function taskForVolunteerMessages(offerId: number, r: RequestSummary): Me
 }
 
 export const scTexts = {
+  askSummary: (id: number) => [
+    text(`相談 No.${id} について、ボランティアに伝える内容を短く送ってください（例：電球の交換、30分ほど）。\nご本人の言葉はそのままは伝わりません。`, [
+      { kind: "postback", label: "種類と地域だけ伝える", action: "hr.nosummary", displayText: "種類と地域だけ伝える" },
+      { kind: "postback", label: "やめる", action: "flow.cancel", displayText: "やめる" },
+    ]),
+  ],
+  alreadyAsked: (name: string, id: number) => [text(`${name}さんには相談 No.${id} をすでにお願いしています。返事をお待ちください。`)],
+  alreadyAccepted: (name: string, id: number) => [text(`相談 No.${id} は${name}さんが引き受けています。`)],
   asked: (name: string, id: number) => [text(`${name}さんに相談 No.${id} をお願いしました。返事が来たらお知らせします。`)],
-  accepted: (name: string, id: number) => [text(`${name}さんが相談 No.${id} を引き受けました。連絡先のやりとりは、いつもの方法でお願いします。`)],
+  accepted: (name: string, r: RequestSummary) => [
+    text(`${name}さんが相談 No.${r.id} を引き受けました。連絡先のやりとりは、いつもの方法でお願いします。`),
+    flex(`相談 No.${r.id}：${name}さんが引き受けました`, requestBubble(r, true)),
+  ],
   declined: (name: string, id: number) => [text(`${name}さんは相談 No.${id} を今回は難しいとのことです。ほかの候補をご検討ください。`, [{ kind: "postback", label: "候補を見る", action: "hr.candidates", params: { r: id } }])],
   taken: (id: number) => [text(`相談 No.${id} を「調整中」にしました。`)],
   done: (id: number) => [text(`相談 No.${id} を「完了」にしました。`)],

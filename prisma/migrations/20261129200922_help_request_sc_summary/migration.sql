@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "HelpRequest" ADD COLUMN "scSummary" TEXT;
