@@ -10,6 +10,7 @@ import type { AppDeps } from "./deps.js";
 import { LineGateway } from "./line/client.js";
 import { LineSenderThread } from "./line/sender-thread.js";
 import { FakeLinePlatform } from "./line/fake-platform.js";
+import { capturedCallFields } from "./line/capture-log.js";
 import { createLogger } from "./log.js";
 import { loadAreas, loadNlu } from "./nlu/index.js";
 import type { NluWorker } from "./nlu/remote.js";
@@ -46,11 +47,8 @@ export async function boot(nluWorker: NluWorker): Promise<void> {
     capture = new FakeLinePlatform({
       onCall: (call) => {
         hub?.publish(call);
-        logger.info("local capture: LINE API call", {
-          path: call.path,
-          status: call.status,
-          messages: (call.body?.messages ?? []).map((m: { type: string; text?: string; altText?: string }) => ({ type: m.type, text: m.text ?? m.altText })),
-        });
+        logger.info("local capture: LINE API call", capturedCallFields(call, false));
+        logger.debug("local capture: LINE API call texts", capturedCallFields(call, true));
       },
     });
     lineBaseUrl = await capture.start();

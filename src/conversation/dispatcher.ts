@@ -8,6 +8,7 @@ import {
   cancelledMessages,
   comingSoonMessages,
   expiredButtonMessages,
+  groupChatMessages,
   flowExpiredMessages,
   nothingToCancelMessages,
   tooLongMessages,
@@ -16,8 +17,8 @@ import {
   welcomeMessages,
 } from "../features/welcome/messages.js";
 import { closeJapaneseSpaces, normalize } from "../nlu/normalize.js";
-import { ensureUser, hasRole, markFollowed, markUnfollowed, setOffered, type Role } from "../users/service.js";
-import { replyTokenOf, userIdOf, type WebhookEvent } from "../webhook/events.js";
+import { ensureUser, firstTimeInGroup, forgetGroup, hasRole, markFollowed, markUnfollowed, setOffered, type Role } from "../users/service.js";
+import { chatIdOf, replyTokenOf, userIdOf, type WebhookEvent } from "../webhook/events.js";
 import { clearState, loadState, saveState } from "./state-store.js";
 import type { Command, Feature, FlowHandler, Input, IntentHandler, LocationHandler, PostbackHandler, Turn, TurnContext } from "./types.js";
 import { longerThan } from "../util/chars.js";
@@ -182,9 +183,27 @@ export function createDispatcher(deps: AppDeps, features: Feature[]): Dispatcher
     return unsupportedMessages();
   }
 
+  /**
+   * A group or room: nothing personal or staff-only is ever posted there. The bot says once
+   * (on joining, or at the first message if it joined unnoticed) that it works one-to-one.
+   */
+  async function inGroup(ev: WebhookEvent, chatId: string): Promise<void> {
+    if (ev.type === "leave") return forgetGroup(db, chatId);
+    if (ev.type !== "join" && ev.type !== "message") return;
+    const token = replyTokenOf(ev);
+    if (!token || !(await firstTimeInGroup(db, chatId))) return;
+    const m = deps.config.municipality;
+    await deps.line.reply(token, undefined, groupChatMessages(m.accountName, m.addFriendUrl));
+  }
+
   return {
     async handle(ev) {
       const lineUserId = userIdOf(ev);
+      const chatId = chatIdOf(ev);
+      if (chatId) {
+        await inGroup(ev, chatId).catch((err) => logger.error("group event handling failed", { err, type: ev.type }));
+        return;
+      }
       if (!lineUserId) {
         logger.info("event without a user source ignored", { type: ev.type, source: ev.source?.type });
         return;

@@ -4,7 +4,7 @@ import type { Db } from "../db/client.js";
 import type { LineGateway } from "../line/client.js";
 import type { Logger } from "../log.js";
 import { runDueBroadcasts } from "./broadcast-runner.js";
-import { pruneHandledEvents } from "./housekeeping.js";
+import { pruneHandledEvents, pruneOutboundPayloads } from "./housekeeping.js";
 import { runDueReminders } from "./reminder-runner.js";
 
 export interface JobsDeps {
@@ -85,6 +85,8 @@ export class Jobs {
     try {
       const removed = await pruneHandledEvents(this.d.db, now);
       if (removed) this.d.logger.info("forgot handled webhook events", { removed });
+      const payloads = await pruneOutboundPayloads(this.d.db, now);
+      if (payloads) this.d.logger.info("deleted delivered message payloads", { removed: payloads });
     } catch (err) {
       this.d.logger.error("housekeeping failed", { err });
     }

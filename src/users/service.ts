@@ -80,3 +80,14 @@ export async function setOffered(db: Db, userId: number, offered: string | null)
   const sql = sqlOf(db);
   await sql.write(() => sql.run(`UPDATE "User" SET "offered" = ? WHERE "id" = ?`, offered, userId));
 }
+
+/** Marks a group or room as told that the bot works one-to-one; true only the first time. */
+export async function firstTimeInGroup(db: Db, chatId: string): Promise<boolean> {
+  const r = await db.chatGroup.createMany({ data: [{ id: chatId }] }).catch(() => ({ count: 0 }));
+  return r.count === 1;
+}
+
+/** The bot left (or was removed from) a group: it may be told again if added back. */
+export async function forgetGroup(db: Db, chatId: string): Promise<void> {
+  await db.chatGroup.deleteMany({ where: { id: chatId } });
+}

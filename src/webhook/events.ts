@@ -57,3 +57,12 @@ export function replyTokenOf(ev: WebhookEvent): string | undefined {
   const t = ev.replyToken;
   return typeof t === "string" && t.length > 0 && t.length <= 200 ? t : undefined;
 }
+
+const CHAT_ID = /^[CR][0-9a-zA-Z_-]{1,64}$/;
+
+/** The group or room an event comes from, or undefined for one-to-one chats. */
+export function chatIdOf(ev: WebhookEvent): string | undefined {
+  const s = ev.source;
+  const id = s?.type === "group" ? s.groupId : s?.type === "room" ? s.roomId : undefined;
+  return typeof id === "string" && CHAT_ID.test(id) ? id : undefined;
+}

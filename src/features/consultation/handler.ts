@@ -14,7 +14,7 @@ async function answer(ctx: TurnContext, areaId: number, text: string, slots: obj
   const area = await areaById(db, areaId);
   if (!area) return { replies: expiredButtonMessages() };
   const { centre, total } = await centreOf(ctx, areaId);
-  await logInquiry(db, { userId: ctx.user.id, text, intent: "find_consultation", slots, categoryKey: "consultation", areaId, resultsCount: total });
+  await logInquiry(db, { asker: ctx.user, userId: ctx.user.id, text, intent: "find_consultation", slots, categoryKey: "consultation", areaId, resultsCount: total });
   return { replies: centre ? consultationMessages(area.name, centre) : noConsultationMessages(area.name), state: null };
 }
 

@@ -50,7 +50,7 @@ export const helpFeature: Feature = {
           replies.push(...resultMessages(describeQuery(area?.name, category.label, q), q, outcome.items, outcome.total, []));
         }
       }
-      await logInquiry(db, { userId: ctx.user.id, text: route.text, intent: "request_help", slots: route.slots, categoryKey: route.slots.category, areaId, resultsCount: found });
+      await logInquiry(db, { asker: ctx.user, userId: ctx.user.id, text: route.text, intent: "request_help", slots: route.slots, categoryKey: route.slots.category, areaId, resultsCount: found });
       replies.push(...offerCoordinatorMessages());
       return { replies, state: { flow: HELP_FLOW, step: "offer", data: { ...draft } } };
     },

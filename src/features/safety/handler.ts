@@ -24,7 +24,7 @@ async function centreFor(ctx: TurnContext, route: RouteResult): Promise<Centre |
 async function answer(ctx: TurnContext, route: RouteResult, kind: "emergency" | "despair"): Promise<Turn> {
   const centre = await centreFor(ctx, route);
   const named = route.slots.area ? await areaByName(ctx.deps.db, route.slots.area) : null;
-  await logInquiry(ctx.deps.db, { userId: ctx.user.id, text: "", intent: kind, slots: {}, categoryKey: null, areaId: ctx.user.homeAreaId ?? named?.id ?? null, resultsCount: 0 });
+  await logInquiry(ctx.deps.db, { asker: ctx.user, userId: ctx.user.id, text: "", intent: kind, slots: {}, categoryKey: null, areaId: ctx.user.homeAreaId ?? named?.id ?? null, resultsCount: 0 });
   const s = ctx.deps.config.municipality;
   return { replies: kind === "emergency" ? emergencyMessages(s, centre) : despairMessages(s, centre) };
 }

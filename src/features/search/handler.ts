@@ -47,6 +47,7 @@ export async function answerSearch(ctx: TurnContext, q: SearchQuery, inquiry?: {
   const outcome = await searchResources(db, q, options(ctx));
   if (inquiry) {
     await logInquiry(db, {
+      asker: ctx.user,
       userId: ctx.user.id,
       text: inquiry.text,
       intent: inquiry.intent,

@@ -58,6 +58,9 @@ export async function withdrawVolunteer(db: Db, user: User, now: Date): Promise<
         where: { id: v.id },
         data: { userId: null, displayName: null, phone: null, skills: "[]", availability: "[]", pausedFrom: null, pausedUntil: null, status: "withdrawn", withdrawnAt: now },
       });
+      // Delivered messages that named them (to coordinators) or were theirs go at once.
+      const mentions = [user.lineUserId, ...(v.displayName && v.displayName.length >= 2 ? [v.displayName] : []), ...(v.phone ? [v.phone] : [])];
+      await tx.outboundMessage.deleteMany({ where: { status: { not: "pending" }, OR: [{ target: user.lineUserId }, ...mentions.map((m) => ({ payload: { contains: m } }))] } });
     }
     await tx.user.update({ where: { id: user.id }, data: { roles: withRole(user, "volunteer", false) } });
   });

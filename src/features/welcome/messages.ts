@@ -74,3 +74,9 @@ export function cancelledMessages(): Message[] {
 export function nothingToCancelMessages(): Message[] {
   return [text("いま進めている手続きはありません。", MAIN_MENU)];
 }
+
+/** In a group chat or room: once, politely, that the bot works in a one-to-one chat. Nothing personal. */
+export function groupChatMessages(accountName: string, addFriendUrl: string): Message[] {
+  const link = addFriendUrl ? `\n友だち追加はこちらから：${addFriendUrl}` : "";
+  return [text(`${accountName}は、1対1のトークでご利用いただけます。グループではお答えできませんので、友だち追加をして、1対1のトークで話しかけてください。${link}`)];
+}

@@ -1,0 +1,5 @@
+-- CreateTable
+CREATE TABLE "ChatGroup" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "toldAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
