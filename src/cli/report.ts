@@ -3,14 +3,19 @@ import path from "node:path";
 import { attendanceReport } from "../reports/attendance.js";
 import { needsCsv, needsMarkdown } from "../reports/format.js";
 import { needsReport } from "../reports/needs.js";
-import { barChartPng } from "../reports/png.js";
+import { needsChartPng } from "../reports/chart.js";
+import { isoDate, zonedParts } from "../schedule/time.js";
 import { parseIsoDate, zonedInstant } from "../schedule/time.js";
 import { parseArgs } from "./args.js";
 import { openDatabase, run } from "./db-context.js";
 
 const USAGE = `使い方:
-  npm run report -- needs [--area 蓮根 ...] [--from 2026-10-01] [--to 2026-10-31] [--format md|csv] [--out ファイル]
-  npm run report -- attendance --meeting ID`;
+  npm run report -- needs [--area 蓮根 ...] [--from 2026-10-01] [--to 2026-10-31] [--format md|csv] [--out フォルダ]
+  npm run report -- attendance --meeting ID
+ファイルは --out のフォルダ（省略時は data/reports/）に書き出します。`;
+
+/** Where reports go: --out DIR, or data/reports/ (git-ignored), created when missing. */
+const DEFAULT_REPORT_DIR = path.join("data", "reports");
 
 run(async () => {
   const argv = process.argv.slice(2);
@@ -33,11 +38,15 @@ run(async () => {
       const from = day(flags.from, new Date(to.getTime() - 30 * 86_400_000), false);
       const report = await needsReport(db, { areaIds: areas.map((a) => a.id), from, to });
       const format = flags.format === "csv" ? "csv" : "md";
-      const out = typeof flags.out === "string" ? flags.out : `needs-report.${format}`;
+      const dir = typeof flags.out === "string" ? flags.out : DEFAULT_REPORT_DIR;
+      fs.mkdirSync(dir, { recursive: true });
+      const ymd = (d: Date) => isoDate(zonedParts(d, timeZone));
+      const base = `needs-${names.length ? names.join("_") : "all"}-${ymd(from)}_${ymd(to)}`;
+      const out = path.join(dir, `${base}.${format}`);
       if (format === "csv") fs.writeFileSync(out, needsCsv(report));
       else {
-        const chart = out.replace(/\.md$/, "") + "-chart.png";
-        fs.writeFileSync(chart, barChartPng(report.supplyDemand.map((x) => ({ key: x.key, a: x.inquiries, b: x.resources }))));
+        const chart = path.join(dir, `${base}-chart.png`);
+        fs.writeFileSync(chart, needsChartPng(report));
         fs.writeFileSync(out, needsMarkdown(report, timeZone, path.basename(chart)));
         console.log(`グラフ: ${chart}`);
       }

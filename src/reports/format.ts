@@ -26,7 +26,7 @@ export function needsMarkdown(r: NeedsReport, timeZone: string, chartFile?: stri
     "",
     "## 需要と供給（カテゴリ別）",
     "",
-    ...(chartFile ? [`![需要と供給](${chartFile})`, "", "グラフの左の棒（橙）が問い合わせ、右の棒（緑）が登録されている活動・サービスの数です。", ""] : []),
+    ...(chartFile ? [`![需要と供給](${chartFile})`, "", "グラフの上の棒（橙）が問い合わせ、下の棒（緑）が登録されている活動・サービス（資源）の数です。", ""] : []),
     "| カテゴリ | キー | 問い合わせ | 活動・サービス |",
     "|---|---|---:|---:|",
     ...sd.map((x) => `| ${x.label} | ${x.key} | ${x.inquiries} | ${x.resources} |`),

@@ -1,9 +1,8 @@
 import { deflateSync } from "node:zlib";
 
 /**
- * A tiny PNG writer and bar chart, with no native dependency. Text in the
- * image is ASCII (category keys and numbers, from a 5×7 bitmap font); the
- * Japanese labels go in the handout beside it.
+ * A tiny PNG writer, with no native dependency, for the rich menu image.
+ * (The needs chart is drawn by Chart.js: see chart.ts.)
  */
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
@@ -59,34 +58,6 @@ export class Canvas {
 }
 
 /** Demand (inquiries) against supply (resources) per category, side by side. */
-export function barChartPng(rows: { key: string; a: number; b: number }[], legend: [string, string] = ["ASKED", "AVAILABLE"]): Buffer {
-  const barW = 22;
-  const group = barW * 2 + 26;
-  const width = Math.max(480, 80 + rows.length * group);
-  const height = 420;
-  const c = new Canvas(width, height);
-  const max = Math.max(1, ...rows.flatMap((r) => [r.a, r.b]));
-  const base = height - 90;
-  const scaleH = (v: number) => Math.round((v / max) * (base - 60));
-  const A: [number, number, number] = [214, 95, 48];
-  const B: [number, number, number] = [30, 127, 79];
-  c.rect(60, base, width - 80, 2, [60, 60, 60]);
-  c.rect(60, 20, 14, 14, A);
-  c.text(legend[0], 80, 22, 2, [40, 40, 40]);
-  c.rect(240, 20, 14, 14, B);
-  c.text(legend[1], 260, 22, 2, [40, 40, 40]);
-  rows.forEach((r, i) => {
-    const x = 70 + i * group;
-    const ha = scaleH(r.a);
-    const hb = scaleH(r.b);
-    c.rect(x, base - ha, barW, ha, A);
-    c.rect(x + barW + 2, base - hb, barW, hb, B);
-    c.text(String(r.a), x, base - ha - 12, 1, [40, 40, 40]);
-    c.text(String(r.b), x + barW + 2, base - hb - 12, 1, [40, 40, 40]);
-    r.key.split("_").forEach((word, li) => c.text(word.slice(0, 11), x, base + 10 + li * 12, 1, [40, 40, 40]));
-  });
-  return c.png();
-}
 
 // 5×7 glyphs, one row per number (bit 4 = leftmost column).
 const FONT: Record<string, number[]> = {

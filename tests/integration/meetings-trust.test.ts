@@ -1,4 +1,3 @@
-import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { attendanceReport } from "../../src/reports/attendance.js";
 import { becomeSc, lastQuick } from "../support/actors.js";

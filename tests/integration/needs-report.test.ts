@@ -4,7 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { needsCsv, needsMarkdown } from "../../src/reports/format.js";
 import { needsReport } from "../../src/reports/needs.js";
-import { barChartPng } from "../../src/reports/png.js";
+import { needsChartPng } from "../../src/reports/chart.js";
 import { becomeSc } from "../support/actors.js";
 import { useApp } from "../support/lifecycle.js";
 import type { TestApp } from "../support/test-app.js";
@@ -66,7 +66,7 @@ describe("the needs report (見える化)", () => {
       expect(out).not.toMatch(/U5{32}/);
     }
     expect(csv).toContain("需要と供給,蓮根,サロン・通いの場,salon,3,1,");
-    const png = barChartPng(r.supplyDemand.map((x) => ({ key: x.key, a: x.inquiries, b: x.resources })));
+    const png = needsChartPng(r);
     expect(png.subarray(1, 4).toString()).toBe("PNG");
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "png-")), "c.png");
     fs.writeFileSync(file, png);
