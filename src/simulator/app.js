@@ -3,7 +3,8 @@
   const $ = (id) => document.getElementById(id);
   const config = await (await fetch("/simulator/config")).json();
   const areas = config.blocks.flatMap((b) => b.areas);
-  const myTokens = new Set();
+  // Reply tokens, with the persona each one was sent as.
+  const myTokens = new Map();
   const enc = new TextEncoder();
   const key = await crypto.subtle.importKey("raw", enc.encode(config.secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
 
@@ -21,10 +22,50 @@
   }
   let current = personas[0];
   const prepared = new Set(JSON.parse(localStorage.getItem("prepared") || "[]"));
+  // Each persona's talk, kept while the page is open: a push to someone not on screen waits for them.
+  const histories = new Map();
+  const unread = new Map();
+  const historyOf = (userId) => {
+    if (!histories.has(userId)) histories.set(userId, []);
+    return histories.get(userId);
+  };
+  const ROLE_JA = { resident: "住民", volunteer: "ボランティア", sc: "SC" };
+  const labelOf = (p) => `${ROLE_JA[p.role] || "住民"}${p.area ? `（${p.area}）` : ""}`;
 
   function renderPersonas() {
-    $("persona").innerHTML = personas.map((p, i) => `<option value="${i}">${p.label}</option>`).join("");
+    $("persona").innerHTML = personas.map((p, i) => `<option value="${i}">${labelOf(p)}${unread.get(p.userId) ? `　新着${unread.get(p.userId)}` : ""}</option>`).join("");
     $("persona").value = String(personas.indexOf(current));
+  }
+  // Labels follow what the bot knows: a resident who became an SC or a volunteer, a new home area.
+  async function refreshRoles() {
+    const ids = personas.map((p) => p.userId).join(",");
+    const rows = await (await fetch(`/simulator/personas?ids=${ids}`)).json();
+    let changed = false;
+    for (const r of rows) {
+      const p = personas.find((x) => x.userId === r.userId);
+      if (!p) continue;
+      // A persona prepared as a volunteer stays labelled so until the bot knows better; an SC
+      // who claimed a code, a new volunteer, a moved resident are relabelled.
+      const rank = { resident: 0, volunteer: 1, sc: 2 };
+      const role = rank[r.role] > rank[p.role] || p.fromServer ? r.role : p.role;
+      if (role !== p.role || (r.area && p.area !== r.area)) {
+        p.role = role;
+        p.fromServer = true;
+        if (r.area) p.area = r.area;
+        changed = true;
+      }
+    }
+    if (changed) {
+      savePersonas(personas);
+      renderPersonas();
+    }
+  }
+  function showHistory() {
+    $("log").innerHTML = "";
+    $("chips").innerHTML = "";
+    for (const item of historyOf(current.userId)) item.kind === "me" ? userBubble(item.text, false) : botMessage(item.message, false);
+    unread.delete(current.userId);
+    renderPersonas();
   }
   async function prepare(p) {
     if (prepared.has(p.userId)) return;
@@ -33,22 +74,22 @@
     localStorage.setItem("prepared", JSON.stringify([...prepared]));
   }
   renderPersonas();
-  await prepare(current);
+  // Every persona exists for the bot from the start, so announcements can reach them too.
+  for (const p of personas) await prepare(p);
   $("persona").onchange = async () => {
     current = personas[Number($("persona").value)];
     await prepare(current);
-    $("log").innerHTML = "";
-    $("chips").innerHTML = "";
+    showHistory();
   };
   $("newPersona").onclick = async () => {
     const role = prompt("役割（resident / volunteer / sc）", "resident") || "resident";
     const area = prompt("地域（例：高島平）", "高島平") || "高島平";
-    const p = { label: `${role === "sc" ? "SC" : role === "volunteer" ? "ボランティア" : "住民"}（${area}）`, userId: "U" + randomHex(16), role, area };
+    const p = { userId: "U" + randomHex(16), role, area };
     personas.push(p);
     savePersonas(personas);
     current = p;
     await prepare(p);
-    renderPersonas();
+    showHistory();
   };
 
   function raw(label, obj) {
@@ -65,7 +106,7 @@
   }
   function base(type, extra) {
     const replyToken = randomHex(16);
-    myTokens.add(replyToken);
+    myTokens.set(replyToken, current.userId);
     return { type, mode: "active", timestamp: Date.now(), source: { type: "user", userId: current.userId }, webhookEventId: "01" + randomHex(12).toUpperCase(), deliveryContext: { isRedelivery: false }, replyToken, ...extra };
   }
   const sendText = (text) => {
@@ -82,7 +123,8 @@
     return post(base("message", { message: { type: "location", id: String(Date.now()), title, address: `東京都板橋区 ${title}`, latitude: lat, longitude: lng } }));
   };
 
-  function userBubble(text) {
+  function userBubble(text, record = true) {
+    if (record) historyOf(current.userId).push({ kind: "me", text });
     const row = document.createElement("div");
     row.className = "row me";
     row.innerHTML = `<div class="bubble-text"></div>`;
@@ -104,7 +146,7 @@
       link.href = a.uri;
       link.target = "_blank";
       link.className = cls + (a.uri.startsWith("tel:") ? " tel" : "");
-      link.textContent = a.label + (a.uri.startsWith("tel:") ? `（${a.uri.slice(4)}）` : "");
+      link.textContent = a.label + (a.uri.startsWith("tel:") && !/\d/.test(a.label) ? `（${decodeURIComponent(a.uri.slice(4))}）` : "");
       return link;
     }
     const b = document.createElement("button");
@@ -163,7 +205,8 @@
     return el;
   }
 
-  function botMessage(m) {
+  function botMessage(m, record = true) {
+    if (record) historyOf(current.userId).push({ kind: "bot", message: m });
     const row = document.createElement("div");
     row.className = "row bot";
     if (m.type === "text") {
@@ -190,10 +233,19 @@
   stream.onmessage = (e) => {
     const call = JSON.parse(e.data);
     const b = call.body || {};
-    const mine = (call.path.endsWith("/reply") && myTokens.has(b.replyToken)) || b.to === current.userId || (Array.isArray(b.to) && b.to.includes(current.userId));
-    if (!mine || call.status !== 200) return;
-    raw(`← ${call.path}`, b);
-    for (const m of b.messages || []) botMessage(m);
+    if (call.status !== 200) return;
+    const to = call.path.endsWith("/reply") ? [myTokens.get(b.replyToken)] : Array.isArray(b.to) ? b.to : [b.to];
+    for (const p of personas.filter((x) => to.includes(x.userId))) {
+      if (p === current) {
+        raw(`← ${call.path}`, b);
+        for (const m of b.messages || []) botMessage(m);
+      } else {
+        historyOf(p.userId).push(...(b.messages || []).map((m) => ({ kind: "bot", message: m })));
+        unread.set(p.userId, (unread.get(p.userId) || 0) + (b.messages || []).length);
+      }
+    }
+    renderPersonas();
+    refreshRoles();
   };
 
   $("send").onclick = () => {

@@ -35,6 +35,19 @@ export function simulatorRoutes(o: { hub: SimulatorHub; db: Db; channelSecret: s
       blocks: blocks.map((b) => ({ name: b.name, areas: b.children.map((a) => ({ name: a.name, lat: a.lat, lng: a.lng })) })),
     });
   });
+  // What each persona is now, for their labels: an SC who claimed a code is shown as SC.
+  r.get("/simulator/personas", async (req, res) => {
+    const ids = String(req.query.ids ?? "").split(",").filter((id) => /^U[0-9a-f]{32}$/.test(id)).slice(0, 50);
+    const users = await o.db.user.findMany({ where: { lineUserId: { in: ids } }, include: { homeArea: true, scAssignments: { include: { area: true } } } });
+    res.json(
+      users.map((u) => {
+        const roles = u.roles.split(",");
+        const role = roles.includes("sc") || roles.includes("admin") ? "sc" : roles.includes("volunteer") ? "volunteer" : "resident";
+        const area = role === "sc" ? (u.scAssignments.find((a) => a.area)?.area?.name ?? (u.scAssignments.length ? "第1層" : null)) : (u.homeArea?.name ?? null);
+        return { userId: u.lineUserId, role, area };
+      }),
+    );
+  });
   // Prepares a persona: a resident or SC of an area (an SC would normally claim an invitation code).
   r.post("/simulator/persona", express.json(), async (req, res) => {
     const { userId, role, area } = req.body ?? {};

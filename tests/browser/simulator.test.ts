@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -11,9 +12,10 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 describe("the local chat simulator in a browser", () => {
   let bot: BotProcess;
   let browser: Browser;
+  let dbFile: string;
   beforeAll(async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sim-"));
-    const dbFile = path.join(dir, "bot.db");
+    dbFile = path.join(dir, "bot.db");
     fs.copyFileSync(inject("templateDb"), dbFile);
     // Local mode: no credentials, the in-process capture, and the simulator mounted.
     bot = await startBotProcess({ dbFile, lineUrl: "https://api.line.me", env: { NODE_ENV: "development", LINE_CHANNEL_SECRET: "", LINE_CHANNEL_ACCESS_TOKEN: "" } });
@@ -50,6 +52,50 @@ describe("the local chat simulator in a browser", () => {
     await page.waitForFunction('document.querySelector("#log").textContent.includes("徒歩約")', undefined, { timeout: 15_000 });
     await page.screenshot({ path: path.join(ARTIFACTS, "simulator-location.png") });
     expect(await page.locator("#raw").innerText()).toContain("/v2/bot/message/reply");
+  }, 60_000);
+
+  it("keeps a push to a persona who is not on screen and shows it when switching to them; an SC who claimed a code is labelled SC", async () => {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 1000 } });
+    await page.goto(`http://127.0.0.1:${bot.port}/simulator`);
+    await page.waitForFunction("window.simulatorReady === true");
+    // Two fresh personas: a coordinator-to-be in 蓮根, and a resident of 蓮根.
+    const personas = [
+      { userId: "U" + "a1".repeat(16), role: "resident", area: "蓮根" },
+      { userId: "U" + "b2".repeat(16), role: "resident", area: "蓮根" },
+    ];
+    await page.evaluate((p) => { localStorage.setItem("personas", JSON.stringify(p)); localStorage.removeItem("prepared"); }, personas);
+    await page.reload();
+    await page.waitForFunction("window.simulatorReady === true");
+    const code = execFileSync(process.execPath, ["--import", "tsx", "src/cli/admin.ts", "invite", "sc", "--area", "蓮根"], {
+      env: { ...process.env, DATABASE_URL: `file:${dbFile}`, NODE_ENV: "test" },
+      encoding: "utf8",
+    }).match(/[A-Z0-9]{6,}/)![0];
+    await page.fill("#text", `SC登録 ${code}`);
+    await page.press("#text", "Enter");
+    await page.waitForFunction(() => (document.querySelector("#persona option") as HTMLOptionElement)?.textContent?.startsWith("SC"), undefined, { timeout: 15_000 });
+    // The SC sends an urgent announcement to 蓮根's residents while the resident is not on screen.
+    await page.fill("#text", "お知らせを送りたい");
+    await page.press("#text", "Enter");
+    await page.locator("#chips .chip", { hasText: "住民" }).first().click();
+    await page.waitForFunction('document.querySelector("#log").textContent.includes("お知らせの文を送ってください")', undefined, { timeout: 15_000 });
+    await page.fill("#text", "明日の体操は中止です。");
+    await page.press("#text", "Enter");
+    await page.locator("#chips .chip", { hasText: "付けない" }).first().click();
+    await page.locator("#chips .chip", { hasText: "緊急で送信" }).first().click();
+    await page.waitForFunction(() => /新着/.test(document.querySelectorAll("#persona option")[1]?.textContent ?? ""), undefined, { timeout: 15_000 });
+    await page.selectOption("#persona", "1");
+    await page.waitForFunction('document.querySelector("#log").textContent.includes("明日の体操は中止です")');
+    await page.screenshot({ path: path.join(ARTIFACTS, "simulator-switch-persona.png") });
+  }, 60_000);
+
+  it("fits a phone-width screen: the talk room fills the width and nothing scrolls sideways", async () => {
+    const page = await browser.newPage({ viewport: { width: 375, height: 740 } });
+    await page.goto(`http://127.0.0.1:${bot.port}/simulator`);
+    await page.waitForFunction("window.simulatorReady === true");
+    const phone = await page.locator("#phone").boundingBox();
+    expect(phone!.width).toBeGreaterThanOrEqual(370);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await page.screenshot({ path: path.join(ARTIFACTS, "simulator-phone.png") });
   }, 60_000);
 
   it("shows the same rich menu as LINE under the input box", async () => {
