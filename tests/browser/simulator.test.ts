@@ -63,7 +63,7 @@ describe("the local chat simulator in a browser", () => {
       { userId: "U" + "a1".repeat(16), role: "resident", area: "蓮根" },
       { userId: "U" + "b2".repeat(16), role: "resident", area: "蓮根" },
     ];
-    await page.evaluate((p) => { localStorage.setItem("personas", JSON.stringify(p)); localStorage.removeItem("prepared"); }, personas);
+    await page.evaluate(`localStorage.setItem("personas", ${JSON.stringify(JSON.stringify(personas))}); localStorage.removeItem("prepared");`);
     await page.reload();
     await page.waitForFunction("window.simulatorReady === true");
     const code = execFileSync(process.execPath, ["--import", "tsx", "src/cli/admin.ts", "invite", "sc", "--area", "蓮根"], {
@@ -72,7 +72,7 @@ describe("the local chat simulator in a browser", () => {
     }).match(/[A-Z0-9]{6,}/)![0];
     await page.fill("#text", `SC登録 ${code}`);
     await page.press("#text", "Enter");
-    await page.waitForFunction(() => (document.querySelector("#persona option") as HTMLOptionElement)?.textContent?.startsWith("SC"), undefined, { timeout: 15_000 });
+    await page.waitForFunction('document.querySelector("#persona option")?.textContent?.startsWith("SC")', undefined, { timeout: 15_000 });
     // The SC sends an urgent announcement to 蓮根's residents while the resident is not on screen.
     await page.fill("#text", "お知らせを送りたい");
     await page.press("#text", "Enter");
@@ -82,7 +82,7 @@ describe("the local chat simulator in a browser", () => {
     await page.press("#text", "Enter");
     await page.locator("#chips .chip", { hasText: "付けない" }).first().click();
     await page.locator("#chips .chip", { hasText: "緊急で送信" }).first().click();
-    await page.waitForFunction(() => /新着/.test(document.querySelectorAll("#persona option")[1]?.textContent ?? ""), undefined, { timeout: 15_000 });
+    await page.waitForFunction('/新着/.test(document.querySelectorAll("#persona option")[1]?.textContent ?? "")', undefined, { timeout: 15_000 });
     await page.selectOption("#persona", "1");
     await page.waitForFunction('document.querySelector("#log").textContent.includes("明日の体操は中止です")');
     await page.screenshot({ path: path.join(ARTIFACTS, "simulator-switch-persona.png") });
@@ -94,7 +94,7 @@ describe("the local chat simulator in a browser", () => {
     await page.waitForFunction("window.simulatorReady === true");
     const phone = await page.locator("#phone").boundingBox();
     expect(phone!.width).toBeGreaterThanOrEqual(370);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    expect(await page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(375);
     await page.screenshot({ path: path.join(ARTIFACTS, "simulator-phone.png") });
   }, 60_000);
 

@@ -3,18 +3,18 @@ import type { Feature } from "../../conversation/types.js";
 import { card, labelCount } from "../../line/flex.js";
 import { flex, text } from "../../line/messages.js";
 import { needsReport, type NeedsReport } from "../../reports/needs.js";
-import { parseIsoDate, zonedInstant } from "../../schedule/time.js";
+import { formatDateRangeJa, parseIsoDate, zonedInstant, zonedParts } from "../../schedule/time.js";
 import { hasRole } from "../../users/service.js";
 import { SC_MENU } from "../roles/messages.js";
 import { scScope } from "../roles/service.js";
 
 const DAY = 86_400_000;
 
-function summaryBubble(r: NeedsReport): messagingApi.FlexBubble {
+function summaryBubble(r: NeedsReport, tz: string): messagingApi.FlexBubble {
   const top = r.supplyDemand.filter((x) => x.inquiries > 0).sort((a, b) => b.inquiries - a.inquiries).slice(0, 5);
   return card([
     { type: "text", text: "ニーズの見える化", weight: "bold", size: "xl" },
-    { type: "text", text: `${r.areas.length > 3 ? `${r.areas.length}地域` : r.areas.join("・")}（直近${Math.round((r.period.to.getTime() - r.period.from.getTime()) / DAY)}日）`, size: "sm", color: "#6B6B6B", wrap: true },
+    { type: "text", text: `${r.areas.length > 3 ? `${r.areas.length}地域` : r.areas.join("・")}（${formatDateRangeJa(zonedParts(r.period.from, tz), zonedParts(r.period.to, tz))}）`, size: "sm", color: "#6B6B6B", wrap: true },
     { type: "separator", margin: "md" },
     labelCount("問い合わせ", `${r.inquiries}件`),
     labelCount("見つからなかった", `${r.unmet.total}件`),
@@ -48,7 +48,7 @@ export const needsFeature: Feature = {
       const r = await needsReport(ctx.deps.db, { areaIds, ...period });
       return {
         replies: [
-          flex(`ニーズの見える化：問い合わせ${r.inquiries}件、見つからなかった${r.unmet.total}件、相談${r.help.total}件`, summaryBubble(r)),
+          flex(`ニーズの見える化：問い合わせ${r.inquiries}件、見つからなかった${r.unmet.total}件、相談${r.help.total}件`, summaryBubble(r, tz)),
           text("協議体で配る資料（表とグラフ）が必要なときは、事務局の担当の方に作成をお願いしてください。", SC_MENU),
         ],
       };
