@@ -51,7 +51,7 @@ export interface SlotVocabulary {
   /** Saying where one lives (住んでいる, 引っ越した) and, for someone else, who (娘が, 母の). */
   residence: { self: TermSpec[]; other: TermSpec[] };
   /** Follow-up questions about the last answer: ほかには？ そこの電話番号は？ 場所は？ */
-  followUp: { more: TermSpec[]; phone: TermSpec[]; place: TermSpec[] };
+  followUp: { more: TermSpec[]; phone: TermSpec[]; place: TermSpec[]; when: TermSpec[] };
 }
 
 export interface Vocabulary {
@@ -174,6 +174,7 @@ export function loadVocabulary(dir = INTENTS_DIR): Vocabulary {
       more: terms(slotDoc?.followUp?.more, `${w}: followUp.more`),
       phone: terms(slotDoc?.followUp?.phone, `${w}: followUp.phone`),
       place: terms(slotDoc?.followUp?.place, `${w}: followUp.place`),
+      when: terms(slotDoc?.followUp?.when, `${w}: followUp.when`),
     },
   };
   const routerDoc = readYaml(path.join(dir, "vocabulary/router.yaml"));

@@ -90,6 +90,13 @@ describe("follow-ups reuse the last search for a while", () => {
     expect(await answerTo(t, RESIDENT, "ほかには？")).toMatch(/蓮根のサロンや集いの場が\d+件/);
   });
 
+  it("それはいつですか after a search lists the next dates of the results just shown; a message not understood keeps the context", async () => {
+    await t.send(events.text(RESIDENT, "はすねのサロン"));
+    expect(await answerTo(t, RESIDENT, "それはいつですか")).toMatch(/蓮根のサロン・通いの場の次の日にちです[\s\S]*12月\d+日\(.\)/);
+    await t.send(events.text(RESIDENT, "えーと"));
+    expect(await answerTo(t, RESIDENT, "午前中は？")).toMatch(/蓮根の午前のサロン・通いの場/);
+  });
+
   it("after 30 minutes the context is gone quietly: 月曜日は？ is no longer about the last search", async () => {
     await t.send(events.text(RESIDENT, "高島平のサロン"));
     t.clock.advance(31 * 60_000);

@@ -4,12 +4,12 @@ import type { QuickReplyChoice } from "../../line/messages.js";
 import type { RouteResult } from "../../nlu/types.js";
 import { hasRole } from "../../users/service.js";
 import { areaById, areaByName, blocksWithAreas, neighbourAreas } from "../areas/service.js";
-import { askAreaMessages, askLocationMessages, describeQuery, lastDetailsMessages, noMoreMessages, noResultMessages, PAGE_SIZE, resultMessages } from "./messages.js";
+import { askAreaMessages, askLocationMessages, describeQuery, lastDetailsMessages, noMoreMessages, noResultMessages, PAGE_SIZE, resultMessages, whenText } from "./messages.js";
 import { displayPhone } from "../../util/phone.js";
 import { hasTimeFilters, parseQueryParams, queryFromSlots, queryParams, withoutTimeFilters, type SearchQuery } from "./query.js";
 import { RELATED } from "./related.js";
 import { categoriesOf, searchResources, type ResourceHit } from "./service.js";
-import { expiredButtonMessages } from "../welcome/messages.js";
+import { expiredButtonMessages, unknownMessages } from "../welcome/messages.js";
 
 export const SEARCH_FLOW = "search";
 
@@ -106,14 +106,14 @@ interface SearchContext {
   q: SearchQuery;
   total: number;
   /** The answer's results as shown: name, phone, place. */
-  last: { n: string; p: string; v: string }[];
+  last: { n: string; p: string; v: string; w: string }[];
 }
 
 function contextState(q: SearchQuery, items: ResourceHit[], total: number): Turn["state"] {
   const data: SearchContext = {
     q,
     total,
-    last: items.map((h) => ({ n: h.name, p: h.phone, v: h.restricted ? "" : [h.venue, h.address].filter(Boolean).join("　") })),
+    last: items.map((h) => ({ n: h.name, p: h.phone, v: h.restricted ? "" : [h.venue, h.address].filter(Boolean).join("　"), w: whenText(h) })),
   };
   return { flow: SEARCH_FLOW, step: CONTEXT_STEP, data: data as unknown as Record<string, unknown> };
 }
@@ -130,6 +130,7 @@ async function followUp(ctx: TurnContext, route: RouteResult, c: SearchContext):
   const keep = { replies: [] as Turn["replies"], state: { flow: SEARCH_FLOW, step: CONTEXT_STEP, data: c as unknown as Record<string, unknown> } };
   if (s.followUp === "phone") return { ...keep, replies: lastDetailsMessages(subject, c.last.map((x) => ({ name: x.n, detail: x.p ? displayPhone(x.p) : "" })), "phone") };
   if (s.followUp === "place") return { ...keep, replies: lastDetailsMessages(subject, c.last.map((x) => ({ name: x.n, detail: x.v })), "place") };
+  if (s.followUp === "when" && !s.weekdays && !s.date && !s.timeOfDay && !s.category) return { ...keep, replies: lastDetailsMessages(subject, c.last.map((x) => ({ name: x.n, detail: x.w ?? "" })), "when") };
   const inquiry = { text: route.text, intent: route.intent === "unknown" ? "find_place" : route.intent, slots: route.slots };
   if (s.category || s.weekdays || s.timeOfDay || s.date) {
     const q: SearchQuery = { ...c.q, offset: undefined };
@@ -148,6 +149,8 @@ async function followUp(ctx: TurnContext, route: RouteResult, c: SearchContext):
     if (wider.categories.length === c.q.categories.length && !hasTimeFilters(c.q)) return { ...keep, replies: noMoreMessages(subject) };
     return answerSearch(ctx, wider, inquiry);
   }
+  // Not understood: say so, and keep the context for the next try.
+  if (route.intent === "unknown") return { ...keep, replies: unknownMessages() };
   return null;
 }
 
