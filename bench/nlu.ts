@@ -3,7 +3,7 @@ import { AREAS } from "../prisma/seed/areas.js";
 import { readCorpus } from "../src/nlu/corpus.js";
 import { Router } from "../src/nlu/router.js";
 import { loadTokenizer } from "../src/nlu/tokenizer.js";
-import { loadVocabulary } from "../src/nlu/vocabulary.js";
+import { loadRoutingVocabulary } from "../src/nlu/vocabulary.js";
 
 /**
  * Routing speed on one core (tokenize + score + slots) over the labelled
@@ -12,9 +12,9 @@ import { loadVocabulary } from "../src/nlu/vocabulary.js";
 export async function benchNlu(rounds = Number(process.env.NLU_ROUNDS ?? 30)): Promise<Record<string, number>> {
   const t0 = performance.now();
   const tokenizer = await loadTokenizer();
-  const router = new Router(tokenizer, loadVocabulary(), AREAS.map((a) => ({ name: a.name, reading: a.reading, aliases: a.aliases })), "Asia/Tokyo");
+  const router = new Router(tokenizer, loadRoutingVocabulary(), AREAS.map((a) => ({ name: a.name, reading: a.reading, aliases: a.aliases })), "Asia/Tokyo");
   const loadMs = performance.now() - t0;
-  const texts = readCorpus(path.resolve(import.meta.dirname, "../tests/fixtures/nlu-corpus.tsv")).map((u) => u.text);
+  const texts = readCorpus(path.resolve(import.meta.dirname, "../intents/corpus.tsv")).map((u) => u.text);
   const now = new Date();
   for (const t of texts) router.route(t, now); // warm-up
   // Throughput without per-call timers, then latency per call.

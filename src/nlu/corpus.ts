@@ -2,7 +2,7 @@ import fs from "node:fs";
 import type { RouteResult } from "./types.js";
 import type { IntentName, Slots } from "./types.js";
 
-/** The labelled corpus format (tests/fixtures/nlu-corpus.tsv) and its scoring. */
+/** The labelled corpus format (intents/corpus.tsv) and its scoring. */
 
 export interface LabelledUtterance {
   line: number;
@@ -53,8 +53,13 @@ export function evaluate(nlu: { route(text: string, now: Date): RouteResult }, c
   let slotOk = 0;
   for (const u of corpus) {
     const r = nlu.route(u.text, now);
-    if (r.intent !== u.intent) intentErrors.push({ line: u.line, text: u.text, expected: u.intent, got: r.intent });
-    if (r.intent !== u.intent) continue;
+    if (r.intent !== u.intent) {
+      // A wrong intent is a slot miss too: its slots answer the wrong question.
+      intentErrors.push({ line: u.line, text: u.text, expected: u.intent, got: r.intent });
+      slotChecks++;
+      slotErrors.push({ line: u.line, text: u.text, expected: u.slots, got: r.slots });
+      continue;
+    }
     const keys = new Set<string>([...Object.keys(u.slots), ...STRICT_SLOTS]);
     let ok = true;
     for (const k of keys) {

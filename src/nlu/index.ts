@@ -2,7 +2,7 @@ import type { Db } from "../db/client.js";
 import type { Nlu } from "./nlu.js";
 import { Router, type AreaEntry } from "./router.js";
 import { loadTokenizer } from "./tokenizer.js";
-import { loadVocabulary } from "./vocabulary.js";
+import { loadRoutingVocabulary } from "./vocabulary.js";
 
 export async function loadAreas(db: Db): Promise<AreaEntry[]> {
   const rows = await db.area.findMany({ where: { kind: { in: ["area", "unit"] } }, orderBy: { sortOrder: "asc" } });
@@ -20,6 +20,6 @@ export async function loadAreas(db: Db): Promise<AreaEntry[]> {
 /** The router with the shared tokenizer, the intents/ files and the areas in the database. */
 export async function loadNlu(db: Db, timeZone: string): Promise<Router> {
   const [tokenizer, areas] = await Promise.all([loadTokenizer(), loadAreas(db)]);
-  return new Router(tokenizer, loadVocabulary(), areas, timeZone);
+  return new Router(tokenizer, loadRoutingVocabulary(), areas, timeZone);
 }
 export type { Nlu };

@@ -4,7 +4,7 @@ import type { Nlu } from "./nlu.js";
 import { Router, type AreaEntry } from "./router.js";
 import { loadTokenizer } from "./tokenizer.js";
 import type { RouteResult } from "./types.js";
-import { loadVocabulary } from "./vocabulary.js";
+import { loadRoutingVocabulary } from "./vocabulary.js";
 import type { FromWorker, Routed, ToWorker } from "./worker.js";
 
 /**
@@ -67,7 +67,7 @@ export class NluWorker implements Nlu {
   private fallBack(): void {
     const init = this.init;
     if (!init) return;
-    this.inProcess ??= loadTokenizer().then((tk) => new Router(tk, loadVocabulary(), init.areas, init.timeZone));
+    this.inProcess ??= loadTokenizer().then((tk) => new Router(tk, loadRoutingVocabulary(), init.areas, init.timeZone));
   }
 
   private initialise(worker: Worker): Promise<void> {

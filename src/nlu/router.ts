@@ -8,6 +8,13 @@ import type { IntentName, RouteResult, Slots, TimeOfDay } from "./types.js";
 import type { CategorySpec, TermSpec, Vocabulary } from "./vocabulary.js";
 import { firstChars } from "../util/chars.js";
 import { fold } from "./normalize.js";
+import { featuresOf, NaiveBayes, type Prediction } from "./learned.js";
+
+/** The learned fallback decides alone only when clear; otherwise it offers these many meanings as buttons. */
+const ACCEPT_LEARNED = 0.6;
+const ACCEPT_MARGIN = 0.15;
+const OFFER_MIN = 0.2;
+const MAX_CANDIDATES = 3;
 
 /**
  * Scores every intent from its cues (terms found in the text) and from the
@@ -62,6 +69,10 @@ export class Router implements Nlu {
   private readonly weekdayTerms: WeekdayTerms;
   private readonly termCache = new Map<string, Term>();
   private readonly index = new TermIndex();
+  /** The learned fallback, when the vocabulary brings training utterances. */
+  private readonly model?: NaiveBayes;
+  /** Intents that may be offered as "もしかして" buttons (those with a label). */
+  private readonly offerable: Set<IntentName>;
 
   constructor(
     private readonly tokenizer: Tokenizer,
@@ -101,6 +112,10 @@ export class Router implements Nlu {
     this.residence = { self: vocab.slots.residence.self.map(t), other: vocab.slots.residence.other.map(t) };
     this.followUp = [["phone", vocab.slots.followUp.phone.map(t)], ["place", vocab.slots.followUp.place.map(t)], ["when", vocab.slots.followUp.when.map(t)], ["more", vocab.slots.followUp.more.map(t)]];
     this.weekdayTerms = { weekdays: this.term("平日", "へいじつ"), weekend: this.term("週末", "しゅうまつ"), everyday: this.term("毎日", "まいにち") };
+    this.offerable = new Set(vocab.intents.filter((i) => i.label).map((i) => i.intent));
+    if (vocab.training?.length) {
+      this.model = new NaiveBayes(vocab.training.map((u) => ({ label: u.intent, features: featuresOf(analyse(this.tokenizer, firstChars(u.text, vocab.maxLength))) })));
+    }
   }
 
   private term(text: string, reading?: string, weight = 1): Term {
@@ -182,17 +197,32 @@ export class Router implements Nlu {
     const urgent = scores.find((x) => x.priority && x.score >= this.vocab.threshold);
     if (urgent && scores[0] !== urgent) scores.splice(scores.indexOf(urgent), 1), scores.unshift(urgent);
     const [top, second] = scores;
-    const confident = top.score >= this.vocab.threshold;
-    const intent: IntentName = confident ? top.intent : "unknown";
+    let confident = top.score >= this.vocab.threshold;
+    let chosen = top;
     const margin = top.score > 0 ? (top.score - (second?.score ?? 0)) / top.score : 0;
-    const confidence = confident
+    let confidence = confident
       ? Math.round(Math.min(1, 0.5 * Math.min(1, top.score / 2) + 0.5 * margin) * 100) / 100
       : Math.round(Math.max(0, 1 - top.score / this.vocab.threshold) * 100) / 100;
+    let candidates: RouteResult["candidates"];
+    if (!confident && this.model) {
+      // The rules found nothing sure: the learned model and the rules' partial scores together.
+      const blended = this.blend(scores, this.model.predict(featuresOf(a)));
+      const [best, next] = blended;
+      if (best && best.intent !== "unknown" && best.score >= ACCEPT_LEARNED && best.score - (next?.score ?? 0) >= ACCEPT_MARGIN) {
+        chosen = scores.find((x) => x.intent === best.intent)!;
+        confident = true;
+        confidence = Math.round(best.score * 100) / 100;
+      } else {
+        const offered = blended.filter((x) => this.offerable.has(x.intent) && x.score >= OFFER_MIN).slice(0, MAX_CANDIDATES);
+        if (offered.length) candidates = offered.map((x) => ({ intent: x.intent, confidence: Math.round(x.score * 100) / 100 }));
+      }
+    }
+    const intent: IntentName = confident ? chosen.intent : "unknown";
     const outSlots: Slots = {};
     for (const [k, v] of Object.entries(slots)) {
-      if (!confident || top.declared.has(k) || k === "followUp" || (k === "dateTo" && top.declared.has("date"))) (outSlots as Record<string, unknown>)[k] = v;
+      if (!confident || chosen.declared.has(k) || k === "followUp" || (k === "dateTo" && chosen.declared.has("date"))) (outSlots as Record<string, unknown>)[k] = v;
     }
-    const result: RouteResult = { text, normalized: a.normalized, reading: a.folded, intent, confidence, slots: outSlots };
+    const result: RouteResult = { text, normalized: a.normalized, reading: a.folded, intent, confidence, slots: outSlots, ...(candidates ? { candidates } : {}) };
     if (!explain) return { explanation: result };
     return {
       explanation: {
@@ -203,6 +233,17 @@ export class Router implements Nlu {
         categoryScores,
       },
     };
+  }
+
+  /** Each intent's blended likelihood: the model's posterior and the rules' partial score, half and half ("unknown": the model's alone). */
+  private blend(scores: { intent: IntentName; score: number; priority: boolean }[], predictions: Prediction[]): { intent: IntentName; score: number }[] {
+    const p = new Map(predictions.map((x) => [x.intent, x.p]));
+    const clamp = (x: number) => Math.max(0, Math.min(1, x));
+    return scores
+      .filter((x) => !x.priority)
+      .map((x) => ({ intent: x.intent, score: 0.5 * (p.get(x.intent) ?? 0) + 0.5 * clamp(x.score / this.vocab.threshold) }))
+      .concat([{ intent: "unknown" as IntentName, score: p.get("unknown") ?? 0 }])
+      .sort((x, y) => y.score - x.score);
   }
 
   private category(a: Analysed, has: (t: Term) => boolean): { category?: CompiledCategory; categoryScores: Record<string, number> } {

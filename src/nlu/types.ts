@@ -50,4 +50,6 @@ export interface RouteResult {
   intent: IntentName;
   confidence: number;
   slots: Slots;
+  /** When no intent is confident: the likeliest meanings to offer as "もしかして" buttons, best first. */
+  candidates?: { intent: IntentName; confidence: number }[];
 }

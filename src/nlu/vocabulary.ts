@@ -1,6 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import yaml from "js-yaml";
+import { withSynonyms } from "./synonyms.js";
+import { readCorpus } from "./corpus.js";
 import { INTENTS, type IntentName, type TimeOfDay } from "./types.js";
 import { projectPath } from "../paths.js";
 
@@ -27,6 +29,8 @@ export interface CueSpec {
 export interface IntentSpec {
   intent: IntentName;
   description: string;
+  /** The button a resident taps when the bot asks "もしかして…？"; intents without one are never offered. */
+  label?: string;
   slots: string[];
   boosts: { categoryKind: Record<string, number>; slots: Record<string, number> };
   cues: CueSpec[];
@@ -60,6 +64,8 @@ export interface Vocabulary {
   slots: SlotVocabulary;
   threshold: number;
   maxLength: number;
+  /** Labelled utterances the learned fallback is trained on (intents/corpus.tsv and the intents' examples). */
+  training?: { text: string; intent: IntentName }[];
 }
 
 export class VocabularyError extends Error {}
@@ -117,6 +123,7 @@ export function parseIntentFile(doc: any, file: string): IntentSpec {
   return {
     intent: doc.intent,
     description: String(doc.description ?? ""),
+    label: doc.label === undefined ? undefined : labelOf(doc.label, file),
     slots,
     boosts: {
       categoryKind: numberMap(doc.boosts?.categoryKind, `${file}: boosts.categoryKind`, KINDS),
@@ -135,6 +142,11 @@ export function parseIntentFile(doc: any, file: string): IntentSpec {
     priority: doc.priority === true,
     examples: { positive: strings(doc.examples?.positive, `${file}: examples.positive`), negative: strings(doc.examples?.negative, `${file}: examples.negative`) },
   };
+}
+
+function labelOf(raw: unknown, file: string): string {
+  if (typeof raw !== "string" || !raw.trim() || [...raw.trim()].length > 20) throw new VocabularyError(`${file}: label must be a text of at most 20 characters`);
+  return raw.trim();
 }
 
 function readYaml(file: string): any {
@@ -185,4 +197,17 @@ export function loadVocabulary(dir = INTENTS_DIR): Vocabulary {
     threshold: number(routerDoc?.threshold, "vocabulary/router.yaml: threshold", 0, 10),
     maxLength: number(routerDoc?.maxLength, "vocabulary/router.yaml: maxLength", 10, 5000),
   };
+}
+
+/**
+ * What the router uses: the intents/ files widened by the synonym dictionary
+ * (see synonyms.ts), and the labelled utterances of intents/corpus.tsv with the
+ * intents' examples, to train the learned fallback (see learned.ts).
+ */
+export function loadRoutingVocabulary(dir = INTENTS_DIR): Vocabulary {
+  const vocab = withSynonyms(loadVocabulary(dir));
+  const corpusFile = path.join(dir, "corpus.tsv");
+  const corpus = fs.existsSync(corpusFile) ? readCorpus(corpusFile).map((u) => ({ text: u.text, intent: u.intent })) : [];
+  const examples = vocab.intents.flatMap((i) => i.examples.positive.map((text) => ({ text, intent: i.intent })));
+  return { ...vocab, training: [...corpus, ...examples] };
 }

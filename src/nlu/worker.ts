@@ -3,7 +3,7 @@ import { serveCalls } from "../thread-server.js";
 import type { AreaEntry } from "./router.js";
 import { Router } from "./router.js";
 import { loadTokenizer } from "./tokenizer.js";
-import { loadVocabulary } from "./vocabulary.js";
+import { loadRoutingVocabulary } from "./vocabulary.js";
 
 /**
  * The NLU thread (see remote.ts). The dictionary starts loading as soon as
@@ -32,7 +32,7 @@ serveCalls(port, route, async (m) => {
   const init = m as Extract<ToWorker, { kind: "init" }>;
   if (init?.kind !== "init") return;
   try {
-    router = new Router(await tokenizer, loadVocabulary(), init.areas, init.timeZone);
+    router = new Router(await tokenizer, loadRoutingVocabulary(), init.areas, init.timeZone);
     port.postMessage({ kind: "ready" } satisfies FromWorker);
   } catch (err) {
     port.postMessage({ kind: "failed", error: String((err as Error)?.stack ?? err) } satisfies FromWorker);

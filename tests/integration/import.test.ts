@@ -1,6 +1,6 @@
 import { Router } from "../../src/nlu/router.js";
 import { loadTokenizer } from "../../src/nlu/tokenizer.js";
-import { loadVocabulary } from "../../src/nlu/vocabulary.js";
+import { loadRoutingVocabulary } from "../../src/nlu/vocabulary.js";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -161,7 +161,7 @@ describe("importing resource lists", () => {
     expect(await importAreas(db, file)).toMatchObject({ written: true });
     const area = await db.area.findUniqueOrThrow({ where: { name: "小豆沢" } });
     expect(JSON.parse(area.aliases)).toEqual(["小豆沢公園", "小豆沢町(あずさわちょう)"]);
-    const router = new Router(await loadTokenizer(), loadVocabulary(), [{ name: area.name, reading: area.reading, aliases: JSON.parse(area.aliases) }], "Asia/Tokyo");
+    const router = new Router(await loadTokenizer(), loadRoutingVocabulary(), [{ name: area.name, reading: area.reading, aliases: JSON.parse(area.aliases) }], "Asia/Tokyo");
     expect(router.route("あずさわちょうのさろん", NOW.now).slots.area).toBe("小豆沢");
   });
 

@@ -4,7 +4,7 @@ import { evaluate, readCorpus } from "../../src/nlu/corpus.js";
 import type { Router } from "../../src/nlu/router.js";
 import { demoRouter } from "../support/router.js";
 
-const CORPUS = path.resolve(import.meta.dirname, "../fixtures/nlu-corpus.tsv");
+const CORPUS = path.resolve(import.meta.dirname, "../../intents/corpus.tsv");
 // The corpus labels relative dates (明日, 来週) for this moment: Tuesday 2026-12-01 10:00 in Tokyo.
 const NOW = new Date("2026-12-01T01:00:00Z");
 
@@ -18,7 +18,7 @@ describe("intent routing on the labelled corpus", () => {
     const corpus = readCorpus(CORPUS);
     expect(corpus.length).toBeGreaterThanOrEqual(400);
     const intents = new Set(corpus.map((u) => u.intent));
-    expect(intents.size).toBe(19);
+    expect(intents.size).toBe(21);
   });
 
   it("routes at least 95% of utterances to the labelled intent and fills at least 95% of slots correctly", () => {

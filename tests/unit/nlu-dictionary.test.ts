@@ -8,7 +8,7 @@ import { readCorpus } from "../../src/nlu/corpus.js";
 import { buildSections, deserialize, loadSections, serialize, type DictionarySections } from "../../src/nlu/dictionary.js";
 import { kuromojiTokenizer, loadTokenizer, type Tokenizer } from "../../src/nlu/tokenizer.js";
 
-const CORPUS = path.resolve(import.meta.dirname, "../fixtures/nlu-corpus.tsv");
+const CORPUS = path.resolve(import.meta.dirname, "../../intents/corpus.tsv");
 
 describe("the prepared kuromoji dictionary", () => {
   let sections: DictionarySections;

@@ -1,0 +1,72 @@
+import type { Analysed } from "./matcher.js";
+import type { IntentName } from "./types.js";
+
+/**
+ * The learned fallback: a multinomial naive Bayes over character n-grams of
+ * the written text and of its folded kana reading (so 体操 and たいそお share
+ * features), trained from the labelled corpus and the intents' examples when
+ * the router is built. Pure and deterministic; no download, no file of its own.
+ * It only speaks when the rules are not confident.
+ */
+
+export interface Prediction {
+  intent: IntentName;
+  p: number;
+}
+
+/** Features of an analysed text: written 1–3-grams and reading 2–3-grams. */
+export function featuresOf(a: Pick<Analysed, "normalized" | "folded">): string[] {
+  const out: string[] = [];
+  const w = [...a.normalized.replace(/[\s、。,.!！?？・]/g, "")];
+  for (let n = 1; n <= 3; n++) for (let i = 0; i + n <= w.length; i++) out.push("w" + w.slice(i, i + n).join(""));
+  const r = [...a.folded];
+  for (let n = 2; n <= 3; n++) for (let i = 0; i + n <= r.length; i++) out.push("r" + r.slice(i, i + n).join(""));
+  return out;
+}
+
+export class NaiveBayes {
+  private readonly labels: IntentName[];
+  private readonly logPrior: number[];
+  private readonly logLik: Map<string, number[]>;
+  private readonly logUnseen: number[];
+
+  constructor(examples: { label: IntentName; features: string[] }[], alpha = 0.3) {
+    this.labels = [...new Set(examples.map((e) => e.label))].sort();
+    const vocab = new Set(examples.flatMap((e) => e.features));
+    const counts = this.labels.map(() => new Map<string, number>());
+    const totals = this.labels.map(() => 0);
+    const docs = this.labels.map(() => 0);
+    for (const e of examples) {
+      const k = this.labels.indexOf(e.label);
+      docs[k]++;
+      for (const f of e.features) {
+        counts[k].set(f, (counts[k].get(f) ?? 0) + 1);
+        totals[k]++;
+      }
+    }
+    // Uniform priors: the corpus' mix of intents is not the traffic's.
+    this.logPrior = this.labels.map(() => -Math.log(this.labels.length));
+    this.logLik = new Map();
+    for (const f of vocab) this.logLik.set(f, this.labels.map((_, k) => Math.log(((counts[k].get(f) ?? 0) + alpha) / (totals[k] + alpha * vocab.size))));
+    this.logUnseen = this.labels.map((_, k) => Math.log(alpha / (totals[k] + alpha * vocab.size)));
+  }
+
+  /** Posterior probabilities, highest first; features never seen in training are ignored. */
+  predict(features: string[]): Prediction[] {
+    const score = [...this.logPrior];
+    let known = 0;
+    for (const f of features) {
+      const ll = this.logLik.get(f);
+      if (!ll) continue;
+      known++;
+      for (let k = 0; k < score.length; k++) score[k] += ll[k];
+    }
+    if (known === 0) return [];
+    // Length-normalised, so a long sentence is not over-confident.
+    const scaled = score.map((s) => s / Math.max(1, Math.sqrt(known)));
+    const max = Math.max(...scaled);
+    const exp = scaled.map((s) => Math.exp(s - max));
+    const sum = exp.reduce((a, b) => a + b, 0);
+    return this.labels.map((intent, k) => ({ intent, p: exp[k] / sum })).sort((a, b) => b.p - a.p);
+  }
+}
