@@ -7,6 +7,7 @@ import {
   apologyMessages,
   cancelledMessages,
   comingSoonMessages,
+  clarifyMessages,
   expiredButtonMessages,
   groupChatMessages,
   flowExpiredMessages,
@@ -17,7 +18,7 @@ import {
   welcomeMessages,
 } from "../features/welcome/messages.js";
 import { closeJapaneseSpaces, normalize } from "../nlu/normalize.js";
-import { ensureUser, firstTimeInGroup, forgetGroup, hasRole, markFollowed, markUnfollowed, setOffered, type Role } from "../users/service.js";
+import { ensureUser, firstTimeInGroup, forgetGroup, hasRole, markFollowed, markUnfollowed, recordClarifyChoice, setOffered, type Role } from "../users/service.js";
 import { chatIdOf, replyTokenOf, userIdOf, type WebhookEvent } from "../webhook/events.js";
 import { clearState, loadState, saveState } from "./state-store.js";
 import type { Command, Feature, FlowHandler, Input, IntentHandler, LocationHandler, PostbackHandler, Turn, TurnContext } from "./types.js";
@@ -28,6 +29,8 @@ import { CONTEXT_STEP } from "./types.js";
 export const MAX_ROUTED_TEXT = 1000;
 /** LINE reply tokens are short-lived; after this long the answer goes by push. */
 export const REPLY_TOKEN_TTL_MS = 50_000;
+/** The flow that keeps a message not understood while its "もしかして" buttons are offered. */
+const CLARIFY_FLOW = "clarify";
 
 export interface Dispatcher {
   handle(ev: WebhookEvent): Promise<void>;
@@ -66,14 +69,35 @@ export function createDispatcher(deps: AppDeps, features: Feature[]): Dispatcher
     return turn.replies;
   }
 
+  const mayUse = (ctx: TurnContext, intent: string) => {
+    const allowed = restricted.get(intent);
+    return !allowed || allowed.some((r) => hasRole(ctx.user, r));
+  };
+
+  /** A tap on a "もしかして" button: the stored message, answered as the chosen meaning. */
+  flows.set(CLARIFY_FLOW, async (ctx, input, state) => {
+    if (input.kind !== "postback" || input.postback.action !== "clarify") return null;
+    const data = state.data as { route: RouteResult; offered: string[] };
+    const chosen = input.postback.params.i;
+    const h = intents.get(chosen);
+    if (!h || !data.offered.includes(chosen) || !mayUse(ctx, chosen)) return { replies: expiredButtonMessages(), state: null };
+    await recordClarifyChoice(db, data.offered, chosen);
+    const turn = await h(ctx, { ...data.route, intent: chosen as RouteResult["intent"], candidates: undefined });
+    return { ...turn, state: turn.state ?? null };
+  });
+
   async function routeInput(ctx: TurnContext, input: Input): Promise<Turn> {
     if (input.kind === "text") {
       const { route } = input;
       if (route.intent === "cancel") return { replies: nothingToCancelMessages() };
-      if (route.intent === "unknown") return { replies: unknownMessages() };
+      if (route.intent === "unknown") {
+        // Ask instead of failing: the likeliest meanings this person may use, as buttons.
+        const offered = (route.candidates ?? []).filter((c) => intents.has(c.intent) && mayUse(ctx, c.intent));
+        if (offered.length === 0) return { replies: unknownMessages() };
+        return { replies: clarifyMessages(offered), state: { flow: CLARIFY_FLOW, step: CONTEXT_STEP, data: { route, offered: offered.map((c) => c.intent) } } };
+      }
       // Checked here, on the server: a resident typing an SC phrase gets the resident answer.
-      const allowed = restricted.get(route.intent);
-      if (allowed && !allowed.some((r) => hasRole(ctx.user, r))) return { replies: unknownMessages() };
+      if (!mayUse(ctx, route.intent)) return { replies: unknownMessages() };
       const h = intents.get(route.intent);
       return h ? h(ctx, route) : { replies: comingSoonMessages() };
     }

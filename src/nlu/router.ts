@@ -71,8 +71,8 @@ export class Router implements Nlu {
   private readonly index = new TermIndex();
   /** The learned fallback, when the vocabulary brings training utterances. */
   private readonly model?: NaiveBayes;
-  /** Intents that may be offered as "もしかして" buttons (those with a label). */
-  private readonly offerable: Set<IntentName>;
+  /** Intents that may be offered as "もしかして" buttons, with their labels. */
+  private readonly offerable: Map<IntentName, string>;
 
   constructor(
     private readonly tokenizer: Tokenizer,
@@ -112,7 +112,7 @@ export class Router implements Nlu {
     this.residence = { self: vocab.slots.residence.self.map(t), other: vocab.slots.residence.other.map(t) };
     this.followUp = [["phone", vocab.slots.followUp.phone.map(t)], ["place", vocab.slots.followUp.place.map(t)], ["when", vocab.slots.followUp.when.map(t)], ["more", vocab.slots.followUp.more.map(t)]];
     this.weekdayTerms = { weekdays: this.term("平日", "へいじつ"), weekend: this.term("週末", "しゅうまつ"), everyday: this.term("毎日", "まいにち") };
-    this.offerable = new Set(vocab.intents.filter((i) => i.label).map((i) => i.intent));
+    this.offerable = new Map(vocab.intents.filter((i) => i.label).map((i) => [i.intent, i.label!]));
     if (vocab.training?.length) {
       this.model = new NaiveBayes(vocab.training.map((u) => ({ label: u.intent, features: featuresOf(analyse(this.tokenizer, firstChars(u.text, vocab.maxLength))) })));
     }
@@ -198,6 +198,7 @@ export class Router implements Nlu {
     if (urgent && scores[0] !== urgent) scores.splice(scores.indexOf(urgent), 1), scores.unshift(urgent);
     const [top, second] = scores;
     let confident = top.score >= this.vocab.threshold;
+    let learned = false;
     let chosen = top;
     const margin = top.score > 0 ? (top.score - (second?.score ?? 0)) / top.score : 0;
     let confidence = confident
@@ -211,10 +212,11 @@ export class Router implements Nlu {
       if (best && best.intent !== "unknown" && best.score >= ACCEPT_LEARNED && best.score - (next?.score ?? 0) >= ACCEPT_MARGIN) {
         chosen = scores.find((x) => x.intent === best.intent)!;
         confident = true;
+        learned = true;
         confidence = Math.round(best.score * 100) / 100;
       } else {
         const offered = blended.filter((x) => this.offerable.has(x.intent) && x.score >= OFFER_MIN).slice(0, MAX_CANDIDATES);
-        if (offered.length) candidates = offered.map((x) => ({ intent: x.intent, confidence: Math.round(x.score * 100) / 100 }));
+        if (offered.length) candidates = offered.map((x) => ({ intent: x.intent, confidence: Math.round(x.score * 100) / 100, label: this.offerable.get(x.intent)! }));
       }
     }
     const intent: IntentName = confident ? chosen.intent : "unknown";
@@ -222,7 +224,7 @@ export class Router implements Nlu {
     for (const [k, v] of Object.entries(slots)) {
       if (!confident || chosen.declared.has(k) || k === "followUp" || (k === "dateTo" && chosen.declared.has("date"))) (outSlots as Record<string, unknown>)[k] = v;
     }
-    const result: RouteResult = { text, normalized: a.normalized, reading: a.folded, intent, confidence, slots: outSlots, ...(candidates ? { candidates } : {}) };
+    const result: RouteResult = { text, normalized: a.normalized, reading: a.folded, intent, confidence, slots: outSlots, ...(candidates ? { candidates } : {}), ...(learned ? { learned } : {}) };
     if (!explain) return { explanation: result };
     return {
       explanation: {

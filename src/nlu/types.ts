@@ -51,5 +51,7 @@ export interface RouteResult {
   confidence: number;
   slots: Slots;
   /** When no intent is confident: the likeliest meanings to offer as "もしかして" buttons, best first. */
-  candidates?: { intent: IntentName; confidence: number }[];
+  candidates?: { intent: IntentName; confidence: number; label: string }[];
+  /** The intent was the learned fallback's choice, not the rules': a conversation's context may know better. */
+  learned?: boolean;
 }

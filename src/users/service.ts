@@ -81,6 +81,11 @@ export async function setOffered(db: Db, userId: number, offered: string | null)
   await sql.write(() => sql.run(`UPDATE "User" SET "offered" = ? WHERE "id" = ?`, offered, userId));
 }
 
+/** Counts which meaning was tapped after "もしかして" (no text kept). */
+export async function recordClarifyChoice(db: Db, offered: string[], chosen: string): Promise<void> {
+  await db.clarifyChoice.create({ data: { offered: offered.join(","), chosen } });
+}
+
 /** Marks a group or room as told that the bot works one-to-one; true only the first time. */
 export async function firstTimeInGroup(db: Db, chatId: string): Promise<boolean> {
   const r = await db.chatGroup.createMany({ data: [{ id: chatId }] }).catch(() => ({ count: 0 }));

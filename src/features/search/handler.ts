@@ -123,7 +123,8 @@ const FOLLOW_UP_INTENTS = new Set(["unknown", "find_place", "find_service", "fin
 /** A short question about the last answer, or null when the message is a request of its own. */
 async function followUp(ctx: TurnContext, route: RouteResult, c: SearchContext): Promise<Turn | null> {
   const s = route.slots;
-  if (s.area || s.nearby || !FOLLOW_UP_INTENTS.has(route.intent)) return null;
+  // The learned fallback's guess (月曜日は？ as a volunteer's availability) gives way to the search just made.
+  if (s.area || s.nearby || !(FOLLOW_UP_INTENTS.has(route.intent) || route.learned)) return null;
   const area = c.q.areaId !== undefined ? await areaById(ctx.deps.db, c.q.areaId) : null;
   const label = await labelOf(ctx, c.q);
   const subject = describeQuery(area?.name, label, c.q);

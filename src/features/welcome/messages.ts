@@ -51,6 +51,16 @@ export function unknownMessages(): Message[] {
   return [text("すみません、うまく読み取れませんでした。下のボタンから選ぶか、「サロン」「体操」のように短く送ってください。", MAIN_MENU)];
 }
 
+/** もしかして：… — the likeliest meanings as buttons, instead of a dead end. */
+export function clarifyMessages(candidates: { intent: string; label: string }[]): Message[] {
+  return [
+    text("すみません、はっきり読み取れませんでした。\nもしかして、次のどれかですか？", [
+      ...candidates.map((c): QuickReplyChoice => ({ kind: "postback", label: c.label, action: "clarify", params: { i: c.intent }, displayText: c.label })),
+      { kind: "message", label: "どれでもない", text: "使い方" },
+    ]),
+  ];
+}
+
 export function expiredButtonMessages(): Message[] {
   return [text("このボタンは使えなくなりました。もう一度お試しください。", MAIN_MENU)];
 }
