@@ -8,6 +8,7 @@ import type { AppDeps } from "./deps.js";
 import type { Logger } from "./log.js";
 import { allFeatures } from "./features/index.js";
 import { VERSION } from "./version.js";
+import { webRoutes } from "./web/routes.js";
 import type { WebhookEvent } from "./webhook/events.js";
 import { KeyedQueue } from "./webhook/queue.js";
 import { createWebhookHandler, isWebhookRequest, queueKeyOf } from "./webhook/route.js";
@@ -80,6 +81,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): AppHandle {
     res.status(ok ? 200 : 503).json({ status: ok ? "ok" : "degraded", database, tokenizer: "ready", version: VERSION, localMode: deps.config.localMode });
   });
 
+  // Public pages and printed sheets (no sign-in), from the same data and search as the bot.
+  app.use(webRoutes(deps));
   options.extraRoutes?.(app);
   app.use((_req, res) => {
     res.status(404).json({ message: "not found" });

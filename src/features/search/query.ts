@@ -12,6 +12,8 @@ export interface SearchQuery {
   timeOfDay?: TimeOfDay;
   near?: { lat: number; lng: number };
   offset?: number;
+  /** Public pages and printed sheets: SC-only resources (private homes) are left out entirely. */
+  publicOnly?: boolean;
 }
 
 const TOD: Record<TimeOfDay, string> = { morning: "m", afternoon: "a", evening: "e" };

@@ -74,6 +74,7 @@ const FROM = `FROM Resource r JOIN Category c ON c.key = r.categoryKey`;
 function filters(q: SearchQuery, kindKeys: string[]): { sql: string[]; args: SqlValue[] } {
   const sql = ["r.status = 'active'"];
   const args: SqlValue[] = [];
+  if (q.publicOnly) sql.push("r.visibility = 'public'");
   // Category keys, not a join on Category.kind: the join makes SQLite scan by category instead of by place.
   const keys = q.categories.length ? q.categories : q.kind ? kindKeys : [];
   if (keys.length) {
@@ -392,5 +393,57 @@ function toHit(row: FullRow, rule: ScheduleRule | null, next: Occurrence[], dist
     restricted,
     next,
     distanceM,
+  };
+}
+
+export interface ResourceDetail {
+  id: number;
+  name: string;
+  categoryKey: string;
+  categoryLabel: string;
+  areaId: number | null;
+  areaName: string | null;
+  description: string;
+  venue: string;
+  address: string;
+  lat: number | null;
+  lng: number | null;
+  scheduleText: string;
+  fee: string;
+  target: string;
+  organiser: string;
+  phone: string;
+  accessibility: string;
+  lastVerifiedAt: Date | null;
+  /** The next dates, holidays and the schedule's own exceptions applied. */
+  next: Occurrence[];
+}
+
+/** One active public resource with its next dates, for the web page and printed sheets; null for SC-only, ended or missing ones. */
+export async function publicResource(db: Db, id: number, now: Date, timeZone: string, count = 5, horizonDays = 400): Promise<ResourceDetail | null> {
+  if (!Number.isInteger(id) || id <= 0) return null;
+  const r = await db.resource.findUnique({ where: { id }, include: { category: true, area: true } });
+  if (!r || r.visibility !== "public" || r.status !== "active") return null;
+  const rule = r.scheduleRule ? (JSON.parse(r.scheduleRule) as ScheduleRule) : null;
+  return {
+    id: r.id,
+    name: r.name,
+    categoryKey: r.categoryKey,
+    categoryLabel: r.category.label,
+    areaId: r.areaId,
+    areaName: r.area?.name ?? null,
+    description: r.description,
+    venue: r.venue,
+    address: r.address,
+    lat: r.lat,
+    lng: r.lng,
+    scheduleText: r.scheduleText,
+    fee: r.fee,
+    target: r.target,
+    organiser: r.organiser,
+    phone: r.phone,
+    accessibility: r.accessibility,
+    lastVerifiedAt: r.lastVerifiedAt,
+    next: rule ? nextOccurrences(rule, now, timeZone, count, horizonDays) : [],
   };
 }
