@@ -48,6 +48,8 @@ export function layout(title: string, body: Html, o: { municipality: string; scr
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}｜${o.municipality}の通いの場・生活のサービス</title>
+<link rel="stylesheet" href="/fonts/noto-sans-jp/400.css">
+<link rel="stylesheet" href="/fonts/noto-sans-jp/700.css">
 <style>${new Html(CSS)}</style>
 </head>
 <body>

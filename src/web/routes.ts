@@ -1,4 +1,6 @@
 import { createHash } from "node:crypto";
+import { createRequire } from "node:module";
+import path from "node:path";
 import express, { type Response } from "express";
 import type { AppDeps } from "../deps.js";
 import { areaById, areaByName, blocksWithAreas } from "../features/areas/service.js";
@@ -54,6 +56,15 @@ export function webRoutes(deps: AppDeps): express.Router {
     const f = muni.emergency.fallbackCentre;
     return f ? { name: f.name, phone: f.number, areaName: null } : null;
   }
+
+  // Noto Sans JP from @fontsource, split by unicode-range: a browser fetches only the parts a page uses.
+  const fontDir = path.join(path.dirname(createRequire(import.meta.url).resolve("@fontsource/noto-sans-jp/package.json")));
+  r.get(/^\/fonts\/noto-sans-jp\/(400|700)\.css$/, (req, res) => {
+    res.set({ "Content-Type": "text/css; charset=utf-8", "Cache-Control": "public, max-age=604800" }).sendFile(path.join(fontDir, `${(req.params as Record<string, string>)[0]}.css`));
+  });
+  r.get(/^\/fonts\/noto-sans-jp\/files\/(noto-sans-jp-[0-9]+-(?:400|700)-normal\.woff2?)$/, (req, res) => {
+    res.set({ "Cache-Control": "public, max-age=31536000, immutable" }).sendFile(path.join(fontDir, "files", (req.params as Record<string, string>)[0]));
+  });
 
   r.get("/", async (_req, res) => {
     const { groups, categories } = await formParts();
@@ -137,7 +148,7 @@ ${searchForm(groups, options, v, wholeLabel)}`, NEAR_SCRIPT));
     }
     const centre = await centreFor(d.areaId ?? undefined, now);
     const verified = d.lastVerifiedAt ? zonedParts(d.lastVerifiedAt, tz) : null;
-    send(res, 200, page(d.name, html`<p><a href="javascript:history.back()" onclick="history.back();return false;">← もどる</a>　<a href="/">さがすページ</a></p>
+    send(res, 200, page(d.name, html`<p><a href="/">さがすページへ</a></p>
 <h1>${d.name}</h1>
 <p>${d.categoryLabel}${d.areaName ? `（${d.areaName}）` : ""}</p>
 <dl>

@@ -2,11 +2,15 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import jsQR from "jsqr";
+import jsQRModule from "jsqr";
 import { describe, expect, it } from "vitest";
 import { useApp } from "../support/lifecycle.js";
 import { pageImages, pdfText } from "../support/pdf.js";
 import type { TestApp } from "../support/test-app.js";
+
+// jsqr is CommonJS with a default export in its types: take whichever form the loader gives.
+type Decode = (data: Uint8ClampedArray, width: number, height: number) => { data: string } | null;
+const jsQR = ((jsQRModule as unknown as { default?: Decode }).default ?? jsQRModule) as unknown as Decode;
 
 const get = async (t: TestApp, p: string) => {
   const r = await fetch(t.url + p);
