@@ -62,7 +62,7 @@ export async function boot(nluWorker: NluWorker): Promise<void> {
   let resolveReady!: () => void;
   const whenReady = new Promise<void>((r) => (resolveReady = r));
   let nlu: Nlu | undefined;
-  const jobs = new Jobs({ db, line, logger, clock: systemClock, timeZone: config.timeZone, chunkIntervalMs: 10, staleClaimMs: config.jobClaimTimeoutMs });
+  const jobs = new Jobs({ db, line, logger, clock: systemClock, timeZone: config.timeZone, organizerCheck: config.organizerCheck, chunkIntervalMs: 10, staleClaimMs: config.jobClaimTimeoutMs });
   const deps: AppDeps = {
     config,
     db,

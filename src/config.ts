@@ -17,6 +17,8 @@ export interface Config {
   logLevel: "debug" | "info" | "warn" | "error";
   /** A send claimed longer ago than this by a process that died is taken over. */
   jobClaimTimeoutMs: number;
+  /** The monthly check sent to organisers: day of the month (1–28) and time, Asia/Tokyo. */
+  organizerCheck: { day: number; minutes: number };
   /** intents/settings/municipality.yaml (or MUNICIPALITY_FILE): emergency numbers, account name, add-friend URL. */
   municipality: MunicipalitySettings;
 }
@@ -104,6 +106,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   } catch (err) {
     throw new ConfigError("MUNICIPALITY_FILE", (err as Error).message);
   }
+  const checkDay = Number(env.ORGANIZER_CHECK_DAY?.trim() || "25");
+  if (!Number.isInteger(checkDay) || checkDay < 1 || checkDay > 28) throw new ConfigError("ORGANIZER_CHECK_DAY", "must be a day of the month from 1 to 28");
+  const checkTime = /^(\d{1,2}):(\d{2})$/.exec(env.ORGANIZER_CHECK_TIME?.trim() || "10:00");
+  if (!checkTime || Number(checkTime[1]) > 23 || Number(checkTime[2]) > 59) throw new ConfigError("ORGANIZER_CHECK_TIME", "must be a time like 10:00");
   return {
     port: parsePort(env.PORT),
     databaseUrl,
@@ -117,5 +123,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     logLevel,
     jobClaimTimeoutMs,
     municipality,
+    organizerCheck: { day: checkDay, minutes: Number(checkTime[1]) * 60 + Number(checkTime[2]) },
   };
 }

@@ -1,4 +1,5 @@
 import { revokeSc, createInvitation } from "../features/roles/service.js";
+import { createOrganizerInvitation } from "../features/organizers/service.js";
 import { formatInstantJa } from "../schedule/time.js";
 import { parseArgs } from "./args.js";
 import { openDatabase, run } from "./db-context.js";
@@ -6,6 +7,7 @@ import { openDatabase, run } from "./db-context.js";
 const USAGE = `使い方:
   npm run admin -- invite sc --area 蓮根 [--area 舟渡]   第2層のSCの登録コード（7日間有効）
   npm run admin -- invite sc --layer 1                   第1層（区全体）のSCの登録コード
+  npm run admin -- invite organizer --resource 12 [--resource 15]   活動の主催者の登録コード（7日間有効）
   npm run admin -- list                                  SCと未使用の登録コード
   npm run admin -- revoke <LINEユーザーIDか内部ID>       SCの権限を外す`;
 
@@ -23,6 +25,22 @@ run(async () => {
   const { positional, flags } = parseArgs(argv);
   const { db, timeZone } = await openDatabase();
   try {
+    if (positional[0] === "invite" && positional[1] === "organizer") {
+      const ids = argv.flatMap((a, i) => (a === "--resource" && argv[i + 1] ? argv[i + 1].split(",") : a.startsWith("--resource=") ? a.slice(11).split(",") : [])).map(Number);
+      if (ids.length === 0 || ids.some((n) => !Number.isInteger(n) || n <= 0)) {
+        console.error(USAGE);
+        return 2;
+      }
+      const found = await db.resource.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
+      const missing = ids.filter((id) => !found.some((r) => r.id === id));
+      if (missing.length) {
+        console.error(`エラー: 活動が見つかりません: ${missing.join("、")}`);
+        return 1;
+      }
+      const inv = await createOrganizerInvitation(db, { resourceIds: ids, createdBy: null, now: new Date() });
+      console.log(`登録コード: ${inv.code}（${found.map((r) => r.name).join("、")}、${formatInstantJa(inv.expiresAt, timeZone)}まで有効）\n主催者の方は LINE で「主催者登録 ${inv.code}」と送ってください。`);
+      return 0;
+    }
     if (positional[0] === "invite" && positional[1] === "sc") {
       const now = new Date();
       if (flags.layer === "1") {

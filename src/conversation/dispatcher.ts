@@ -190,7 +190,8 @@ export function createDispatcher(deps: AppDeps, features: Feature[]): Dispatcher
       const plain = closeJapaneseSpaces(normalize(m.text));
       for (const c of commands) {
         const match = c.pattern.exec(plain);
-        if (match) return remember(ctx, await applyTurn(ctx, await c.handle(ctx, match)));
+        const turn = match ? await c.handle(ctx, match) : null;
+        if (turn) return remember(ctx, await applyTurn(ctx, turn));
       }
       // A button of the last answer, typed instead of tapped, works like the tap.
       const typed = urgent.has(route.intent) ? null : await typedButton(ctx, m.text, route);

@@ -38,7 +38,8 @@ export type Input =
 
 export interface Command {
   pattern: RegExp;
-  handle: (ctx: TurnContext, match: RegExpExecArray) => Promise<Turn>;
+  /** null: not for this person after all (予定を変えたい from someone who organises nothing); routing goes on. */
+  handle: (ctx: TurnContext, match: RegExpExecArray) => Promise<Turn | null>;
 }
 
 export type IntentHandler = (ctx: TurnContext, route: RouteResult) => Promise<Turn>;

@@ -12,6 +12,8 @@ import { searchFeature } from "./search/handler.js";
 import { volunteersFeature } from "./volunteers/handler.js";
 import { welcomeFeature } from "./welcome/handler.js";
 import { safetyFeature } from "./safety/handler.js";
+import { organizersFeature } from "./organizers/handler.js";
+import { noticesFeature } from "./notices/handler.js";
 
 /** Every feature the bot offers. */
-export const allFeatures: Feature[] = [safetyFeature, welcomeFeature, rolesFeature, searchFeature, areasFeature, consultationFeature, helpFeature, volunteersFeature, matchingFeature, broadcastsFeature, needsFeature, meetingsFeature, privacyFeature];
+export const allFeatures: Feature[] = [safetyFeature, welcomeFeature, rolesFeature, searchFeature, areasFeature, consultationFeature, helpFeature, volunteersFeature, matchingFeature, broadcastsFeature, needsFeature, meetingsFeature, privacyFeature, organizersFeature, noticesFeature];

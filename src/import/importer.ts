@@ -1,3 +1,4 @@
+import { parseExceptions, withExceptions, type Exceptions } from "../schedule/rule.js";
 import path from "node:path";
 import { sqliteTimestamp, type Db } from "../db/client.js";
 import { geoCell } from "../features/search/geo.js";
@@ -60,14 +61,15 @@ function describeOnce(text: string) {
   return s;
 }
 
-function derived(d: ResourceDraft) {
+/** The stored form of a row; an existing row's one-off exceptions (days off, moved days) stay folded into its rule. */
+function derived(d: ResourceDraft, exceptions: Exceptions = {}) {
   const s = describeOnce(d.scheduleText);
-  return { ...d, scheduleRule: s.rule ? JSON.stringify(s.rule) : null, weekdayMask: s.weekdayMask, geoCell: geoCell(d.lat, d.lng) };
+  return { ...d, scheduleRule: s.rule ? JSON.stringify(withExceptions(s.rule, exceptions)) : null, weekdayMask: s.weekdayMask, geoCell: geoCell(d.lat, d.lng) };
 }
 
 const INSERT_COLUMNS = [
   "externalId", "name", "reading", "categoryKey", "areaId", "description", "venue", "address", "lat", "lng", "geoCell", "scheduleText", "scheduleRule",
-  "weekdayMask", "fee", "target", "organiser", "phone", "visibility", "status", "source", "lastVerifiedAt", "createdAt", "updatedAt",
+  "weekdayMask", "fee", "target", "organiser", "phone", "visibility", "status", "source", "lastVerifiedAt", "activatedAt", "createdAt", "updatedAt",
 ] as const;
 
 const sqliteDate = (d: Date | null) => (d ? sqliteTimestamp(d) : null);
@@ -83,7 +85,7 @@ async function insertBatch(tx: Pick<Db, "$executeRawUnsafe">, batch: ResourceDra
     const x = derived(d);
     args.push(
       x.externalId, x.name, x.reading, x.categoryKey, x.areaId, x.description, x.venue, x.address, x.lat, x.lng, x.geoCell, x.scheduleText, x.scheduleRule,
-      x.weekdayMask, x.fee, x.target, x.organiser, x.phone, x.visibility, x.status, source, sqliteDate(x.lastVerifiedAt), now, now,
+      x.weekdayMask, x.fee, x.target, x.organiser, x.phone, x.visibility, x.status, source, sqliteDate(x.lastVerifiedAt), x.status === "active" ? now : null, now, now,
     );
   }
   const row = `(${INSERT_COLUMNS.map(() => "?").join(",")})`;
@@ -181,12 +183,12 @@ export async function importResources(db: Db, o: ImportOptions): Promise<ImportR
     for (const e of await db.resource.findMany({ where: { name: { in: names } } })) byKey.set(`${e.name}\u0000${e.address}`, e);
   }
   const creates: ResourceDraft[] = [];
-  const updates: { id: number; draft: ResourceDraft }[] = [];
+  const updates: { id: number; draft: ResourceDraft; exceptions: Exceptions; wasActive: boolean }[] = [];
   for (const d of drafts) {
     const found = (d.externalId ? byId.get(d.externalId) : undefined) ?? byKey.get(`${d.name}\u0000${d.address}`);
     const sameResource = found && (!d.externalId || !found.externalId || found.externalId === d.externalId);
     if (!found || !sameResource) creates.push(d);
-    else if (differs(d, found)) updates.push({ id: found.id, draft: d });
+    else if (differs(d, found)) updates.push({ id: found.id, draft: d, exceptions: parseExceptions(found.exceptions), wasActive: found.status === "active" });
     else report.unchanged++;
   }
   report.created = creates.length;
@@ -204,7 +206,8 @@ export async function importResources(db: Db, o: ImportOptions): Promise<ImportR
         o.onProgress?.(done, steps, "write");
       }
       for (const u of updates) {
-        await tx.resource.update({ where: { id: u.id }, data: derived(u.draft) });
+        // Resumed by the import: residents waiting for such an activity hear of it.
+        await tx.resource.update({ where: { id: u.id }, data: { ...derived(u.draft, u.exceptions), ...(!u.wasActive && u.draft.status === "active" ? { activatedAt: new Date() } : {}) } });
         if (++done % 500 === 0) o.onProgress?.(done, steps, "write");
       }
     },

@@ -6,6 +6,8 @@ import type { Logger } from "../log.js";
 import { runDueBroadcasts } from "./broadcast-runner.js";
 import { pruneHandledEvents, pruneOutboundPayloads } from "./housekeeping.js";
 import { runDueReminders } from "./reminder-runner.js";
+import { runOrganizerChecks } from "./organizer-runner.js";
+import { flagStaleListings, runNotifyRequests } from "./notify-runner.js";
 
 export interface JobsDeps {
   db: Db;
@@ -13,6 +15,8 @@ export interface JobsDeps {
   logger: Logger;
   clock: Clock;
   timeZone: string;
+  /** The organisers' monthly check (config ORGANIZER_CHECK_DAY / _TIME). */
+  organizerCheck?: { day: number; minutes: number };
   chunkIntervalMs?: number;
   staleClaimMs?: number;
 }
@@ -75,6 +79,16 @@ export class Jobs {
     } catch (err) {
       this.d.logger.error("reminder run failed", { err });
     }
+    try {
+      await runOrganizerChecks({ ...this.d, check: this.d.organizerCheck ?? { day: 25, minutes: 600 }, shouldStop: () => this.stopping }, now);
+    } catch (err) {
+      this.d.logger.error("organiser check run failed", { err });
+    }
+    try {
+      await runNotifyRequests({ ...this.d, shouldStop: () => this.stopping }, now);
+    } catch (err) {
+      this.d.logger.error("found-it notice run failed", { err });
+    }
     await this.housekeeping(now());
   }
 
@@ -85,6 +99,8 @@ export class Jobs {
     try {
       const removed = await pruneHandledEvents(this.d.db, now);
       if (removed) this.d.logger.info("forgot handled webhook events", { removed });
+      const flagged = await flagStaleListings(this.d, now);
+      if (flagged) this.d.logger.info("stale listings flagged to SCs", { count: flagged });
       const payloads = await pruneOutboundPayloads(this.d.db, now);
       if (payloads) this.d.logger.info("deleted delivered message payloads", { removed: payloads });
     } catch (err) {

@@ -23,6 +23,7 @@ export function needsMarkdown(r: NeedsReport, timeZone: string, chartFile?: stri
     `- 問い合わせ：${r.inquiries}件（見つからなかったもの：${r.unmet.total}件）`,
     `- 生活支援コーディネーターへの相談：${r.help.total}件`,
     `- 緊急の連絡（119番や相談ダイヤルを案内したもの）：${r.urgent}件`,
+    `- 「見つかったら知らせてほしい」と待っている人：${r.waiting.total}人`,
     "",
     "## 需要と供給（カテゴリ別）",
     "",
@@ -37,6 +38,7 @@ export function needsMarkdown(r: NeedsReport, timeZone: string, chartFile?: stri
     table("見つからなかった問い合わせ（地域別）", r.unmet.byArea),
     table("見つからなかった問い合わせ（曜日）", r.unmet.byWeekday),
     table("見つからなかった問い合わせ（時間帯）", r.unmet.byTimeOfDay),
+    table("見つかるのを待っている人（カテゴリ別）", r.waiting.byCategory, "人"),
     table("相談（状況別）", r.help.byStatus),
     table("相談（カテゴリ別）", r.help.byCategory),
     "集計値のみで、個人を特定できる情報は含みません。",
@@ -52,5 +54,6 @@ export function needsCsv(r: NeedsReport): string {
   for (const c of r.unmet.byTimeOfDay) rows.push(["見つからなかった（時間帯）", "", c.label, "", "", c.count, ""]);
   for (const c of r.help.byStatus) rows.push(["相談（状況）", "", c.label, c.key, c.count, "", ""]);
   rows.push(["緊急の連絡", "", "", "", r.urgent, "", ""]);
+  for (const c of r.waiting.byCategory) rows.push(["知らせてほしい（待っている人）", "", c.label, c.key, c.count, "", ""]);
   return "\uFEFF" + toCsv(rows);
 }

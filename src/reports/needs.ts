@@ -27,6 +27,8 @@ export interface NeedsReport {
   byArea: Count[];
   unmet: { total: number; byCategory: Count[]; byArea: Count[]; byWeekday: Count[]; byTimeOfDay: Count[] };
   help: { total: number; byStatus: Count[]; byCategory: Count[] };
+  /** Residents waiting for "見つかったら知らせてほしい" (open at the end of the period), by category: demand not yet met. */
+  waiting: { total: number; byCategory: Count[] };
   supplyDemand: { key: string; label: string; resources: number; inquiries: number }[];
   supplyDemandByArea: { area: string; key: string; label: string; resources: number; inquiries: number; unmet: number }[];
 }
@@ -64,6 +66,10 @@ export async function needsReport(db: Db, q: NeedsQuery): Promise<NeedsReport> {
   };
   const unmetWeekdays = unmetRows.flatMap((l) => (slotsOf(l.slots).weekdays ?? []).map(String));
   const unmetTod = unmetRows.map((l) => slotsOf(l.slots).timeOfDay).filter((x): x is NonNullable<Slots["timeOfDay"]> => !!x);
+  const waitingRows = await db.notifyRequest.findMany({
+    where: { areaId: { in: q.areaIds }, createdAt: { lte: q.to }, expiresAt: { gt: q.to }, OR: [{ notifiedAt: null }, { notifiedAt: { gt: q.to } }] },
+    select: { categoryKey: true },
+  });
   const help = await db.helpRequest.findMany({ where: { createdAt: inRange, areaId: { in: q.areaIds } }, select: { status: true, categoryKey: true } });
   const resources = await db.resource.groupBy({ by: ["categoryKey", "areaId"], where: { status: "active", areaId: { in: q.areaIds } }, _count: { _all: true } });
 
@@ -102,6 +108,7 @@ export async function needsReport(db: Db, q: NeedsQuery): Promise<NeedsReport> {
       byStatus: tally(help.map((h) => h.status), (k) => STATUS[k] ?? k),
       byCategory: tally(help.map((h) => h.categoryKey ?? "none"), catLabel),
     },
+    waiting: { total: waitingRows.length, byCategory: tally(waitingRows.map((w) => w.categoryKey), catLabel) },
     supplyDemand,
     supplyDemandByArea,
   };

@@ -1,11 +1,17 @@
 import { isHoliday } from "./holidays.js";
 import type { ScheduleRule } from "./rule.js";
-import { addDays, compareDates, daysInMonth, isoDate, parseIsoDate, weekdayOf, zonedParts, type PlainDate } from "./time.js";
+import { addDays, compareDates, daysInMonth, formatDateJa, formatTime, isoDate, parseIsoDate, weekdayOf, zonedParts, type PlainDate } from "./time.js";
 
 export interface Occurrence {
   date: PlainDate;
   start?: number;
   end?: number;
+}
+
+/** 12月3日(火) 13:30〜15:00, as residents read a date. */
+export function formatOccurrence(o: Occurrence): string {
+  const time = o.start !== undefined ? ` ${formatTime(o.start)}${o.end !== undefined ? `〜${formatTime(o.end)}` : "〜"}` : "";
+  return `${formatDateJa(o.date)}${time}`;
 }
 
 function inClosed(rule: ScheduleRule, d: PlainDate): boolean {
@@ -46,6 +52,9 @@ function baseOn(rule: ScheduleRule, d: PlainDate): boolean {
 
 function held(rule: ScheduleRule, d: PlainDate): boolean {
   if (inClosed(rule, d)) return false;
+  const iso = isoDate(d);
+  if (rule.cancelled?.includes(iso) || rule.moved?.some((m) => m.from === iso)) return false;
+  if (rule.pausedUntil && iso <= rule.pausedUntil) return false;
   if (rule.skipWeekends && (weekdayOf(d) === 0 || weekdayOf(d) === 6)) return false;
   if (rule.holiday === "skip" && isHoliday(d)) return false;
   return true;
@@ -64,7 +73,7 @@ export function nextOccurrences(rule: ScheduleRule, from: Date, timeZone: string
     const nowMinutes = now.hour * 60 + now.minute;
     return (rule.dates ?? [])
       .map((iso) => parseIsoDate(iso))
-      .filter((d): d is PlainDate => d !== null)
+      .filter((d): d is PlainDate => d !== null && held(rule, d))
       .filter((d) => {
         const cmp = compareDates(d, today);
         return cmp > 0 || (cmp === 0 && (rule.end ?? rule.start ?? 24 * 60) > nowMinutes);
@@ -92,12 +101,21 @@ export function nextOccurrences(rule: ScheduleRule, from: Date, timeZone: string
     seen.add(key);
     out.push({ date, start: rule.start, end: rule.end });
   }
-  return out.sort((a, b) => compareDates(a.date, b.date));
+  // Days moved here from their usual day.
+  for (const m of rule.moved ?? []) {
+    const to = parseIsoDate(m.to);
+    if (!to || seen.has(`${to.y}-${to.m}-${to.d}`) || (rule.pausedUntil && m.to <= rule.pausedUntil)) continue;
+    const cmp = compareDates(to, today);
+    if (cmp < 0 || (cmp === 0 && (rule.end ?? rule.start ?? 24 * 60) <= nowMinutes)) continue;
+    out.push({ date: to, start: rule.start, end: rule.end });
+  }
+  return out.sort((a, b) => compareDates(a.date, b.date)).slice(0, count);
 }
 
 /** Whether the activity takes place on a given calendar day. */
 export function occursOn(rule: ScheduleRule, d: PlainDate): boolean {
   if (rule.pattern === "none") return false;
+  if (rule.moved?.some((m) => m.to === isoDate(d)) && !(rule.pausedUntil && isoDate(d) <= rule.pausedUntil)) return true;
   if (rule.holiday === "nextDay") {
     // Held on d if d's own base falls on a working day, or a holiday run ending yesterday started on a base day.
     if (baseOn(rule, d) && !isHoliday(d)) return held(rule, d);

@@ -2,7 +2,7 @@ import { sqlOf, type Db } from "../db/client.js";
 import { fromSqliteTimestamp, sqliteTimestamp } from "../db/sql.js";
 import type { User } from "../generated/prisma/client.js";
 
-export type Role = "resident" | "volunteer" | "sc" | "admin";
+export type Role = "resident" | "volunteer" | "sc" | "admin" | "organizer";
 
 export function rolesOf(user: Pick<User, "roles">): Role[] {
   return user.roles.split(",").map((r) => r.trim()).filter(Boolean) as Role[];

@@ -1,5 +1,4 @@
-import type { Occurrence } from "../schedule/occurrences.js";
-import { formatDateJa, formatTime } from "../schedule/time.js";
+import { formatOccurrence, type Occurrence } from "../schedule/occurrences.js";
 import { displayPhone, telUri } from "../util/phone.js";
 import { Html, html } from "./html.js";
 
@@ -34,6 +33,7 @@ dl{display:grid;grid-template-columns:6.5em 1fr;gap:.2rem .8rem;margin:0}
 dt{font-weight:700;color:#3b4540}
 dd{margin:0}
 .next{font-weight:700;font-size:1.1rem}
+.notice{font-weight:700;color:#8a2c00}
 .tel{font-weight:700;font-size:1.15rem;white-space:nowrap}
 .centre{background:#fff8e6;border:2px solid #d9b25a;border-radius:12px;padding:.8rem 1rem;margin:1.2rem 0}
 .pager{display:flex;justify-content:space-between;gap:1rem;margin:1rem 0}
@@ -113,10 +113,7 @@ export function whenText(next: Occurrence[], scheduleText: string): string {
   return occurrenceText(o);
 }
 
-export function occurrenceText(o: Occurrence): string {
-  const time = o.start !== undefined ? ` ${formatTime(o.start)}${o.end !== undefined ? `〜${formatTime(o.end)}` : "〜"}` : "";
-  return `${formatDateJa(o.date)}${time}`;
-}
+export const occurrenceText = formatOccurrence;
 
 export function phoneLink(phone: string): Html {
   return phone ? html`<a class="tel" href="${telUri(phone)}">${displayPhone(phone)}</a>` : html`―`;
@@ -133,6 +130,7 @@ export interface ResultItem {
   fee: string;
   phone: string;
   distanceM?: number;
+  notices: string[];
 }
 
 export function resultList(items: ResultItem[]): Html {
@@ -142,6 +140,7 @@ export function resultList(items: ResultItem[]): Html {
 <dl>
 <dt>種類</dt><dd>${r.categoryLabel}</dd>
 <dt>次回</dt><dd class="next">${whenText(r.next, r.scheduleText)}</dd>
+${r.notices.map((n) => html`<dt>お知らせ</dt><dd class="notice">${n}</dd>`)}
 <dt>日程</dt><dd>${r.scheduleText || "―"}</dd>
 <dt>場所</dt><dd>${r.venue || "―"}${r.areaName ? `（${r.areaName}）` : ""}${r.distanceM !== undefined ? `　約${Math.max(100, Math.round(r.distanceM / 100) * 100)}m` : ""}</dd>
 <dt>費用</dt><dd>${r.fee || "―"}</dd>

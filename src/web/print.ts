@@ -98,6 +98,7 @@ export async function handoutPdf(deps: PrintDeps, areaId: number, category?: str
       doc.font("jp").fontSize(BODY);
       const line = (label: string, value: string) => doc.text(`${label}：${value}`, MARGIN + 14, undefined, { width: width - 14 });
       line("日程", r.scheduleText || "お問い合わせください");
+      for (const n of r.notices) line("お知らせ", n);
       if (r.next.length) line("次の日にち", r.next.map((o) => occurrenceText(o)).join("、"));
       line("場所", [r.venue, r.address].filter(Boolean).join("　") || "お問い合わせください");
       if (r.fee) line("費用", r.fee);

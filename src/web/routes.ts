@@ -152,6 +152,7 @@ ${searchForm(groups, options, v, wholeLabel)}`, NEAR_SCRIPT));
 <h1>${d.name}</h1>
 <p>${d.categoryLabel}${d.areaName ? `（${d.areaName}）` : ""}</p>
 <dl>
+${d.notices.map((n) => html`<dt>お知らせ</dt><dd class="notice">${n}</dd>`)}
 <dt>次の予定</dt><dd>${d.next.length ? html`<ol class="dates">${d.next.map((o) => html`<li>${occurrenceText(o)}</li>`)}</ol>` : d.scheduleText || "お問い合わせください"}</dd>
 <dt>日程</dt><dd>${d.scheduleText || "―"}</dd>
 <dt>場所</dt><dd>${d.venue || "―"}${d.address ? html`<br>${d.address}` : ""}${d.lat !== null && d.lng !== null ? html`<br><a href="${mapUrl(d.lat, d.lng)}">地図を見る（Googleマップ）</a>` : ""}</dd>

@@ -94,7 +94,7 @@ export async function startTestApp(o: TestAppOptions = {}): Promise<TestApp> {
     retry: { baseDelayMs: 5, maxDelayMs: 50, timeoutMs: 500, ...o.retry },
     transport: o.senderThread ? (h) => new LineSenderThread(h) : undefined,
   });
-  const jobs = new Jobs({ db, line: gateway, logger, clock, timeZone: config.timeZone });
+  const jobs = new Jobs({ db, line: gateway, logger, clock, timeZone: config.timeZone, organizerCheck: config.organizerCheck });
   const deps: AppDeps = { config, db, line: gateway, logger, clock, nlu: o.nlu ?? tableNlu(), jobs };
   const handle = createApp(deps);
   handle.setReady(true);

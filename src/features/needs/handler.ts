@@ -20,6 +20,7 @@ function summaryBubble(r: NeedsReport, tz: string): messagingApi.FlexBubble {
     labelCount("見つからなかった", `${r.unmet.total}件`),
     labelCount("相談", `${r.help.total}件`),
     ...(r.urgent ? [labelCount("緊急の連絡（119番などを案内）", `${r.urgent}件`)] : []),
+    ...(r.waiting.total ? [labelCount("見つかるのを待っている人", `${r.waiting.total}人`)] : []),
     { type: "separator", margin: "md" },
     { type: "text", text: "多い問い合わせ（問い合わせ／活動数）", size: "sm", weight: "bold", margin: "md" },
     ...(top.length ? top.map((x) => labelCount(x.label, `${x.inquiries}／${x.resources}`)) : [{ type: "text", text: "まだありません", size: "sm" } as messagingApi.FlexComponent]),

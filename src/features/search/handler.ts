@@ -98,6 +98,11 @@ export async function answerSearch(ctx: TurnContext, q: SearchQuery, inquiry?: {
   }
   suggestions.push("地域の生活支援コーディネーターに相談することもできます。");
   choices.push(askScChoice(q));
+  // Consent to one message when such an activity starts in that area (90 days).
+  if (q.categories.length === 1 && area?.kind === "area") {
+    suggestions.push("見つかったときにお知らせすることもできます。");
+    choices.push({ kind: "postback", label: "見つかったら知らせてほしい", action: "notify.want", params: { c: q.categories[0], a: area.id }, displayText: "見つかったら知らせてほしい" });
+  }
   return { replies: noResultMessages(subject, suggestions, choices), state: contextState(q, [], 0) };
 }
 

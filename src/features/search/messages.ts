@@ -29,6 +29,8 @@ export function mapUrl(lat: number, lng: number): string {
 
 export function resourceBubble(hit: ResourceHit): FlexBubble {
   const rows: FlexComponent[] = [labelValue("次回", whenText(hit), { bold: true, max: 120 })];
+  // Days off, moved days, old information: said before anything else.
+  for (const n of hit.notices) rows.push(labelValue("お知らせ", n, { bold: true }));
   if (hit.next[0] && hit.scheduleText) rows.push(labelValue("日程", hit.scheduleText));
   if (hit.restricted) rows.push(labelValue("場所", "お申し込みの際にご案内します"));
   else if (hit.venue || hit.areaName) rows.push(labelValue("場所", [hit.venue, hit.areaName ? `（${hit.areaName}）` : ""].join("")));

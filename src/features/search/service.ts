@@ -1,8 +1,9 @@
 import { sqlOf, type Db } from "../../db/client.js";
-import type { SqlValue } from "../../db/sql.js";
+import { fromSqliteTimestamp, type SqlValue } from "../../db/sql.js";
 import { cachedShape } from "../../db/shape-cache.js";
 import { nextOccurrences, occursOn, type Occurrence } from "../../schedule/occurrences.js";
 import type { ScheduleRule } from "../../schedule/rule.js";
+import { scheduleNotices } from "../../schedule/notices.js";
 import { addDays, compareDates, parseIsoDate, type PlainDate, weekdayOf } from "../../schedule/time.js";
 import type { TimeOfDay } from "../../nlu/types.js";
 import { boundingBox, distanceMeters } from "./distance.js";
@@ -31,6 +32,10 @@ export interface ResourceHit {
   restricted: boolean;
   next: Occurrence[];
   distanceM?: number;
+  /** When an organiser or SC last confirmed it (stale after three months). */
+  lastVerifiedAt: Date | null;
+  /** Days off, moved days, a pause, old information: what residents must be told (12月9日(水)はお休みです。). */
+  notices: string[];
 }
 
 export interface SearchOutcome {
@@ -67,7 +72,9 @@ interface Candidate {
 
 /** A resource row as read for a page: the hit's stored fields, before schedule and privacy are applied. */
 type FullRow = Candidate &
-  Pick<ResourceHit, "categoryKey" | "categoryLabel" | "categoryKind" | "areaName" | "venue" | "address" | "scheduleText" | "fee" | "phone" | "organiser" | "target" | "description">;
+  Pick<ResourceHit, "categoryKey" | "categoryLabel" | "categoryKind" | "areaName" | "venue" | "address" | "scheduleText" | "fee" | "phone" | "organiser" | "target" | "description"> & {
+    lastVerifiedAt: string | null;
+  };
 
 const FROM = `FROM Resource r JOIN Category c ON c.key = r.categoryKey`;
 
@@ -225,7 +232,7 @@ async function smallPage(db: Db, where: string, args: SqlValue[], needed: { rule
 }
 
 const FULL_COLUMNS = `r.id, r.name, r.categoryKey, c.label AS categoryLabel, c.kind AS categoryKind, a.name AS areaName, r.venue, r.address,
-  r.lat, r.lng, r.scheduleText, r.scheduleRule, r.fee, r.phone, r.organiser, r.target, r.description, r.visibility`;
+  r.lat, r.lng, r.scheduleText, r.scheduleRule, r.fee, r.phone, r.organiser, r.target, r.description, r.visibility, r.lastVerifiedAt`;
 
 async function fullRows(db: Db, ids: number[]): Promise<Map<number, FullRow>> {
   if (ids.length === 0) return new Map();
@@ -393,6 +400,8 @@ function toHit(row: FullRow, rule: ScheduleRule | null, next: Occurrence[], dist
     restricted,
     next,
     distanceM,
+    lastVerifiedAt: fromSqliteTimestamp(row.lastVerifiedAt),
+    notices: scheduleNotices(rule, fromSqliteTimestamp(row.lastVerifiedAt), o.now, o.timeZone),
   };
 }
 
@@ -417,6 +426,7 @@ export interface ResourceDetail {
   lastVerifiedAt: Date | null;
   /** The next dates, holidays and the schedule's own exceptions applied. */
   next: Occurrence[];
+  notices: string[];
 }
 
 /** One active public resource with its next dates, for the web page and printed sheets; null for SC-only, ended or missing ones. */
@@ -445,5 +455,6 @@ export async function publicResource(db: Db, id: number, now: Date, timeZone: st
     accessibility: r.accessibility,
     lastVerifiedAt: r.lastVerifiedAt,
     next: rule ? nextOccurrences(rule, now, timeZone, count, horizonDays) : [],
+    notices: scheduleNotices(rule, r.lastVerifiedAt, now, timeZone),
   };
 }
