@@ -114,6 +114,15 @@ describe("organisers keep their listings true", () => {
     expect(await salonCard(t)).not.toContain(SALON);
   });
 
+  it("an organiser sees their listing as residents see it with 私の活動", async () => {
+    await organiser(t);
+    await t.send(events.text(ORG, "私の活動"));
+    const shown = t.textsTo(ORG).slice(-2).join("\n");
+    expect(shown).toContain("住民の方にはこのように見えています");
+    expect(shown).toContain(SALON);
+    expect(shown).toMatch(/12月30日\(水\) 13:00〜16:00/);
+  });
+
   it("a reply in words to the monthly check is passed to the SC, not dropped", async () => {
     await organiser(t);
     t.clock.set("2026-12-25T01:00:00Z");

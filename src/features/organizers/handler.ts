@@ -9,6 +9,7 @@ import { resolveRecipients } from "../broadcasts/audience.js";
 import { createBroadcast } from "../broadcasts/service.js";
 import { scScope, scsForArea } from "../roles/service.js";
 import { expiredButtonMessages } from "../welcome/messages.js";
+import { resourceHits } from "../search/service.js";
 import { text } from "../../line/messages.js";
 import { organizerTexts as t, scOrganizerTexts as sct } from "./messages.js";
 import { applyChange, claimOrganizerInvitation, createOrganizerInvitation, isOrganizerOf, organizedResources, resourcesForSc, ruleOf } from "./service.js";
@@ -78,8 +79,18 @@ export const organizersFeature: Feature = {
       },
     },
     {
-      // 予定を変えたい, 日程を変更したい, 私の活動: only for someone who organises something.
-      pattern: /(予定|日程|よてい|にってい|開催日|活動).{0,6}(変え|変更|かえ|へんこう|やすみ|休み|中止)|^(私|わたし|自分)の(活動|サロン|教室)|^主催(している)?活動/,
+      // 私の活動: the organiser's listings exactly as residents see them.
+      pattern: /^(私|わたし|自分)の(活動|サロン|教室|かつどう)(を見たい|を見せて|をみたい|は)?$|^主催(している|の)活動/,
+      handle: async (ctx) => {
+        const mine = await organizedResources(ctx.deps.db, ctx.user.id);
+        if (mine.length === 0) return null;
+        const hits = await resourceHits(ctx.deps.db, mine.map((r) => r.id), { now: ctx.now, timeZone: ctx.deps.config.timeZone, viewer: "resident" });
+        return { replies: t.listings(hits) };
+      },
+    },
+    {
+      // 予定を変えたい, 日程を変更したい: only for someone who organises something.
+      pattern: /(予定|日程|よてい|にってい|開催日|活動).{0,6}(変え|変更|かえ|へんこう|やすみ|休み|中止)/,
       handle: async (ctx) => {
         const mine = await organizedResources(ctx.deps.db, ctx.user.id);
         if (mine.length === 0) return null;

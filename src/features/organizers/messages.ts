@@ -1,4 +1,6 @@
-import { text, type Message, type QuickReplyChoice } from "../../line/messages.js";
+import { flex, text, type Message, type QuickReplyChoice } from "../../line/messages.js";
+import { resourceBubble } from "../search/messages.js";
+import type { ResourceHit } from "../search/service.js";
 import type { Occurrence } from "../../schedule/occurrences.js";
 import { formatDateJa } from "../../schedule/time.js";
 import { formatOccurrence as occurrenceText } from "../../schedule/occurrences.js";
@@ -21,6 +23,10 @@ export function checkMessages(resourceId: number, name: string, monthLabel: stri
 }
 
 export const organizerTexts = {
+  listings: (hits: ResourceHit[]): Message[] => [
+    text(`主催している活動は、住民の方にはこのように見えています（${hits.length}件）。`),
+    flex(`主催している活動 ${hits.length}件`, { type: "carousel", contents: hits.slice(0, 10).map(resourceBubble) }, [{ kind: "message", label: "予定を変えたい", text: "予定を変えたい" }]),
+  ],
   joined: (names: string[]) => [text(`主催者として登録しました。\n${names.map((n) => `・${n}`).join("\n")}\n毎月、翌月の予定の確認をお送りします。予定が変わるときは「予定を変えたい」と送ってください。`, MAIN_MENU)],
   badCode: () => [text("この登録コードは使えません。コーディネーターに新しいコードをお願いしてください。")],
   thanks: (name: string) => [text(`ありがとうございます。「${name}」の予定を確認済みにしました。`)],

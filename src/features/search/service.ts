@@ -458,3 +458,15 @@ export async function publicResource(db: Db, id: number, now: Date, timeZone: st
     notices: scheduleNotices(rule, r.lastVerifiedAt, now, timeZone),
   };
 }
+
+/** Particular resources as residents see them in an answer (an organiser looking at their own listings). */
+export async function resourceHits(db: Db, ids: number[], o: SearchOptions): Promise<ResourceHit[]> {
+  const rows = await fullRows(db, ids);
+  return ids
+    .map((id) => rows.get(id))
+    .filter((r): r is FullRow => r !== undefined)
+    .map((r) => {
+      const rule = r.scheduleRule ? (JSON.parse(r.scheduleRule) as ScheduleRule) : null;
+      return toHit(r, rule, rule ? nextOccurrences(rule, o.now, o.timeZone, 2) : [], undefined, o);
+    });
+}
