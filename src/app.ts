@@ -9,6 +9,7 @@ import type { Logger } from "./log.js";
 import { allFeatures } from "./features/index.js";
 import { VERSION } from "./version.js";
 import { webRoutes } from "./web/routes.js";
+import { consoleRoutes } from "./console/routes.js";
 import type { WebhookEvent } from "./webhook/events.js";
 import { KeyedQueue } from "./webhook/queue.js";
 import { createWebhookHandler, isWebhookRequest, queueKeyOf } from "./webhook/route.js";
@@ -83,6 +84,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): AppHandle {
 
   // Public pages and printed sheets (no sign-in), from the same data and search as the bot.
   app.use(webRoutes(deps));
+  // The staff console: sign-in by a one-time link from the bot, roles checked per action.
+  app.use(consoleRoutes(deps));
   options.extraRoutes?.(app);
   app.use((_req, res) => {
     res.status(404).json({ message: "not found" });

@@ -17,6 +17,8 @@ export interface Config {
   logLevel: "debug" | "info" | "warn" | "error";
   /** A send claimed longer ago than this by a process that died is taken over. */
   jobClaimTimeoutMs: number;
+  /** Where the public pages and the staff console are reached (sign-in links are made with it). */
+  publicBaseUrl: string;
   /** The monthly check sent to organisers: day of the month (1–28) and time, Asia/Tokyo. */
   organizerCheck: { day: number; minutes: number };
   /** intents/settings/municipality.yaml (or MUNICIPALITY_FILE): emergency numbers, account name, add-friend URL. */
@@ -110,8 +112,18 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   if (!Number.isInteger(checkDay) || checkDay < 1 || checkDay > 28) throw new ConfigError("ORGANIZER_CHECK_DAY", "must be a day of the month from 1 to 28");
   const checkTime = /^(\d{1,2}):(\d{2})$/.exec(env.ORGANIZER_CHECK_TIME?.trim() || "10:00");
   if (!checkTime || Number(checkTime[1]) > 23 || Number(checkTime[2]) > 59) throw new ConfigError("ORGANIZER_CHECK_TIME", "must be a time like 10:00");
+  const port = parsePort(env.PORT);
+  let publicBaseUrl = env.PUBLIC_BASE_URL?.trim() || `http://localhost:${port}`;
+  try {
+    const u = new URL(publicBaseUrl);
+    if (u.protocol !== "http:" && u.protocol !== "https:") throw new Error();
+    publicBaseUrl = u.origin + u.pathname.replace(/\/$/, "");
+  } catch {
+    throw new ConfigError("PUBLIC_BASE_URL", `is not an http(s) URL: "${publicBaseUrl}"`);
+  }
   return {
-    port: parsePort(env.PORT),
+    publicBaseUrl,
+    port,
     databaseUrl,
     databaseFile: databaseFileFromUrl(databaseUrl, cwd),
     channelSecret: localMode ? LOCAL_CHANNEL_SECRET : secret,

@@ -1,5 +1,6 @@
 import { revokeSc, createInvitation } from "../features/roles/service.js";
 import { createOrganizerInvitation } from "../features/organizers/service.js";
+import { createLoginLink, isStaff } from "../console/auth.js";
 import { formatInstantJa } from "../schedule/time.js";
 import { parseArgs } from "./args.js";
 import { openDatabase, run } from "./db-context.js";
@@ -8,6 +9,7 @@ const USAGE = `使い方:
   npm run admin -- invite sc --area 蓮根 [--area 舟渡]   第2層のSCの登録コード（7日間有効）
   npm run admin -- invite sc --layer 1                   第1層（区全体）のSCの登録コード
   npm run admin -- invite organizer --resource 12 [--resource 15]   活動の主催者の登録コード（7日間有効）
+  npm run admin -- login-link <LINEユーザーID>           管理画面のサインイン用リンク（10分間・1回だけ）
   npm run admin -- list                                  SCと未使用の登録コード
   npm run admin -- revoke <LINEユーザーIDか内部ID>       SCの権限を外す`;
 
@@ -23,8 +25,17 @@ function areasOf(argv: string[]): string[] {
 run(async () => {
   const argv = process.argv.slice(2);
   const { positional, flags } = parseArgs(argv);
-  const { db, timeZone } = await openDatabase();
+  const { db, timeZone, config } = await openDatabase();
   try {
+    if (positional[0] === "login-link" && positional[1]) {
+      const user = await db.user.findUnique({ where: { lineUserId: positional[1] } });
+      if (!user || !isStaff(user)) {
+        console.error("エラー: そのLINEユーザーはSCでも管理者でもありません（まず SC登録 をしてください）。");
+        return 1;
+      }
+      console.log(await createLoginLink(db, user, config.publicBaseUrl, new Date()));
+      return 0;
+    }
     if (positional[0] === "invite" && positional[1] === "organizer") {
       const ids = argv.flatMap((a, i) => (a === "--resource" && argv[i + 1] ? argv[i + 1].split(",") : a.startsWith("--resource=") ? a.slice(11).split(",") : [])).map(Number);
       if (ids.length === 0 || ids.some((n) => !Number.isInteger(n) || n <= 0)) {

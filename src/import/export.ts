@@ -13,7 +13,14 @@ const STATUS_JA: Record<string, string> = { active: "活動中", paused: "休止
 
 /** Writes every resource as a template CSV (UTF-8 with BOM, so Excel opens it as Japanese). */
 export async function exportResources(db: Db, file: string): Promise<number> {
-  const rows = await db.resource.findMany({ include: { category: true, area: true }, orderBy: { id: "asc" } });
+  const { csv, count } = await resourcesCsv(db);
+  fs.writeFileSync(file, csv);
+  return count;
+}
+
+/** The template CSV of the resources (of some areas, for a layer-2 SC's console). */
+export async function resourcesCsv(db: Db, areaIds?: number[]): Promise<{ csv: string; count: number }> {
+  const rows = await db.resource.findMany({ where: areaIds ? { areaId: { in: areaIds } } : {}, include: { category: true, area: true }, orderBy: { id: "asc" } });
   const lines: (string | number | null)[][] = [[...TEMPLATE_COLUMNS]];
   for (const r of rows) {
     lines.push([
@@ -23,6 +30,5 @@ export async function exportResources(db: Db, file: string): Promise<number> {
       r.externalId ?? "",
     ]);
   }
-  fs.writeFileSync(file, "\uFEFF" + toCsv(lines));
-  return rows.length;
+  return { csv: "\uFEFF" + toCsv(lines), count: rows.length };
 }

@@ -4,8 +4,8 @@ import { expiredButtonMessages } from "../welcome/messages.js";
 import { parsePreferredTimes } from "../help/service.js";
 import { scScope, audit } from "../roles/service.js";
 import { rankCandidates } from "../volunteers/service.js";
-import { candidatesMessages, requestListMessages, residentTexts, scTexts, taskForVolunteerMessages, volunteerTexts } from "./messages.js";
-import { requestInScope, summarise } from "./service.js";
+import { candidatesMessages, requestListMessages, residentTexts, scTexts, volunteerTexts } from "./messages.js";
+import { askVolunteerFor, requestInScope, summarise } from "./service.js";
 import { firstChars } from "../../util/chars.js";
 import { maskPersonal } from "../../util/mask.js";
 
@@ -14,22 +14,24 @@ import { maskPersonal } from "../../util/mask.js";
 const DROP_FLOW = "hrdrop";
 const SUMMARY_FLOW = "hrsum";
 
-type Request = Awaited<ReturnType<typeof ctxRequest>>;
-const ctxRequest = (ctx: TurnContext, id: number) => ctx.deps.db.helpRequest.findUniqueOrThrow({ where: { id } });
-
-async function askVolunteer(ctx: TurnContext, request: Request, v: { id: number; displayName: string | null; user: { lineUserId: string } | null }): Promise<Turn> {
-  const offer = await ctx.deps.db.helpOffer.upsert({
-    where: { helpRequestId_volunteerId: { helpRequestId: request.id, volunteerId: v.id } },
-    create: { helpRequestId: request.id, volunteerId: v.id, askedBy: ctx.user.id },
-    update: { status: "asked", respondedAt: null, askedBy: ctx.user.id },
-  });
-  if (request.status === "received") {
-    await setStatus(ctx, request.id, "coordinating");
-    await tellResident(ctx, request.userId, residentTexts.taken());
+/** Asks through the shared service and answers the SC in LINE. */
+async function askVolunteer(ctx: TurnContext, requestId: number, volunteerId: number, areaIds: number[]): Promise<Turn> {
+  const scope = await scScope(ctx.deps.db, ctx.user.id);
+  const r = await askVolunteerFor(ctx.deps.db, ctx.deps.line, { scUserId: ctx.user.id, requestId, volunteerId, areaIds, layer1: scope.layer1 });
+  switch (r.kind) {
+    case "asked":
+      return { replies: scTexts.asked(r.name, requestId), state: null };
+    case "already_asked":
+      return { replies: scTexts.alreadyAsked(r.name, requestId), state: null };
+    case "already_accepted":
+      return { replies: scTexts.alreadyAccepted(r.name, requestId), state: null };
+    case "gone":
+      return { replies: scTexts.gone(), state: null };
+    case "needs_summary":
+      return { replies: scTexts.askSummary(requestId), state: { flow: SUMMARY_FLOW, step: "summary", data: { r: requestId, v: volunteerId } } };
+    default:
+      return { replies: expiredButtonMessages(), state: null };
   }
-  await ctx.deps.line.push(v.user!.lineUserId, taskForVolunteerMessages(offer.id, await summarise(ctx.deps.db, request)));
-  await audit(ctx.deps.db, ctx.user.id, "help.ask", { request: request.id, offer: offer.id });
-  return { replies: scTexts.asked(v.displayName ?? "ボランティア", request.id), state: null };
 }
 
 async function tellResident(ctx: TurnContext, userId: number | null, messages: Turn["replies"]): Promise<void> {
@@ -85,20 +87,7 @@ export const matchingFeature: Feature = {
         }
         return { replies: scTexts.taken(request.id) };
       }),
-    "hr.ask": (ctx, p) =>
-      asSc(ctx, p, async ({ request, areaIds }) => {
-        if (["done", "declined"].includes(request.status)) return { replies: scTexts.gone() };
-        const v = await ctx.deps.db.volunteer.findUnique({ where: { id: Number(p.v) }, include: { user: true, areas: true } });
-        // Only volunteers of the SC's own areas, still registered.
-        if (!v?.user || v.status !== "active" || !v.areas.some((a) => areaIds.includes(a.areaId))) return { replies: expiredButtonMessages() };
-        // A second tap does not ask again.
-        const existing = await ctx.deps.db.helpOffer.findUnique({ where: { helpRequestId_volunteerId: { helpRequestId: request.id, volunteerId: v.id } } });
-        if (existing?.status === "asked") return { replies: scTexts.alreadyAsked(v.displayName ?? "ボランティア", request.id) };
-        if (existing?.status === "accepted") return { replies: scTexts.alreadyAccepted(v.displayName ?? "ボランティア", request.id) };
-        // The volunteer is told the SC's summary of the task: ask for it first.
-        if (request.scSummary === null) return { replies: scTexts.askSummary(request.id), state: { flow: SUMMARY_FLOW, step: "summary", data: { r: request.id, v: v.id } } };
-        return askVolunteer(ctx, request, v);
-      }),
+    "hr.ask": (ctx, p) => asSc(ctx, p, async ({ request, areaIds }) => askVolunteer(ctx, request.id, Number(p.v), areaIds)),
     "hr.done": (ctx, p) =>
       asSc(ctx, p, async ({ request }) => {
         await setStatus(ctx, request.id, "done");
@@ -114,12 +103,10 @@ export const matchingFeature: Feature = {
       const skip = input.kind === "postback" && input.postback.action === "hr.nosummary";
       if (!skip && (input.kind !== "text" || !input.text.trim())) return null;
       return asSc(ctx, { r: String(state.data.r) }, async ({ request, areaIds }) => {
-        const v = await ctx.deps.db.volunteer.findUnique({ where: { id: Number(state.data.v) }, include: { user: true, areas: true } });
-        if (!v?.user || v.status !== "active" || !v.areas.some((a) => areaIds.includes(a.areaId))) return { replies: expiredButtonMessages(), state: null };
         // Masked too: an SC may paste what the resident wrote.
         const scSummary = skip ? "" : firstChars(maskPersonal(input.kind === "text" ? input.text.trim() : ""), 200);
-        const updated = await ctx.deps.db.helpRequest.update({ where: { id: request.id }, data: { scSummary } });
-        return askVolunteer(ctx, updated, v);
+        await ctx.deps.db.helpRequest.update({ where: { id: request.id }, data: { scSummary } });
+        return askVolunteer(ctx, request.id, Number(state.data.v), areaIds);
       });
     },
     [DROP_FLOW]: async (ctx, input, state) => {

@@ -26,3 +26,8 @@ export function claimMessages(r: ClaimResult): Message[] {
 export function askCodeMessages(): Message[] {
   return [text("「SC登録」のあとに、管理者から届いた登録コードを続けて送ってください。\n例：SC登録 ABCD2345")];
 }
+
+/** The sign-in link: one idea per message, the link on its own line. */
+export function consoleLinkMessages(link: string): Message[] {
+  return [text(`管理画面へのリンクです（10分間、1回だけ使えます）。他の人には送らないでください。\n${link}`)];
+}

@@ -1,0 +1,86 @@
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import type { Db } from "../db/client.js";
+import type { User } from "../generated/prisma/client.js";
+import { hasRole } from "../users/service.js";
+
+/**
+ * Sign-in for the staff console without passwords: a one-time link the bot
+ * sends to an SC or admin in LINE (or the CLI prints for the first admin),
+ * valid 10 minutes, used once. It opens a session kept in the database (so
+ * any instance serves it) that ends after 30 minutes without use; only hashes
+ * of the link's token and the cookie's value are stored.
+ *
+ * Written here rather than with express-session: the session must start from
+ * a single-use link bound to a LINE user, be revocable everywhere at once
+ * ("sign out everywhere") and live in the bot's own database across instances;
+ * those are the parts a session library would not do for us.
+ */
+
+export const LOGIN_TTL_MS = 10 * 60 * 1000;
+export const SESSION_IDLE_MS = 30 * 60 * 1000;
+export const SESSION_COOKIE = "sasaeai_console";
+
+const hash = (s: string) => createHash("sha256").update(s).digest("hex");
+const token = () => randomBytes(32).toString("base64url");
+
+export function isStaff(user: Pick<User, "roles">): boolean {
+  return hasRole(user, "sc") || hasRole(user, "admin");
+}
+
+export async function createLoginLink(db: Db, user: User, baseUrl: string, now: Date): Promise<string> {
+  if (!isStaff(user)) throw new Error("only coordinators and admins sign in to the console");
+  const t = token();
+  await db.loginToken.create({ data: { tokenHash: hash(t), userId: user.id, expiresAt: new Date(now.getTime() + LOGIN_TTL_MS) } });
+  return `${baseUrl.replace(/\/$/, "")}/admin/login?t=${t}`;
+}
+
+export type LoginResult = { ok: true; cookie: string; user: User } | { ok: false; reason: "invalid" | "expired" | "used" | "not_staff" };
+
+/** Uses a link once: a second use, an expired or unknown link opens nothing. */
+export async function useLoginLink(db: Db, raw: string, now: Date): Promise<LoginResult> {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(raw)) return { ok: false, reason: "invalid" };
+  const row = await db.loginToken.findUnique({ where: { tokenHash: hash(raw) } });
+  if (!row) return { ok: false, reason: "invalid" };
+  if (row.usedAt) return { ok: false, reason: "used" };
+  if (row.expiresAt.getTime() <= now.getTime()) return { ok: false, reason: "expired" };
+  const claimed = await db.loginToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: now } });
+  if (claimed.count !== 1) return { ok: false, reason: "used" };
+  const user = await db.user.findUnique({ where: { id: row.userId } });
+  if (!user || !isStaff(user)) return { ok: false, reason: "not_staff" };
+  const cookie = token();
+  await db.consoleSession.create({ data: { tokenHash: hash(cookie), userId: user.id, csrf: token(), lastSeenAt: now } });
+  return { ok: true, cookie, user };
+}
+
+export interface ConsoleSession {
+  id: number;
+  user: User;
+  csrf: string;
+}
+
+/** The session behind a cookie, refreshed; null when unknown, idle too long, or the person is no longer staff. */
+export async function sessionFor(db: Db, cookie: string | undefined, now: Date): Promise<ConsoleSession | null> {
+  if (!cookie || !/^[A-Za-z0-9_-]{20,100}$/.test(cookie)) return null;
+  const row = await db.consoleSession.findUnique({ where: { tokenHash: hash(cookie) } });
+  if (!row) return null;
+  if (now.getTime() - row.lastSeenAt.getTime() > SESSION_IDLE_MS) {
+    await db.consoleSession.delete({ where: { id: row.id } }).catch(() => undefined);
+    return null;
+  }
+  const user = await db.user.findUnique({ where: { id: row.userId } });
+  if (!user || !isStaff(user)) return null;
+  await db.consoleSession.update({ where: { id: row.id }, data: { lastSeenAt: now } });
+  return { id: row.id, user, csrf: row.csrf };
+}
+
+export function csrfOk(session: ConsoleSession, sent: unknown): boolean {
+  if (typeof sent !== "string") return false;
+  const a = Buffer.from(session.csrf);
+  const b = Buffer.from(sent);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export async function signOut(db: Db, session: ConsoleSession, everywhere: boolean): Promise<void> {
+  if (everywhere) await db.consoleSession.deleteMany({ where: { userId: session.user.id } });
+  else await db.consoleSession.delete({ where: { id: session.id } }).catch(() => undefined);
+}
