@@ -98,6 +98,13 @@ export function createWebhookHandler(o: WebhookOptions): WebhookHandler {
       answerJson(res, 400, { message: "body is not JSON" });
       return;
     }
+    // A body nested deeper than any LINE event could never be recorded (serialising it would
+    // overflow the stack): a 4xx, so LINE does not redeliver it forever.
+    if (nestingDepth(body, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+      log().warn("webhook rejected: JSON nested too deeply", { bytes: raw.length });
+      answerJson(res, 400, { message: "JSON nested too deeply" });
+      return;
+    }
     if (!isCallbackBody(body)) {
       log().warn("webhook rejected: no events array");
       answerJson(res, 400, { message: "events array is required" });
@@ -127,4 +134,21 @@ export function isWebhookRequest(req: IncomingMessage): boolean {
 
 export function queueKeyOf(ev: WebhookEvent): string {
   return userIdOf(ev) ?? ev.source?.groupId ?? ev.source?.roomId ?? "unknown-source";
+}
+
+/** LINE's events nest a few levels; past this a body is not an event, and recording it could overflow the stack. */
+export const MAX_JSON_DEPTH = 512;
+
+/** How deep a parsed JSON value nests, counted without recursion and stopping once past `limit`. */
+export function nestingDepth(value: unknown, limit: number): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length) {
+    const [v, d] = stack.pop()!;
+    if (v === null || typeof v !== "object") continue;
+    if (d > max) max = d;
+    if (max > limit) return max;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) if (child !== null && typeof child === "object") stack.push([child, d + 1]);
+  }
+  return max;
 }

@@ -19,6 +19,20 @@ describe("the LINE webhook", () => {
     await t.stop();
   });
 
+  describe("bodies that can never be accepted", () => {
+    it("answers a validly signed event nested thousands deep with 400 (not 500, which LINE would redeliver), records nothing and stays healthy", async () => {
+      let deep = "{}";
+      for (let i = 0; i < 5000; i++) deep = `{"a":${deep}}`;
+      const ev = JSON.stringify({ ...events.text(HANAKO, "こんにちは"), extra: "__DEEP__" }).replace('"__DEEP__"', deep);
+      const body = `{"destination":"U${"0".repeat(32)}","events":[${ev}]}`;
+      const res = await t.postRaw(body);
+      expect(res.status).toBe(400);
+      expect(await t.db.processedEvent.count()).toBe(0);
+      expect((await fetch(`${t.url}/healthz`)).status).toBe(200);
+      expect(await t.post([events.text(HANAKO, "こんにちは")])).toBe(200);
+    });
+  });
+
   describe("signature", () => {
     it("accepts a correctly signed body", async () => {
       expect(await t.send(events.follow(HANAKO))).toBe(200);
