@@ -112,3 +112,16 @@ export function consoleRoutes(deps: AppDeps): express.Router {
 export function forbidden(res: Response, c: ConsoleCtx): void {
   send(res, 403, page("表示できません", html`<p>担当の地域の情報ではないため、表示・操作できません。</p>`, c.session));
 }
+
+/** A record the person asked for: 404 when missing, 403 outside their areas (answered here), else the record. */
+export function found<T>(res: Response, c: ConsoleCtx, x: T | null | "forbidden", what: string): T | null {
+  if (!x) {
+    send(res, 404, page("見つかりません", html`<p>この${what}は見つかりません。</p>`, c.session));
+    return null;
+  }
+  if (x === "forbidden") {
+    forbidden(res, c);
+    return null;
+  }
+  return x;
+}

@@ -8,7 +8,7 @@ import { formatInstantJa } from "../../schedule/time.js";
 import { maskPersonal } from "../../util/mask.js";
 import { html } from "../../web/html.js";
 import { csrf, page } from "../layout.js";
-import { forbidden, send, type ConsoleCtx } from "../routes.js";
+import { found, send, type ConsoleCtx } from "../routes.js";
 
 const ORDER = ["received", "coordinating", "arranged", "done", "declined"];
 const OFFER_JA: Record<string, string> = { asked: "お願い中", accepted: "引き受け", declined: "今回は難しい" };
@@ -54,17 +54,15 @@ ${candidates.length ? html`<table><thead><tr><th scope="col">お名前</th><th s
 
   r.get("/admin/help/:id", async (req, res) => {
     const c = req.console!;
-    const x = await mayRequest(c, Number(req.params.id));
-    if (!x) return send(res, 404, page("見つかりません", html`<p>この相談は見つかりません。</p>`, c.session));
-    if (x === "forbidden") return forbidden(res, c);
+    const x = found(res, c, await mayRequest(c, Number(req.params.id)), "相談");
+    if (!x) return;
     send(res, 200, await detail(c, x.id));
   });
 
   r.post("/admin/help/:id/status", async (req, res) => {
     const c = req.console!;
-    const x = await mayRequest(c, Number(req.params.id));
-    if (!x) return send(res, 404, page("見つかりません", html`<p>この相談は見つかりません。</p>`, c.session));
-    if (x === "forbidden") return forbidden(res, c);
+    const x = found(res, c, await mayRequest(c, Number(req.params.id)), "相談");
+    if (!x) return;
     const status = String(req.body?.status ?? "");
     if (!ORDER.includes(status)) return send(res, 422, await detail(c, x.id, undefined, "状態を選んでください。"));
     await c.deps.db.helpRequest.update({ where: { id: x.id }, data: { status } });
@@ -74,9 +72,8 @@ ${candidates.length ? html`<table><thead><tr><th scope="col">お名前</th><th s
 
   r.post("/admin/help/:id/ask", async (req, res) => {
     const c = req.console!;
-    const x = await mayRequest(c, Number(req.params.id));
-    if (!x) return send(res, 404, page("見つかりません", html`<p>この相談は見つかりません。</p>`, c.session));
-    if (x === "forbidden") return forbidden(res, c);
+    const x = found(res, c, await mayRequest(c, Number(req.params.id)), "相談");
+    if (!x) return;
     const summary = maskPersonal(String(req.body?.summary ?? "").trim()).slice(0, 200);
     if (!summary) return send(res, 422, await detail(c, x.id, undefined, "ボランティアに伝える内容を入れてください。"));
     await c.deps.db.helpRequest.update({ where: { id: x.id }, data: { scSummary: summary } });

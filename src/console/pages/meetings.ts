@@ -7,7 +7,7 @@ import { categoriesOf } from "../../features/search/service.js";
 import { instantsOf, readDateTimePhrase } from "../../schedule/phrase.js";
 import { html } from "../../web/html.js";
 import { csrf, options, page } from "../layout.js";
-import { forbidden, send, type ConsoleCtx } from "../routes.js";
+import { found, send, type ConsoleCtx } from "../routes.js";
 
 const RESPONSE_JA: Record<string, string> = { attend: "出席", absent: "欠席" };
 
@@ -100,16 +100,14 @@ ${error ? html`<p role="alert" class="warn">${error}</p>` : ""}
 
   r.get("/admin/meetings/:id", async (req, res) => {
     const c = req.console!;
-    const m = await mayMeeting(c, Number(req.params.id));
-    if (!m) return send(res, 404, page("見つかりません", html`<p>この会議は見つかりません。</p>`, c.session));
-    if (m === "forbidden") return forbidden(res, c);
+    const m = found(res, c, await mayMeeting(c, Number(req.params.id)), "会議");
+    if (!m) return;
     send(res, 200, await detail(c, m.id));
   });
   r.post("/admin/meetings/:id", async (req, res) => {
     const c = req.console!;
-    const m = await mayMeeting(c, Number(req.params.id));
-    if (!m) return send(res, 404, page("見つかりません", html`<p>この会議は見つかりません。</p>`, c.session));
-    if (m === "forbidden") return forbidden(res, c);
+    const m = found(res, c, await mayMeeting(c, Number(req.params.id)), "会議");
+    if (!m) return;
     const b = req.body as Record<string, string>;
     const tz = c.deps.config.timeZone;
     if (String(b.when ?? "").trim()) {
@@ -125,9 +123,8 @@ ${error ? html`<p role="alert" class="warn">${error}</p>` : ""}
   });
   r.post("/admin/meetings/:id/decisions", async (req, res) => {
     const c = req.console!;
-    const m = await mayMeeting(c, Number(req.params.id));
-    if (!m) return send(res, 404, page("見つかりません", html`<p>この会議は見つかりません。</p>`, c.session));
-    if (m === "forbidden") return forbidden(res, c);
+    const m = found(res, c, await mayMeeting(c, Number(req.params.id)), "会議");
+    if (!m) return;
     const b = req.body as Record<string, string>;
     const text = String(b.text ?? "").trim().slice(0, 300);
     if (!text) return send(res, 422, await detail(c, m.id, undefined, "決まったことを入れてください。"));

@@ -18,7 +18,7 @@ import { parseExceptions, withExceptions } from "../../schedule/rule.js";
 import { isoDate, zonedParts } from "../../schedule/time.js";
 import { html, type Html } from "../../web/html.js";
 import { csrf, options, page } from "../layout.js";
-import { forbidden, send, type ConsoleCtx } from "../routes.js";
+import { forbidden, found, send, type ConsoleCtx } from "../routes.js";
 
 const STATUS_JA: Record<string, string> = { active: "活動中", paused: "休止", ended: "終了" };
 const VIS_JA: Record<string, string> = { public: "公開", sc_only: "SCのみ" };
@@ -30,6 +30,10 @@ export function resourceRoutes(): express.Router {
   const r = express.Router();
   const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: 10 * 1024 * 1024, files: 1 } });
 
+  const mayResource = async (c: ConsoleCtx, raw: string) => {
+    const x = /^\d{1,9}$/.test(raw) ? await c.deps.db.resource.findUnique({ where: { id: Number(raw) } }) : null;
+    return x && !c.mayArea(x.areaId) ? ("forbidden" as const) : x;
+  };
   const areasFor = async (c: ConsoleCtx) => (await allAreas(c.deps.db)).filter((a) => a.kind === "area" && c.mayArea(a.id));
 
   r.get("/admin/resources", async (req, res) => {
@@ -117,17 +121,15 @@ ${field("description", "内容", true)}
 
   r.get("/admin/resources/:id", async (req, res) => {
     const c = req.console!;
-    const x = /^\d{1,9}$/.test(req.params.id) ? await c.deps.db.resource.findUnique({ where: { id: Number(req.params.id) } }) : null;
-    if (!x) return send(res, 404, page("見つかりません", html`<p>この活動は見つかりません。</p>`, c.session));
-    if (!c.mayArea(x.areaId)) return forbidden(res, c);
+    const x = found(res, c, await mayResource(c, req.params.id), "活動");
+    if (!x) return;
     send(res, 200, await editPage(c, x.id, null));
   });
 
   r.post("/admin/resources/:id", async (req, res) => {
     const c = req.console!;
-    const x = /^\d{1,9}$/.test(req.params.id) ? await c.deps.db.resource.findUnique({ where: { id: Number(req.params.id) } }) : null;
-    if (!x) return send(res, 404, page("見つかりません", html`<p>この活動は見つかりません。</p>`, c.session));
-    if (!c.mayArea(x.areaId)) return forbidden(res, c);
+    const x = found(res, c, await mayResource(c, req.params.id), "活動");
+    if (!x) return;
     const body = req.body as Record<string, string>;
     const f = Object.fromEntries(FIELDS.map((k) => [k, String(body[k] ?? "").trim().slice(0, k === "description" ? 2000 : 200)])) as Form;
     if (req.body.action !== "save") return send(res, 200, await editPage(c, x.id, f));
@@ -155,9 +157,8 @@ ${field("description", "内容", true)}
 
   r.post("/admin/resources/:id/exception", async (req, res) => {
     const c = req.console!;
-    const x = /^\d{1,9}$/.test(req.params.id) ? await c.deps.db.resource.findUnique({ where: { id: Number(req.params.id) } }) : null;
-    if (!x) return send(res, 404, page("見つかりません", html`<p>この活動は見つかりません。</p>`, c.session));
-    if (!c.mayArea(x.areaId)) return forbidden(res, c);
+    const x = found(res, c, await mayResource(c, req.params.id), "活動");
+    if (!x) return;
     const b = req.body as Record<string, string>;
     const iso = (s: string) => (/^\d{4}-\d{2}-\d{2}$/.test(s ?? "") ? s : null);
     if (b.kind === "closed" && iso(b.closed)) await applyChange(c.deps.db, x.id, { kind: "closed", dates: [b.closed] }, c.session.user.id, c.now);
