@@ -38,7 +38,9 @@ export async function runOrganizerChecks(d: OrganizerRunDeps, now: () => Date): 
   if (inQuietHours(t, d.timeZone)) return 0;
   const month = nextMonth(t, d.timeZone);
   const links = await d.db.resourceOrganizer.findMany({ where: { resource: { status: { in: ["active", "paused"] } } }, select: { userId: true, resourceId: true } });
+  const planned = new Set((await d.db.organizerCheck.findMany({ where: { month: month.label }, select: { resourceId: true, userId: true } })).map((c) => `${c.resourceId}|${c.userId}`));
   for (const l of links) {
+    if (planned.has(`${l.resourceId}|${l.userId}`)) continue;
     // The unique key plans each check once, whichever process gets here first.
     await d.db.organizerCheck.create({ data: { resourceId: l.resourceId, userId: l.userId, month: month.label } }).catch(() => undefined);
   }

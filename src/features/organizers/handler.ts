@@ -217,9 +217,8 @@ export const organizersFeature: Feature = {
     // After a monthly check: buttons are handled as usual; a reply in words goes to the area's SCs.
     [REPLY_FLOW]: async (ctx, input, state) => {
       if (input.kind !== "text") return null;
-      const intent = input.route.intent;
-      if (!["unknown", "thanks", "greeting", "help"].includes(intent) && !input.route.learned) return null;
-      if (intent === "thanks" || intent === "greeting") return null;
+      // Only what the bot cannot place: a request, a greeting or 使い方 is answered as usual.
+      if (input.route.intent !== "unknown" && !input.route.learned) return null;
       const r = await ownResource(ctx, String(state.data.r));
       if (!r) return null;
       await tellScs(ctx, r.areaId, sct.organizerSays(r.name, firstChars(maskPersonal(input.text.trim()), 400)));
