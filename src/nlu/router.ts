@@ -110,7 +110,7 @@ export class Router implements Nlu {
     };
     this.attending = { yes: vocab.slots.attending.yes.map(t), no: vocab.slots.attending.no.map(t) };
     this.residence = { self: vocab.slots.residence.self.map(t), other: vocab.slots.residence.other.map(t) };
-    this.followUp = [["phone", vocab.slots.followUp.phone.map(t)], ["place", vocab.slots.followUp.place.map(t)], ["when", vocab.slots.followUp.when.map(t)], ["more", vocab.slots.followUp.more.map(t)]];
+    this.followUp = [["phone", vocab.slots.followUp.phone.map(t)], ["place", vocab.slots.followUp.place.map(t)], ["when", vocab.slots.followUp.when.map(t)], ["fee", vocab.slots.followUp.fee.map(t)], ["more", vocab.slots.followUp.more.map(t)]];
     this.weekdayTerms = { weekdays: this.term("平日", "へいじつ"), weekend: this.term("週末", "しゅうまつ"), everyday: this.term("毎日", "まいにち") };
     this.offerable = new Map(vocab.intents.filter((i) => i.label).map((i) => [i.intent, i.label!]));
     if (vocab.training?.length) {

@@ -39,7 +39,7 @@ export interface Slots {
   /** The text says where someone lives: the writer ("self") or a relative or friend ("other"). */
   residence?: "self" | "other";
   /** A follow-up about the last answer: more of it, its phone numbers, its places. */
-  followUp?: "more" | "phone" | "place" | "when";
+  followUp?: "more" | "phone" | "place" | "when" | "fee";
 }
 
 export interface RouteResult {

@@ -55,7 +55,7 @@ export interface SlotVocabulary {
   /** Saying where one lives (住んでいる, 引っ越した) and, for someone else, who (娘が, 母の). */
   residence: { self: TermSpec[]; other: TermSpec[] };
   /** Follow-up questions about the last answer: ほかには？ そこの電話番号は？ 場所は？ */
-  followUp: { more: TermSpec[]; phone: TermSpec[]; place: TermSpec[]; when: TermSpec[] };
+  followUp: { more: TermSpec[]; phone: TermSpec[]; place: TermSpec[]; when: TermSpec[]; fee: TermSpec[] };
 }
 
 export interface Vocabulary {
@@ -187,6 +187,7 @@ export function loadVocabulary(dir = INTENTS_DIR): Vocabulary {
       phone: terms(slotDoc?.followUp?.phone, `${w}: followUp.phone`),
       place: terms(slotDoc?.followUp?.place, `${w}: followUp.place`),
       when: terms(slotDoc?.followUp?.when, `${w}: followUp.when`),
+      fee: terms(slotDoc?.followUp?.fee, `${w}: followUp.fee`),
     },
   };
   const routerDoc = readYaml(path.join(dir, "vocabulary/router.yaml"));

@@ -85,6 +85,11 @@ describe("follow-ups reuse the last search for a while", () => {
     expect(phones).toMatch(/\d{2,4}-\d{2,4}-\d{4}/);
   });
 
+  it("そこはいくら？ after a search lists the fees of the results just shown", async () => {
+    await t.send(events.text(RESIDENT, "はすねのさろん"));
+    expect(await answerTo(t, RESIDENT, "そこはいくら？")).toMatch(/蓮根のサロン・通いの場の費用です[\s\S]*円/);
+  });
+
   it("ほかには？ after every result was shown widens to every kind of place in the same area", async () => {
     await t.send(events.text(RESIDENT, "はすねの体操"));
     expect(await answerTo(t, RESIDENT, "ほかには？")).toMatch(/蓮根のサロンや集いの場が\d+件/);

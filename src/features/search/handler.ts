@@ -111,14 +111,14 @@ interface SearchContext {
   q: SearchQuery;
   total: number;
   /** The answer's results as shown: name, phone, place. */
-  last: { n: string; p: string; v: string; w: string }[];
+  last: { n: string; p: string; v: string; w: string; f?: string }[];
 }
 
 function contextState(q: SearchQuery, items: ResourceHit[], total: number): Turn["state"] {
   const data: SearchContext = {
     q,
     total,
-    last: items.map((h) => ({ n: h.name, p: h.phone, v: h.restricted ? "" : [h.venue, h.address].filter(Boolean).join("　"), w: whenText(h) })),
+    last: items.map((h) => ({ n: h.name, p: h.phone, v: h.restricted ? "" : [h.venue, h.address].filter(Boolean).join("　"), w: whenText(h), f: h.fee })),
   };
   return { flow: SEARCH_FLOW, step: CONTEXT_STEP, data: data as unknown as Record<string, unknown> };
 }
@@ -136,6 +136,7 @@ async function followUp(ctx: TurnContext, route: RouteResult, c: SearchContext):
   const keep = { replies: [] as Turn["replies"], state: { flow: SEARCH_FLOW, step: CONTEXT_STEP, data: c as unknown as Record<string, unknown> } };
   if (s.followUp === "phone") return { ...keep, replies: lastDetailsMessages(subject, c.last.map((x) => ({ name: x.n, detail: x.p ? displayPhone(x.p) : "" })), "phone") };
   if (s.followUp === "place") return { ...keep, replies: lastDetailsMessages(subject, c.last.map((x) => ({ name: x.n, detail: x.v })), "place") };
+  if (s.followUp === "fee") return { ...keep, replies: lastDetailsMessages(subject, c.last.map((x) => ({ name: x.n, detail: x.f ?? "" })), "fee") };
   if (s.followUp === "when" && !s.weekdays && !s.date && !s.timeOfDay && !s.category) return { ...keep, replies: lastDetailsMessages(subject, c.last.map((x) => ({ name: x.n, detail: x.w ?? "" })), "when") };
   const inquiry = { text: route.text, intent: route.intent === "unknown" ? "find_place" : route.intent, slots: route.slots };
   if (s.category || s.weekdays || s.timeOfDay || s.date) {

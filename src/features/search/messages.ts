@@ -134,8 +134,8 @@ export function chooseAreaInBlockMessages(blockName: string, areas: { id: number
 }
 
 /** そこの電話番号は？ / 場所は？ about the results just shown. */
-export function lastDetailsMessages(subject: string, rows: { name: string; detail: string }[], what: "phone" | "place" | "when"): Message[] {
-  const noun = { phone: "電話番号", place: "場所", when: "次の日にち" }[what];
+export function lastDetailsMessages(subject: string, rows: { name: string; detail: string }[], what: "phone" | "place" | "when" | "fee"): Message[] {
+  const noun = { phone: "電話番号", place: "場所", when: "次の日にち", fee: "費用" }[what];
   const known = rows.filter((r) => r.detail);
   if (known.length === 0) return [text(`${subject}の${noun}は、まだ登録されていません。`)];
   return [text(`${subject}の${noun}です。\n${known.map((r) => `・${r.name}\n　${r.detail}`).join("\n")}`)];
