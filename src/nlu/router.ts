@@ -11,7 +11,8 @@ import { fold } from "./normalize.js";
 import { featuresOf, NaiveBayes, type Prediction } from "./learned.js";
 
 /** The learned fallback decides alone only when clear; otherwise it offers these many meanings as buttons. */
-const ACCEPT_LEARNED = 0.45; // 0.6 until the third held-out set showed clear, correct guesses between 0.45 and 0.6
+const ACCEPT_LEARNED = 0.45;
+const ACCEPT_LEARNED_ALONE = 0.6;
 const ACCEPT_MARGIN = 0.15;
 const OFFER_MIN = 0.2;
 const MAX_CANDIDATES = 3;
@@ -209,7 +210,9 @@ export class Router implements Nlu {
       // The rules found nothing sure: the learned model and the rules' partial scores together.
       const blended = this.blend(scores, this.model.predict(featuresOf(a)));
       const [best, next] = blended;
-      if (best && best.intent !== "unknown" && best.score >= ACCEPT_LEARNED && best.score - (next?.score ?? 0) >= ACCEPT_MARGIN) {
+      // Alone, the model decides only when sure (0.6); from 0.45 the rules must have seen something of it too.
+      const ruleSupport = (scores.find((x) => x.intent === best?.intent)?.score ?? 0) > 0;
+      if (best && best.intent !== "unknown" && best.score >= (ruleSupport ? ACCEPT_LEARNED : ACCEPT_LEARNED_ALONE) && best.score - (next?.score ?? 0) >= ACCEPT_MARGIN) {
         chosen = scores.find((x) => x.intent === best.intent)!;
         confident = true;
         learned = true;
