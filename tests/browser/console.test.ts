@@ -36,7 +36,7 @@ describe("the staff console in a browser", () => {
   });
 
   /** Signs in the way an SC does: 管理画面 in LINE, then the link. */
-  async function signIn(user: string, areas: string[]): Promise<Page> {
+  async function signIn(user: string, areas: string[] | "layer1"): Promise<Page> {
     await becomeSc(t, user, areas);
     await t.send(events.text(user, "管理画面"));
     const link = /https?:\/\/\S+\/admin\/login\?t=\S+/.exec(t.textsTo(user).at(-1)!)![0].replace(/^https?:\/\/[^/]+/, t.url);
@@ -159,6 +159,21 @@ describe("the staff console in a browser", () => {
     expect(await page.locator("main").innerText()).toContain("broadcast.create");
     expect(await page.locator("main").innerText()).not.toContain("年末年始の窓口");
   }, 90_000);
+
+  it("a layer-1 SC uploads a spreadsheet: the dry-run report comes first and nothing is written until confirmed", async () => {
+    const page = await signIn(SC, "layer1");
+    const before = await t.db.resource.count();
+    await page.goto(`${t.url}/admin/import`);
+    await page.setInputFiles("#file", path.resolve(import.meta.dirname, "../fixtures/import/template-utf8-bom.csv"));
+    await page.click("button:has-text(\"確認する\")");
+    const report = await page.locator("main").innerText();
+    expect(report).toContain("まだ何も書き込んでいません");
+    expect(report).toMatch(/取り込むと: 新規 \d+件/);
+    expect(await t.db.resource.count()).toBe(before);
+    await page.click("button:has-text(\"この内容で取り込む\")");
+    expect(await page.locator("main").innerText()).toMatch(/取り込みました: 新規 \d+件/);
+    expect(await t.db.resource.count()).toBeGreaterThan(before);
+  }, 60_000);
 
   it("sign-out everywhere ends every session of that person", async () => {
     const page = await signIn(SC, ["蓮根"]);
