@@ -177,7 +177,13 @@ ${token ? html`<form class="box" method="post" action="/admin/import/confirm">${
 <label><input type="checkbox" name="skipInvalid" value="1"> エラーの行を除いて取り込む</label>
 <button type="submit">確認する（まだ取り込みません）</button></form>`, c.session);
   r.get("/admin/import", (req, res) => (req.console!.all ? send(res, 200, importForm(req.console!)) : forbidden(res, req.console!)));
-  const pending = new Map<string, { file: string; skipInvalid: boolean; user: number }>();
+  // A checked file waits here for its confirmation (this process only; 30 minutes), then is deleted.
+  const pending = new Map<string, { file: string; skipInvalid: boolean; user: number; at: number }>();
+  const forget = (token: string) => {
+    const p = pending.get(token);
+    if (p) fs.rmSync(path.dirname(p.file), { recursive: true, force: true });
+    pending.delete(token);
+  };
   r.post("/admin/import", upload.single("file"), async (req, res) => {
     const c = req.console!;
     if (!c.all) return forbidden(res, c);
@@ -190,7 +196,9 @@ ${token ? html`<form class="box" method="post" action="/admin/import/confirm">${
       const report = await importResources(c.deps.db, { file, dryRun: true, skipInvalid });
       const ok = !report.issues.some((i) => i.level === "error") || skipInvalid;
       const token = ok ? randomBytes(16).toString("hex") : undefined;
-      if (token) pending.set(token, { file, skipInvalid, user: c.session.user.id });
+      for (const [k, v] of pending) if (Date.now() - v.at > 30 * 60_000) forget(k);
+      if (token) pending.set(token, { file, skipInvalid, user: c.session.user.id, at: Date.now() });
+      else fs.rmSync(dir, { recursive: true, force: true });
       send(res, 200, importForm(c, formatReport(report, true, skipInvalid), token));
     } catch (err) {
       send(res, 422, importForm(c, `読み取れませんでした：${(err as Error).message}`));
@@ -200,8 +208,7 @@ ${token ? html`<form class="box" method="post" action="/admin/import/confirm">${
     const c = req.console!;
     const p = pending.get(String(req.body?.token ?? ""));
     if (!c.all || !p || p.user !== c.session.user.id) return send(res, 422, importForm(c, "確認からやり直してください。"));
-    pending.delete(String(req.body.token));
-    const report = await importResources(c.deps.db, { file: p.file, skipInvalid: p.skipInvalid });
+    const report = await importResources(c.deps.db, { file: p.file, skipInvalid: p.skipInvalid }).finally(() => forget(String(req.body.token)));
     await c.audit("resource.import", { created: report.created, updated: report.updated });
     void c.deps.jobs.kick();
     send(res, 200, importForm(c, formatReport(report, false, p.skipInvalid)));
