@@ -24,6 +24,64 @@ export function sqlOf(db: Db): Sql {
   return sql;
 }
 
+type Queryable = { queryRaw(q: unknown): Promise<unknown>; executeRaw(q: unknown): Promise<unknown> };
+type TransactionLike = Queryable & { commit(): Promise<void>; rollback(): Promise<void> };
+type TransactionalAdapter = Queryable & { startTransaction(isolationLevel?: unknown): Promise<TransactionLike> };
+
+/**
+ * One connection serves every conversation, so an interactive transaction is
+ * open on it while the transaction's own code awaits. Anything else run in
+ * that gap would join it: a read would see its uncommitted rows, a write would
+ * vanish if it rolled back. So every statement outside a transaction waits
+ * until no transaction is open (transactions already queue behind each other
+ * in the adapter); the transaction's own statements go straight through.
+ */
+function isolateTransactions(adapter: TransactionalAdapter): void {
+  let open: Promise<void> | null = null;
+  const start = adapter.startTransaction.bind(adapter);
+  adapter.startTransaction = async (isolationLevel?: unknown) => {
+    // Closed before BEGIN, so no statement slips in between BEGIN and this bookkeeping.
+    let done!: () => void;
+    const ended = new Promise<void>((r) => (done = r));
+    open = ended;
+    const end = () => {
+      if (open === ended) open = null;
+      done();
+    };
+    let tx: TransactionLike;
+    try {
+      tx = await start(isolationLevel);
+    } catch (err) {
+      end();
+      throw err;
+    }
+    const commit = tx.commit.bind(tx);
+    const rollback = tx.rollback.bind(tx);
+    tx.commit = async () => {
+      try {
+        return await commit();
+      } finally {
+        end();
+      }
+    };
+    tx.rollback = async () => {
+      try {
+        return await rollback();
+      } finally {
+        end();
+      }
+    };
+    return tx;
+  };
+  for (const method of ["queryRaw", "executeRaw"] as const) {
+    const run = adapter[method].bind(adapter);
+    adapter[method] = async (q: unknown) => {
+      while (open) await open;
+      return run(q);
+    };
+  }
+}
+
 type PreparedLike = { reader: boolean; run(...a: unknown[]): unknown; all(...a: unknown[]): unknown[]; raw(on?: boolean): PreparedLike; columns(): unknown[] };
 type AdapterClient = { prepare(sql: string): PreparedLike; close(): void };
 
@@ -40,6 +98,7 @@ function sharingConnection(factory: PrismaBetterSqlite3, connection: SqliteConne
     a.client.close();
     const client = connection.handle as unknown as AdapterClient;
     a.client = client;
+    isolateTransactions(adapter as unknown as TransactionalAdapter);
     if (patched.has(client)) return adapter;
     patched.add(client);
     const prepare = client.prepare.bind(client);

@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { useApp } from "../support/lifecycle.js";
+import type { TestApp } from "../support/test-app.js";
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe("one conversation's transaction is its own", () => {
+  let t: TestApp;
+  useApp({ realRouter: false }, (x) => (t = x));
+
+  it("an unrelated write made while another conversation's transaction is open is not rolled back with it", async () => {
+    const area = await t.db.area.findUniqueOrThrow({ where: { name: "蓮根" } });
+    const user = await t.db.user.create({ data: { lineUserId: "U" + "9".repeat(32) } });
+    const failing = t.db
+      .$transaction(async (tx) => {
+        await tx.user.update({ where: { id: user.id }, data: { roles: "resident,volunteer" } });
+        await sleep(30);
+        throw new Error("this transaction fails");
+      })
+      .catch(() => "rolled back");
+    await sleep(5);
+    // Another conversation, meanwhile: an ordinary write of its own.
+    await t.db.area.update({ where: { id: area.id }, data: { reading: "はすね（確認）" } });
+    expect(await failing).toBe("rolled back");
+    expect((await t.db.area.findUniqueOrThrow({ where: { id: area.id } })).reading).toBe("はすね（確認）");
+    expect((await t.db.user.findUniqueOrThrow({ where: { id: user.id } })).roles).toBe("resident");
+  });
+
+  it("a read made while another conversation's transaction is open does not see its uncommitted change", async () => {
+    const user = await t.db.user.create({ data: { lineUserId: "U" + "8".repeat(32) } });
+    let seen: string | undefined;
+    const tx = t.db.$transaction(async (tx) => {
+      await tx.user.update({ where: { id: user.id }, data: { roles: "resident,sc" } });
+      await sleep(30);
+    });
+    await sleep(5);
+    seen = (await t.db.user.findUniqueOrThrow({ where: { id: user.id } })).roles;
+    await tx;
+    expect(seen).toBe("resident,sc");
+    // Seen only once committed: the read waited for the transaction, it did not peek into it.
+    const order: string[] = [];
+    const slow = t.db.$transaction(async (tx) => {
+      await tx.user.update({ where: { id: user.id }, data: { roles: "resident" } });
+      await sleep(30);
+      order.push("commit");
+    });
+    await sleep(5);
+    const read = t.db.user.findUniqueOrThrow({ where: { id: user.id } }).then((u) => order.push(`read:${u.roles}`));
+    await Promise.all([slow, read]);
+    expect(order).toEqual(["commit", "read:resident"]);
+  });
+});
