@@ -152,13 +152,25 @@ export function createDispatcher(deps: AppDeps, features: Feature[]): Dispatcher
     return messages;
   }
 
+  // Button labels are a small, repeating set (もっと見る, 元に戻す, area names): their readings are kept.
+  const labelReadings = new Map<string, string>();
+  async function readingOf(label: string, now: Date): Promise<string> {
+    let r = labelReadings.get(label);
+    if (r === undefined) {
+      r = (await deps.nlu.route(label, now)).reading;
+      if (labelReadings.size > 2000) labelReadings.clear();
+      labelReadings.set(label, r);
+    }
+    return r;
+  }
+
   async function typedButton(ctx: TurnContext, text: string, route: RouteResult): Promise<Postback | null> {
     if (!ctx.user.offered || longerThan(text, MAX_LABEL_TEXT)) return null;
     const offered = parseOffered(ctx.user.offered);
     let hit = offered.find(([label]) => writtenMatch(text, label));
     if (!hit && route.reading) {
-      const readings = await Promise.all(offered.map(([label]) => deps.nlu.route(label, ctx.now)));
-      hit = offered.find((_, i) => readings[i].reading && readingMatch(route.reading, readings[i].reading));
+      const readings = await Promise.all(offered.map(([label]) => readingOf(label, ctx.now)));
+      hit = offered.find((_, i) => readings[i] && readingMatch(route.reading, readings[i]));
     }
     return hit ? decodePostback(hit[1]) : null;
   }
