@@ -156,9 +156,8 @@ async function followUp(ctx: TurnContext, route: RouteResult, c: SearchContext):
     if (wider.categories.length === c.q.categories.length && !hasTimeFilters(c.q)) return { ...keep, replies: noMoreMessages(subject) };
     return answerSearch(ctx, wider, inquiry);
   }
-  // Not understood and nothing to offer: say so, and keep the context for the next try
-  // (with likely meanings, the もしかして buttons come instead).
-  if (route.intent === "unknown" && !route.candidates?.length) return { ...keep, replies: unknownMessages() };
+  // Not understood: say so, and keep the context for the next try.
+  if (route.intent === "unknown") return { ...keep, replies: unknownMessages() };
   return null;
 }
 
