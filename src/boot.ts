@@ -9,7 +9,7 @@ import { seedIfEmpty } from "./db/seed.js";
 import type { AppDeps } from "./deps.js";
 import { LineGateway } from "./line/client.js";
 import { LineSenderThread } from "./line/sender-thread.js";
-import { FakeLinePlatform } from "./line/fake-platform.js";
+import type { FakeLinePlatform } from "./line/fake-platform.js";
 import { capturedCallFields } from "./line/capture-log.js";
 import { createLogger } from "./log.js";
 import { loadAreas, loadNlu } from "./nlu/index.js";
@@ -44,6 +44,8 @@ export async function boot(nluWorker: NluWorker): Promise<void> {
   let lineBaseUrl = config.lineApiBaseUrl;
   const hub = config.localMode ? new SimulatorHub() : undefined;
   if (config.localMode) {
+    // The fake platform is loaded only here (local mode) and by tests, never in production.
+    const { FakeLinePlatform } = await import("./line/fake-platform.js");
     capture = new FakeLinePlatform({
       onCall: (call) => {
         hub?.publish(call);
