@@ -46,7 +46,7 @@ run(async () => {
       if (format === "csv") fs.writeFileSync(out, needsCsv(report));
       else {
         const chart = path.join(dir, `${base}-chart.png`);
-        fs.writeFileSync(chart, needsChartPng(report));
+        fs.writeFileSync(chart, await needsChartPng(report));
         fs.writeFileSync(out, needsMarkdown(report, timeZone, path.basename(chart)));
         console.log(`グラフ: ${chart}`);
       }

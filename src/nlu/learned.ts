@@ -27,7 +27,7 @@ export function featuresOf(a: Pick<Analysed, "normalized" | "folded">): string[]
 export class NaiveBayes {
   private readonly labels: IntentName[];
   private readonly logPrior: number[];
-  private readonly logLik: Map<string, number[]>;
+  private readonly logLik: Map<string, Float32Array>;
   private readonly logUnseen: number[];
 
   constructor(examples: { label: IntentName; features: string[] }[], alpha = 0.3) {
@@ -47,7 +47,8 @@ export class NaiveBayes {
     // Uniform priors: the corpus' mix of intents is not the traffic's.
     this.logPrior = this.labels.map(() => -Math.log(this.labels.length));
     this.logLik = new Map();
-    for (const f of vocab) this.logLik.set(f, this.labels.map((_, k) => Math.log(((counts[k].get(f) ?? 0) + alpha) / (totals[k] + alpha * vocab.size))));
+    // One typed array per feature: a few MB for the whole corpus, not tens of thousands of JS arrays.
+    for (const f of vocab) this.logLik.set(f, Float32Array.from(this.labels, (_, k) => Math.log(((counts[k].get(f) ?? 0) + alpha) / (totals[k] + alpha * vocab.size))));
     this.logUnseen = this.labels.map((_, k) => Math.log(alpha / (totals[k] + alpha * vocab.size)));
   }
 

@@ -1,6 +1,5 @@
 import { createRequire } from "node:module";
-import { createCanvas, GlobalFonts } from "@napi-rs/canvas";
-import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Title, type Plugin } from "chart.js";
+import type { Plugin } from "chart.js";
 import type { NeedsReport } from "./needs.js";
 
 /**
@@ -11,15 +10,16 @@ import type { NeedsReport } from "./needs.js";
  */
 
 const FAMILY = "Noto Sans JP";
-let registered = false;
-
-function registerFont(): void {
-  if (registered) return;
-  const require = createRequire(import.meta.url);
-  GlobalFonts.registerFromPath(require.resolve("@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf"), FAMILY);
-  GlobalFonts.registerFromPath(require.resolve("@expo-google-fonts/noto-sans-jp/700Bold/NotoSansJP_700Bold.ttf"), FAMILY);
-  Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Title);
-  registered = true;
+/** Chart.js, the Skia canvas and the font are loaded with the first chart (not at start-up: they are large). */
+async function drawing() {
+  const [{ createCanvas, GlobalFonts }, chartjs] = await Promise.all([import("@napi-rs/canvas"), import("chart.js")]);
+  if (!GlobalFonts.has(FAMILY)) {
+    const require = createRequire(import.meta.url);
+    GlobalFonts.registerFromPath(require.resolve("@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf"), FAMILY);
+    GlobalFonts.registerFromPath(require.resolve("@expo-google-fonts/noto-sans-jp/700Bold/NotoSansJP_700Bold.ttf"), FAMILY);
+    chartjs.Chart.register(chartjs.BarController, chartjs.BarElement, chartjs.CategoryScale, chartjs.LinearScale, chartjs.Legend, chartjs.Title);
+  }
+  return { createCanvas, Chart: chartjs.Chart };
 }
 
 const whiteBackground: Plugin<"bar"> = {
@@ -36,8 +36,8 @@ const whiteBackground: Plugin<"bar"> = {
 export const CHART_LEGEND = { demand: "問い合わせ", supply: "活動・サービス（資源）" } as const;
 
 /** PNG of the report's demand and supply by category (categories with neither are left out). */
-export function needsChartPng(r: Pick<NeedsReport, "supplyDemand" | "areas">): Buffer {
-  registerFont();
+export async function needsChartPng(r: Pick<NeedsReport, "supplyDemand" | "areas">): Promise<Buffer> {
+  const { createCanvas, Chart } = await drawing();
   const rows = r.supplyDemand.filter((x) => x.inquiries || x.resources);
   const width = 1400;
   const height = Math.max(420, 180 + rows.length * 70);

@@ -1,6 +1,5 @@
 import { createRequire } from "node:module";
-import PDFDocument from "pdfkit";
-import QRCode from "qrcode";
+import type PDFKitDocument from "pdfkit";
 import type { AppDeps } from "../deps.js";
 import { areaById } from "../features/areas/service.js";
 import { centreForArea } from "../features/consultation/service.js";
@@ -27,7 +26,9 @@ const MARGIN = 48;
 /** The smallest type on a sheet: 12 pt. */
 const BODY = 12.5;
 
-function newDoc(title: string): PDFKit.PDFDocument {
+// PDFKit and qrcode are imported when a sheet is printed: they are not needed to answer LINE.
+async function newDoc(title: string): Promise<PDFKit.PDFDocument> {
+  const PDFDocument = (await import("pdfkit")).default as typeof PDFKitDocument;
   const doc = new PDFDocument({ size: "A4", margin: MARGIN, info: { Title: title, Producer: "ささえあいLINE" }, autoFirstPage: true });
   doc.registerFont("jp", FONT);
   doc.registerFont("jp-bold", FONT_BOLD);
@@ -51,6 +52,7 @@ const today = (now: Date, tz: string) => {
 };
 
 async function qrPng(url: string, width: number): Promise<Buffer> {
+  const QRCode = (await import("qrcode")).default;
   return QRCode.toBuffer(url, { type: "png", errorCorrectionLevel: "M", margin: 2, width });
 }
 
@@ -81,7 +83,7 @@ export async function handoutPdf(deps: PrintDeps, areaId: number, category?: str
   const area = await areaById(deps.db, areaId);
   const areaName = area?.name ?? "";
   const title = `${areaName}の通いの場・生活のサービス`;
-  const doc = newDoc(title);
+  const doc = await newDoc(title);
   const width = doc.page.width - MARGIN * 2;
   doc.font("jp-bold").fontSize(20).text(title, { width });
   doc.font("jp").fontSize(BODY).fillColor("#333333").text(`${today(now, tz)} 現在の情報です。お出かけの前に、お電話でご確認ください。`, { width });
@@ -126,7 +128,7 @@ export async function handoutPdf(deps: PrintDeps, areaId: number, category?: str
 
 export async function posterPdf(deps: PrintDeps, areaName: string | null): Promise<Buffer> {
   const muni = deps.config.municipality;
-  const doc = newDoc("LINEで近くのサロンをさがせます");
+  const doc = await newDoc("LINEで近くのサロンをさがせます");
   const width = doc.page.width - MARGIN * 2;
   doc.moveDown(1).font("jp-bold").fontSize(34).fillColor("#1e6b45").text("LINEで近くのサロンを", { width, align: "center" }).text("さがせます", { width, align: "center" });
   doc.moveDown(0.5).font("jp").fontSize(16).fillColor("#000000").text(`${muni.name ? `${muni.name}の` : ""}サロン・体操・食事会や、お弁当の配達などのサービスを、LINEでお知らせします。`, { width, align: "center" });

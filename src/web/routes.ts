@@ -13,7 +13,8 @@ import { zonedParts } from "../schedule/time.js";
 import { html, type Html } from "./html.js";
 import { centreBox, layout, NEAR_SCRIPT, occurrenceText, phoneLink, resultList, searchForm, type FormValues } from "./pages.js";
 import { mapUrl } from "../features/search/messages.js";
-import { handoutPdf, posterPdf } from "./print.js";
+/** PDFKit, its fonts and the QR library are loaded when a sheet is first printed, not at start-up (≈40 MB). */
+const printing = () => import("./print.js");
 
 const PAGE_SIZE = 10;
 const TIMES = new Set(["morning", "afternoon", "evening"]);
@@ -176,7 +177,7 @@ ${centreBox(centre)}`));
       res.status(400).type("text/plain; charset=utf-8").send("地域（area）か種類（category）が正しくありません。例：/print/handout.pdf?area=蓮根");
       return;
     }
-    const pdf = await handoutPdf(deps, area.id, category);
+    const pdf = await (await printing()).handoutPdf(deps, area.id, category);
     res.set({ "Content-Type": "application/pdf", "Content-Disposition": `inline; filename="handout.pdf"`, "Cache-Control": "public, max-age=300" }).send(pdf);
   });
   r.get("/print/poster.pdf", async (req, res) => {
@@ -186,7 +187,7 @@ ${centreBox(centre)}`));
       res.status(400).type("text/plain; charset=utf-8").send("地域（area）が正しくありません。例：/print/poster.pdf?area=蓮根");
       return;
     }
-    res.set({ "Content-Type": "application/pdf", "Content-Disposition": `inline; filename="poster.pdf"`, "Cache-Control": "public, max-age=300" }).send(await posterPdf(deps, area?.name ?? null));
+    res.set({ "Content-Type": "application/pdf", "Content-Disposition": `inline; filename="poster.pdf"`, "Cache-Control": "public, max-age=300" }).send(await (await printing()).posterPdf(deps, area?.name ?? null));
   });
   return r;
 }

@@ -66,7 +66,7 @@ describe("the needs report (見える化)", () => {
       expect(out).not.toMatch(/U5{32}/);
     }
     expect(csv).toContain("需要と供給,蓮根,サロン・通いの場,salon,3,1,");
-    const png = needsChartPng(r);
+    const png = await needsChartPng(r);
     expect(png.subarray(1, 4).toString()).toBe("PNG");
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "png-")), "c.png");
     fs.writeFileSync(file, png);

@@ -1,6 +1,5 @@
 import express from "express";
 import { allAreas } from "../../features/areas/service.js";
-import { needsChartPng } from "../../reports/chart.js";
 import { needsCsv, needsMarkdown, periodJa } from "../../reports/format.js";
 import { needsReport, type Count, type NeedsReport } from "../../reports/needs.js";
 import { isoDate, parseIsoDate, zonedInstant, zonedParts } from "../../schedule/time.js";
@@ -63,7 +62,9 @@ ${table("見つかるのを待っている人（カテゴリ別）", rep.waiting
     const c = req.console!;
     const q = await query(c, req.query);
     if (q === "forbidden") return forbidden(res, c);
-    res.set({ "Content-Type": "image/png", "Cache-Control": "no-store" }).send(needsChartPng(q.report));
+    // Chart.js and the Skia canvas are loaded when a chart is first drawn, not at start-up.
+    const { needsChartPng } = await import("../../reports/chart.js");
+    res.set({ "Content-Type": "image/png", "Cache-Control": "no-store" }).send(await needsChartPng(q.report));
   });
   r.get("/admin/needs.csv", async (req, res) => {
     const c = req.console!;
