@@ -16,6 +16,7 @@ const AXE = fs.readFileSync(createRequire(import.meta.url).resolve("axe-core/axe
 const SC = "U8080808080808080808080808080aaaa";
 const SC2 = "U8181818181818181818181818181bbbb";
 const RES = "U8282828282828282828282828282cccc";
+const VOL = "U8383838383838383838383838383dddd";
 
 async function seriousA11y(page: Page) {
   await page.addScriptTag({ content: AXE });
@@ -111,11 +112,21 @@ describe("the staff console in a browser", () => {
     expect((await t.db.resource.findUniqueOrThrow({ where: { id: own.id } })).name).toBe(own.name);
   }, 60_000);
 
-  it("needs: figures with the chart and a CSV; announcements: count, preview and send; meetings; help board; volunteers; audit", async () => {
+  it("needs: figures with the chart and a CSV; announcements: count, preview and send; meetings; help board and asking a volunteer; volunteers; audit", async () => {
     await t.send(events.text(RES, "蓮根に住んでいます"));
     await t.send(events.text(RES, "電球を替えてほしい"));
     await t.send(events.postback(RES, lastQuick(t, RES, "コーディネーターに相談")));
     await t.send(events.postback(RES, lastQuick(t, RES, "はい、伝える")));
+    // A volunteer of 蓮根 who can change bulbs, registered in LINE.
+    await t.send(events.text(VOL, "ボランティアをしたい"));
+    await t.send(events.postback(VOL, lastQuick(t, VOL, "同意して進む")));
+    await t.send(events.text(VOL, "鈴木です"));
+    await t.send(events.text(VOL, "蓮根"));
+    await t.send(events.postback(VOL, lastQuick(t, VOL, "地域はこれで決定")));
+    await t.send(events.text(VOL, "電球の交換ならできます"));
+    await t.send(events.text(VOL, "いつでも"));
+    await t.send(events.postback(VOL, lastQuick(t, VOL, "登録しない")));
+    await t.send(events.postback(VOL, lastQuick(t, VOL, "登録する")));
     const page = await signIn(SC, ["蓮根"]);
 
     await page.goto(`${t.url}/admin/needs`);
@@ -151,6 +162,10 @@ describe("the staff console in a browser", () => {
     expect(await page.locator("main").innerText()).toContain("受付（1件）");
     await page.click("main table a");
     expect(await page.locator("h1").innerText()).toMatch(/相談 No\.\d+/);
+    await page.fill("#summary", "台所の電球の交換、30分ほど");
+    await page.click("button:has-text(\"この人に頼む\")");
+    expect(await page.locator("main").innerText()).toContain("鈴木さんにお願いしました");
+    expect(t.textsTo(VOL).at(-1)).toContain("台所の電球の交換、30分ほど");
     await page.screenshot({ path: path.join(ARTIFACTS, "console-help.png"), fullPage: true });
 
     await page.goto(`${t.url}/admin/volunteers`);
