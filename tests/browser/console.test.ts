@@ -1,17 +1,17 @@
 import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLoginLink } from "../../src/console/auth.js";
-import { becomeSc, lastQuick } from "../support/actors.js";
+import { becomeSc, lastQuick, registerVolunteer } from "../support/actors.js";
+import { launchChromium } from "../support/browser.js";
 import { useApp } from "../support/lifecycle.js";
 import type { TestApp } from "../support/test-app.js";
 import { events } from "../support/webhooks.js";
 
 // The README shows these: kept in the repository, refreshed by every run.
 const ARTIFACTS = path.resolve(import.meta.dirname, "../screenshots");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const AXE = fs.readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const SC = "U8080808080808080808080808080aaaa";
 const SC2 = "U8181818181818181818181818181bbbb";
@@ -29,7 +29,7 @@ describe("the staff console in a browser", () => {
   let browser: Browser;
   useApp({ now: "2026-12-01T01:00:00Z" }, (x) => (t = x));
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"] });
+    browser = await launchChromium();
     fs.mkdirSync(ARTIFACTS, { recursive: true });
   }, 60_000);
   afterAll(async () => {
@@ -118,15 +118,7 @@ describe("the staff console in a browser", () => {
     await t.send(events.postback(RES, lastQuick(t, RES, "コーディネーターに相談")));
     await t.send(events.postback(RES, lastQuick(t, RES, "はい、伝える")));
     // A volunteer of 蓮根 who can change bulbs, registered in LINE.
-    await t.send(events.text(VOL, "ボランティアをしたい"));
-    await t.send(events.postback(VOL, lastQuick(t, VOL, "同意して進む")));
-    await t.send(events.text(VOL, "鈴木です"));
-    await t.send(events.text(VOL, "蓮根"));
-    await t.send(events.postback(VOL, lastQuick(t, VOL, "地域はこれで決定")));
-    await t.send(events.text(VOL, "電球の交換ならできます"));
-    await t.send(events.text(VOL, "いつでも"));
-    await t.send(events.postback(VOL, lastQuick(t, VOL, "登録しない")));
-    await t.send(events.postback(VOL, lastQuick(t, VOL, "登録する")));
+    await registerVolunteer(t, VOL, { name: "鈴木です", area: "蓮根", skills: "電球の交換ならできます" });
     const page = await signIn(SC, ["蓮根"]);
 
     await page.goto(`${t.url}/admin/needs`);

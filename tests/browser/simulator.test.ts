@@ -2,12 +2,12 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
+import { launchChromium } from "../support/browser.js";
 import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
 import { startBotProcess, type BotProcess } from "../support/bot-process.js";
 
 const ARTIFACTS = path.resolve(import.meta.dirname, "../artifacts");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 describe("the local chat simulator in a browser", () => {
   let bot: BotProcess;
@@ -19,11 +19,7 @@ describe("the local chat simulator in a browser", () => {
     fs.copyFileSync(inject("templateDb"), dbFile);
     // Local mode: no credentials, the in-process capture, and the simulator mounted.
     bot = await startBotProcess({ dbFile, lineUrl: "https://api.line.me", env: { NODE_ENV: "development", LINE_CHANNEL_SECRET: "", LINE_CHANNEL_ACCESS_TOKEN: "" } });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
+    browser = await launchChromium();
     fs.mkdirSync(ARTIFACTS, { recursive: true });
   }, 60_000);
   afterAll(async () => {

@@ -1,13 +1,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "../support/browser.js";
 import { useApp } from "../support/lifecycle.js";
 import type { TestApp } from "../support/test-app.js";
 
 const ARTIFACTS = path.resolve(import.meta.dirname, "../artifacts");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const AXE = fs.readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 async function axe(page: Page): Promise<{ id: string; impact: string; nodes: number }[]> {
@@ -24,11 +24,7 @@ describe("the public pages in a browser", () => {
   let browser: Browser;
   useApp({ now: "2026-12-01T01:00:00Z" }, (x) => (t = x));
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
+    browser = await launchChromium();
     fs.mkdirSync(ARTIFACTS, { recursive: true });
   }, 60_000);
   afterAll(async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { becomeSc, flexButton, lastQuick } from "../support/actors.js";
+import { becomeSc, flexButton, lastQuick, registerVolunteer } from "../support/actors.js";
 import { useApp } from "../support/lifecycle.js";
 import type { TestApp } from "../support/test-app.js";
 import { events } from "../support/webhooks.js";
@@ -8,17 +8,7 @@ const VOL = "U4040404040404040404040404040aaaa";
 const RES = "U4141414141414141414141414141bbbb";
 const SC = "U4242424242424242424242424242cccc";
 
-async function volunteer(t: TestApp) {
-  await t.send(events.text(VOL, "ボランティアをしたい"));
-  await t.send(events.postback(VOL, lastQuick(t, VOL, "同意して進む")));
-  await t.send(events.text(VOL, "山田花子です"));
-  await t.send(events.text(VOL, "蓮根"));
-  await t.send(events.postback(VOL, lastQuick(t, VOL, "地域はこれで決定")));
-  await t.send(events.text(VOL, "電球の交換ならできます"));
-  await t.send(events.text(VOL, "いつでも"));
-  await t.send(events.postback(VOL, lastQuick(t, VOL, "登録しない")));
-  await t.send(events.postback(VOL, lastQuick(t, VOL, "登録する")));
-}
+const volunteer = (t: TestApp) => registerVolunteer(t, VOL, { name: "山田花子です", area: "蓮根", skills: "電球の交換ならできます" });
 
 async function request(t: TestApp, words: string) {
   await t.send(events.text(RES, "蓮根に住んでいます"));

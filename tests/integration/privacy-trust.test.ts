@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { capturedCallFields } from "../../src/line/capture-log.js";
 import { pruneOutboundPayloads } from "../../src/jobs/housekeeping.js";
-import { becomeSc, lastQuick } from "../support/actors.js";
+import { becomeSc, lastQuick, registerVolunteer } from "../support/actors.js";
 import { useApp } from "../support/lifecycle.js";
 import type { TestApp } from "../support/test-app.js";
 import { events, replyToken, ulid } from "../support/webhooks.js";
@@ -75,15 +75,7 @@ describe("stored outbound payloads", () => {
     expect(await pruneOutboundPayloads(t.db, new Date(Date.now() + 25 * 3_600_000))).toBe(1);
     expect(await t.db.outboundMessage.count()).toBe(0);
 
-    await t.send(events.text(VOL, "ボランティアをしたい"));
-    await t.send(events.postback(VOL, lastQuick(t, VOL, "同意して進む")));
-    await t.send(events.text(VOL, "鈴木一郎です"));
-    await t.send(events.text(VOL, "蓮根"));
-    await t.send(events.postback(VOL, lastQuick(t, VOL, "地域はこれで決定")));
-    await t.send(events.text(VOL, "話し相手ならできます"));
-    await t.send(events.text(VOL, "いつでも"));
-    await t.send(events.postback(VOL, lastQuick(t, VOL, "登録しない")));
-    await t.send(events.postback(VOL, lastQuick(t, VOL, "登録する")));
+    await registerVolunteer(t, VOL, { name: "鈴木一郎です", area: "蓮根", skills: "話し相手ならできます" });
     await t.gateway.push(SC, [{ type: "text", text: "鈴木一郎さんが相談 No.2 を引き受けました" }]);
     await t.send(events.text(VOL, "ボランティアをやめたい"));
     await t.send(events.postback(VOL, lastQuick(t, VOL, "登録を消す")));

@@ -34,3 +34,16 @@ export function flexButton(t: TestApp, userId: string, label: string): string {
   }
   throw new Error(`no button "${label}" for ${userId}`);
 }
+
+/** A volunteer registers the way people type it in LINE: name, area, skills and times in words, no phone. */
+export async function registerVolunteer(t: TestApp, userId: string, o: { name: string; area: string; skills: string; times?: string }): Promise<void> {
+  await t.send(events.text(userId, "ボランティアをしたい"));
+  await t.send(events.postback(userId, lastQuick(t, userId, "同意して進む")));
+  await t.send(events.text(userId, o.name));
+  await t.send(events.text(userId, o.area));
+  await t.send(events.postback(userId, lastQuick(t, userId, "地域はこれで決定")));
+  await t.send(events.text(userId, o.skills));
+  await t.send(events.text(userId, o.times ?? "いつでも"));
+  await t.send(events.postback(userId, lastQuick(t, userId, "登録しない")));
+  await t.send(events.postback(userId, lastQuick(t, userId, "登録する")));
+}
