@@ -47,16 +47,20 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): AppHandle {
   const enqueue = (ev: WebhookEvent, key: string) =>
     queue.push(queueKeyOf(ev), async () => {
       await whenReady;
+      // recorded → done | failed (with the error's kind) → forgotten after the retention.
       let status = "done";
+      let errorKind: string | null = null;
       try {
-        await dispatcher.handle(ev);
+        const handled = await dispatcher.handle(ev);
+        if (!handled.ok) [status, errorKind] = ["failed", handled.errorKind];
       } catch (err) {
         status = "failed";
+        errorKind = err instanceof Error ? err.constructor.name : typeof err;
         logger.error("event failed", { err, type: ev.type });
       }
       const finishedAt = sqliteTimestamp(new Date());
       await sqlOf(db).write(() =>
-        sqlOf(db).run(`UPDATE "ProcessedEvent" SET "status" = ?, "payload" = NULL, "finishedAt" = ? WHERE "webhookEventId" = ?`, status, finishedAt, key),
+        sqlOf(db).run(`UPDATE "ProcessedEvent" SET "status" = ?, "errorKind" = ?, "payload" = NULL, "finishedAt" = ? WHERE "webhookEventId" = ?`, status, errorKind, finishedAt, key),
       );
     });
 
@@ -79,7 +83,14 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): AppHandle {
       database = "unreachable";
     }
     const ok = database === "ok";
-    res.status(ok ? 200 : 503).json({ status: ok ? "ok" : "degraded", database, tokenizer: "ready", version: VERSION, localMode: deps.config.localMode });
+    // Events whose handling failed in the last day: reported here (and by `npm run admin -- failed-events`).
+    let failedEvents24h: number | undefined;
+    try {
+      failedEvents24h = Number(sqlOf(db).get<{ n: number }>(`SELECT COUNT(*) AS n FROM "ProcessedEvent" WHERE "status" = 'failed' AND "receivedAt" >= ?`, sqliteTimestamp(new Date(Date.now() - 86_400_000)))?.n ?? 0);
+    } catch {
+      failedEvents24h = undefined;
+    }
+    res.status(ok ? 200 : 503).json({ status: ok ? "ok" : "degraded", database, tokenizer: "ready", version: VERSION, localMode: deps.config.localMode, failedEvents24h });
   });
 
   // Public pages and printed sheets (no sign-in), from the same data and search as the bot.

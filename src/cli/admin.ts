@@ -10,6 +10,7 @@ const USAGE = `使い方:
   npm run admin -- invite sc --layer 1                   第1層（区全体）のSCの登録コード
   npm run admin -- invite organizer --resource 12 [--resource 15]   活動の主催者の登録コード（7日間有効）
   npm run admin -- login-link <LINEユーザーID>           管理画面のサインイン用リンク（10分間・1回だけ）
+  npm run admin -- failed-events                         処理に失敗したイベントの件数（直近30日、種類別）
   npm run admin -- list                                  SCと未使用の登録コード
   npm run admin -- revoke <LINEユーザーIDか内部ID>       SCの権限を外す`;
 
@@ -27,6 +28,12 @@ run(async () => {
   const { positional, flags } = parseArgs(argv);
   const { db, timeZone, config } = await openDatabase();
   try {
+    if (positional[0] === "failed-events") {
+      const rows = await db.processedEvent.groupBy({ by: ["errorKind", "type"], where: { status: "failed" }, _count: { _all: true }, _max: { receivedAt: true } });
+      if (rows.length === 0) console.log("処理に失敗したイベントはありません。");
+      for (const r of rows) console.log(`${r.errorKind ?? "（不明）"}\t${r.type}\t${r._count._all}件\t最後：${r._max.receivedAt ? formatInstantJa(r._max.receivedAt, timeZone) : "―"}`);
+      return 0;
+    }
     if (positional[0] === "login-link" && positional[1]) {
       const user = await db.user.findUnique({ where: { lineUserId: positional[1] } });
       if (!user || !isStaff(user)) {

@@ -32,9 +32,15 @@ export const REPLY_TOKEN_TTL_MS = 50_000;
 /** The flow that keeps a message not understood while its "もしかして" buttons are offered. */
 const CLARIFY_FLOW = "clarify";
 
+/** How handling an event ended: its record says so (a failure with the error's kind, never its message). */
+export type Handled = { ok: true } | { ok: false; errorKind: string };
+
 export interface Dispatcher {
-  handle(ev: WebhookEvent): Promise<void>;
+  handle(ev: WebhookEvent): Promise<Handled>;
 }
+
+const HANDLED: Handled = { ok: true };
+const kindOf = (err: unknown) => (err instanceof Error ? err.constructor.name || err.name : typeof err).slice(0, 60);
 
 export function createDispatcher(deps: AppDeps, features: Feature[]): Dispatcher {
   const intents = new Map<string, IntentHandler>();
@@ -238,22 +244,30 @@ export function createDispatcher(deps: AppDeps, features: Feature[]): Dispatcher
       const lineUserId = userIdOf(ev);
       const chatId = chatIdOf(ev);
       if (chatId) {
-        await inGroup(ev, chatId).catch((err) => logger.error("group event handling failed", { err, type: ev.type }));
-        return;
+        try {
+          await inGroup(ev, chatId);
+          return HANDLED;
+        } catch (err) {
+          logger.error("group event handling failed", { err, type: ev.type });
+          return { ok: false, errorKind: kindOf(err) };
+        }
       }
       if (!lineUserId) {
         logger.info("event without a user source ignored", { type: ev.type, source: ev.source?.type });
-        return;
+        return HANDLED;
       }
       const now = deps.clock.now();
       let messages: Message[];
+      let result = HANDLED;
       try {
         messages = await messagesFor(ev, lineUserId, now);
       } catch (err) {
+        // The person still gets an apology; the event is recorded as failed, with the error's kind.
         logger.error("event handling failed", { err, type: ev.type, eventId: ev.webhookEventId });
         messages = ev.type === "unfollow" ? [] : apologyMessages();
+        result = { ok: false, errorKind: kindOf(err) };
       }
-      if (messages.length === 0) return;
+      if (messages.length === 0) return result;
       const age = typeof ev.timestamp === "number" ? now.getTime() - ev.timestamp : 0;
       const token = age > REPLY_TOKEN_TTL_MS ? undefined : replyTokenOf(ev);
       const outcome = await deps.line.reply(token, lineUserId, messages);
@@ -261,6 +275,7 @@ export function createDispatcher(deps: AppDeps, features: Feature[]): Dispatcher
       const after = afterReply.get(ev);
       // Not awaited: a long send must not hold up this user's next message.
       if (after) void after().catch((err) => logger.error("follow-up work failed", { err, type: ev.type }));
+      return result;
     },
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { useApp } from "../support/lifecycle.js";
+import { events } from "../support/webhooks.js";
 import type { TestApp } from "../support/test-app.js";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -48,5 +49,25 @@ describe("one conversation's transaction is its own", () => {
     const read = t.db.user.findUniqueOrThrow({ where: { id: user.id } }).then((u) => order.push(`read:${u.roles}`));
     await Promise.all([slow, read]);
     expect(order).toEqual(["commit", "read:resident"]);
+  });
+});
+
+describe("an event's life", () => {
+  let t: TestApp;
+  useApp({ realRouter: false }, (x) => (t = x));
+
+  it("an event whose handling throws gets the apology and is recorded as failed with the error's kind, never done; /healthz reports it", async () => {
+    const user = "U" + "7".repeat(32);
+    // The database refuses the user row: handling cannot go on.
+    const original = t.db.$executeRawUnsafe.bind(t.db);
+    await original(`CREATE TRIGGER refuse_user BEFORE INSERT ON "User" WHEN NEW."lineUserId" = '${user}' BEGIN SELECT RAISE(ABORT, 'refused'); END`);
+    await t.send(events.text(user, "こんにちは"));
+    expect(t.textsTo(user).at(-1)).toMatch(/うまく処理できませんでした/);
+    const row = await t.db.processedEvent.findFirstOrThrow({ orderBy: { receivedAt: "desc" } });
+    expect(row.status).toBe("failed");
+    expect(row.errorKind).toMatch(/\w+/);
+    expect(row.errorKind).not.toContain("refused");
+    const health = (await (await fetch(`${t.url}/healthz`)).json()) as { failedEvents24h: number };
+    expect(health.failedEvents24h).toBe(1);
   });
 });

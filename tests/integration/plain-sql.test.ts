@@ -67,18 +67,19 @@ describe("plain statements on Prisma's connection", () => {
     expect(await ensureUser(db, "U5555555555555555555555555555eeee")).toEqual(viaPrisma);
   });
 
-  it("forgets handled events after a week but never one still waiting to be handled", async () => {
+  it("forgets handled events after a week, failed ones (kept for the failure report) after 30 days, never one still waiting to be handled", async () => {
     const now = new Date("2026-12-10T00:00:00Z");
     const at = (days: number) => sqliteTimestamp(new Date(now.getTime() - days * 86_400_000));
     const sql = sqlOf(db);
     const add = (id: string, status: string, days: number) =>
       sql.run(`INSERT INTO "ProcessedEvent" ("webhookEventId", "type", "status", "receivedAt") VALUES (?, 'message', ?, ?)`, id, status, at(days));
     add("old-done", "done", 8);
-    add("old-failed", "failed", 30);
+    add("old-failed", "failed", 31);
+    add("recent-failed", "failed", 10);
     add("old-waiting", "received", 30);
     add("recent-done", "done", 6);
     expect(await pruneHandledEvents(db, now)).toBe(2);
-    expect((await db.processedEvent.findMany({ orderBy: { webhookEventId: "asc" } })).map((e) => e.webhookEventId)).toEqual(["old-waiting", "recent-done"]);
+    expect((await db.processedEvent.findMany({ orderBy: { webhookEventId: "asc" } })).map((e) => e.webhookEventId)).toEqual(["old-waiting", "recent-done", "recent-failed"]);
   });
 
   it("reads SQLite's own zone-less timestamps as UTC", () => {
