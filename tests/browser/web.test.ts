@@ -73,6 +73,20 @@ describe("the public pages in a browser", () => {
     await page.screenshot({ path: path.join(ARTIFACTS, "web-phone.png"), fullPage: true });
   }, 60_000);
 
+  it("現在地から: with the location allowed, the nearest places come first, with their distance", async () => {
+    const context = await browser.newContext({ geolocation: { latitude: 35.7837, longitude: 139.6787 }, permissions: ["geolocation"] });
+    const page = await context.newPage();
+    await page.goto(`${t.url}/`);
+    await page.selectOption("#category", "salon");
+    await page.click("#near");
+    await page.waitForURL(/lat=35\.7837/);
+    await page.waitForSelector("article.result");
+    const main = await page.locator("main").innerText();
+    expect(main).toContain("近い順");
+    expect(main).toMatch(/約\d+m/);
+    expect(main).toContain("蓮根");
+  }, 60_000);
+
   it("an SC-only resource (a salon in a private home) cannot be reached by its id, and is not listed", async () => {
     const hidden = await t.db.resource.findFirstOrThrow({ where: { visibility: "sc_only", status: "active" }, include: { area: true } });
     const page = await browser.newPage();
