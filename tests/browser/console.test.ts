@@ -1,28 +1,20 @@
 import fs from "node:fs";
 import path from "node:path";
-import { createRequire } from "node:module";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLoginLink } from "../../src/console/auth.js";
 import { becomeSc, lastQuick, registerVolunteer } from "../support/actors.js";
-import { launchChromium } from "../support/browser.js";
+import { launchChromium, seriousA11yViolations } from "../support/browser.js";
 import { useApp } from "../support/lifecycle.js";
 import type { TestApp } from "../support/test-app.js";
 import { events } from "../support/webhooks.js";
 
 // The README shows these: kept in the repository, refreshed by every run.
 const ARTIFACTS = path.resolve(import.meta.dirname, "../screenshots");
-const AXE = fs.readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const SC = "U8080808080808080808080808080aaaa";
 const SC2 = "U8181818181818181818181818181bbbb";
 const RES = "U8282828282828282828282828282cccc";
 const VOL = "U8383838383838383838383838383dddd";
-
-async function seriousA11y(page: Page) {
-  await page.addScriptTag({ content: AXE });
-  const r = (await page.evaluate("axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } })")) as { violations: { id: string; impact: string }[] };
-  return r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id);
-}
 
 describe("the staff console in a browser", () => {
   let t: TestApp;
@@ -57,7 +49,7 @@ describe("the staff console in a browser", () => {
     const cookie = (await ctx.cookies()).find((c) => c.name === "sasaeai_console")!;
     expect(cookie.httpOnly).toBe(true);
     expect(cookie.sameSite).toBe("Strict");
-    expect(await seriousA11y(page)).toEqual([]);
+    expect(await seriousA11yViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(ARTIFACTS, "console-resources.png"), fullPage: true });
     const again = await (await browser.newContext()).newPage();
     const r = await again.goto(link);
@@ -124,7 +116,7 @@ describe("the staff console in a browser", () => {
     await page.goto(`${t.url}/admin/needs`);
     expect(await page.locator("main").innerText()).toContain("需要と供給");
     expect(await page.locator("main img").evaluate((img: any) => img.naturalWidth)).toBeGreaterThan(500);
-    expect(await seriousA11y(page)).toEqual([]);
+    expect(await seriousA11yViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(ARTIFACTS, "console-needs.png"), fullPage: true });
     const csv = await page.evaluate(async () => (await fetch("/admin/needs.csv")).text());
     expect(csv).toContain("需要と供給");

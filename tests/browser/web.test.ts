@@ -1,24 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
-import { createRequire } from "node:module";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../support/browser.js";
+import { launchChromium, seriousA11yViolations } from "../support/browser.js";
 import { useApp } from "../support/lifecycle.js";
 import type { TestApp } from "../support/test-app.js";
 
 const ARTIFACTS = path.resolve(import.meta.dirname, "../artifacts");
-const AXE = fs.readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-
-async function axe(page: Page): Promise<{ id: string; impact: string; nodes: number }[]> {
-  await page.addScriptTag({ content: AXE });
-  const result = (await page.evaluate("axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } })")) as {
-    violations: { id: string; impact: string; nodes: unknown[] }[];
-  };
-  return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
-}
-const serious = (vs: { impact: string }[]) => vs.filter((v) => v.impact === "serious" || v.impact === "critical");
-
 describe("the public pages in a browser", () => {
   let t: TestApp;
   let browser: Browser;
@@ -34,7 +22,7 @@ describe("the public pages in a browser", () => {
   it("a family member chooses 蓮根 and 体操・運動 on the search page and finds the class with its next date and phone number written out", async () => {
     const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
     await page.goto(`${t.url}/`);
-    expect(serious(await axe(page))).toEqual([]);
+    expect(await seriousA11yViolations(page)).toEqual([]);
     await page.selectOption("#area", "蓮根");
     await page.selectOption("#category", "exercise");
     await page.click("button[type=submit]");
@@ -45,7 +33,7 @@ describe("the public pages in a browser", () => {
     expect(main).toMatch(/12月2日\(水\) 10:00〜11:00/);
     expect(main).toMatch(/03-\d{4}-\d{4}/);
     expect(main).toContain("相談窓口");
-    expect(serious(await axe(page))).toEqual([]);
+    expect(await seriousA11yViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(ARTIFACTS, "web-results.png"), fullPage: true });
 
     await page.click("article.result h2 a");
@@ -54,7 +42,7 @@ describe("the public pages in a browser", () => {
     expect(detail).toContain("次の予定");
     expect((await page.locator("ol.dates li").count())).toBe(5);
     expect(detail).toContain("地図を見る");
-    expect(serious(await axe(page))).toEqual([]);
+    expect(await seriousA11yViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(ARTIFACTS, "web-resource.png"), fullPage: true });
   }, 60_000);
 
