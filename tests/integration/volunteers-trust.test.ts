@@ -35,6 +35,15 @@ describe("volunteer registration that finishes", () => {
     expect(JSON.parse(v.availability)).toEqual([{ weekdays: [4], timeOfDay: "afternoon" }]);
   });
 
+  it("when a volunteer types their name before agreeing, the agreement is asked for again with its button and no volunteer is stored; agreeing then asks for the name", async () => {
+    await t.send(events.text(VOL, "ボランティア とうろく したい"));
+    await t.send(events.text(VOL, "やまだ はなこ です"));
+    expect(last(t)).toMatch(/同意していただいたあと/);
+    expect(await t.db.volunteer.count()).toBe(0);
+    await t.send(events.postback(VOL, lastQuick(t, VOL, "同意して進む")));
+    expect(last(t)).toMatch(/お名前を送ってください/);
+  });
+
   it("the confirmation has 直す: a wrong name is corrected and the summary comes back", async () => {
     await registerTyped(t, "山田です", "話し相手ならできます");
     await t.send(events.postback(VOL, lastQuick(t, VOL, "直す")));

@@ -80,6 +80,8 @@ async function registration(ctx: TurnContext, input: Input, state: FlowState): P
   switch (step) {
     case "consent":
       if (pb?.action === "vreg.consent" || (input.kind === "text" && yesNo(text) === "yes")) return advance("consent");
+      // A name or anything else the router cannot place, typed before agreeing: ask for the agreement again, nothing is kept.
+      if (input.kind === "text" && input.route.intent === "unknown" && yesNo(text) !== "no") return { replies: m.consentFirstMessages(), state };
       return null;
     case "name":
       if (pb?.action === "vreg.name" && pb.params.n) d.displayName = pb.params.n.slice(0, 40);

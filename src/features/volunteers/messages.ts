@@ -14,6 +14,15 @@ export function consentMessages(): Message[] {
   ];
 }
 
+export function consentFirstMessages(): Message[] {
+  return [
+    text("お名前などは、同意していただいたあとにうかがいます。\n進める場合は「同意して進む」を押してください。", [
+      { kind: "postback", label: "同意して進む", action: "vreg.consent", displayText: "同意して進む" },
+      CANCEL,
+    ]),
+  ];
+}
+
 export function askNameMessages(profileName: string | null): Message[] {
   const choices: QuickReplyChoice[] = profileName ? [{ kind: "postback", label: `「${profileName}」にする`.slice(0, 20), action: "vreg.name", params: { n: profileName.slice(0, 40) }, displayText: profileName.slice(0, 40) }] : [];
   return [text("コーディネーターに表示するお名前を送ってください。", [...choices, CANCEL])];
