@@ -16,7 +16,7 @@ export function parseSlots(s: string): Slots {
   for (const part of s.split(";").map((x) => x.trim()).filter(Boolean)) {
     const [k, v] = part.split("=");
     if (k === "weekdays") out[k] = v.split(",").map(Number);
-    else if (k === "nearby" || k === "attending") out[k] = v === "true";
+    else if (k === "nearby" || k === "free" || k === "attending") out[k] = v === "true";
     else out[k] = v;
   }
   return out as Slots;

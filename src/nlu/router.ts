@@ -63,6 +63,7 @@ export class Router implements Nlu {
   private readonly categories: CompiledCategory[];
   private readonly areas: { name: string; terms: Term[] }[];
   private readonly nearby: Term[];
+  private readonly free: Term[];
   private readonly timeOfDay: Record<TimeOfDay, Term[]>;
   private readonly attending: { yes: Term[]; no: Term[] };
   private readonly residence: { self: Term[]; other: Term[] };
@@ -104,6 +105,7 @@ export class Router implements Nlu {
       ],
     }));
     this.nearby = vocab.slots.nearby.map(t);
+    this.free = vocab.slots.free.map(t);
     this.timeOfDay = {
       morning: vocab.slots.timeOfDay.morning.map(t),
       afternoon: vocab.slots.timeOfDay.afternoon.map(t),
@@ -160,8 +162,10 @@ export class Router implements Nlu {
     const attending = extractAttending(this.attending, has);
     if (attending !== undefined) slots.attending = attending;
     if (any(this.residence.self)) slots.residence = any(this.residence.other) ? "other" : "self";
+    if (any(this.free)) slots.free = true;
     const followUp = this.followUp.find(([, ts]) => any(ts));
-    if (followUp) slots.followUp = followUp[0];
+    // お金のかからない asks for free activities, not what the last one costs.
+    if (followUp && !(slots.free && followUp[0] === "fee")) slots.followUp = followUp[0];
 
     const scores = this.intents.map((intent) => {
       let score = 0;

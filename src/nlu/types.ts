@@ -35,6 +35,8 @@ export interface Slots {
   /** For 今週 / 来週: the last day of the range, YYYY-MM-DD. */
   dateTo?: string;
   nearby?: boolean;
+  /** Only activities that cost nothing (無料, お金のかからない). */
+  free?: boolean;
   attending?: boolean;
   /** The text says where someone lives: the writer ("self") or a relative or friend ("other"). */
   residence?: "self" | "other";

@@ -50,6 +50,8 @@ export interface CategorySpec {
 
 export interface SlotVocabulary {
   nearby: TermSpec[];
+  /** Only activities that cost nothing. */
+  free: TermSpec[];
   timeOfDay: Record<TimeOfDay, TermSpec[]>;
   attending: { yes: TermSpec[]; no: TermSpec[] };
   /** Saying where one lives (住んでいる, 引っ越した) and, for someone else, who (娘が, 母の). */
@@ -70,7 +72,7 @@ export interface Vocabulary {
 
 export class VocabularyError extends Error {}
 
-const SLOT_NAMES = ["category", "area", "weekdays", "timeOfDay", "date", "nearby", "attending", "residence", "followUp"];
+const SLOT_NAMES = ["category", "area", "weekdays", "timeOfDay", "date", "nearby", "free", "attending", "residence", "followUp"];
 const KINDS = ["place", "service", "consultation"];
 
 /** `体操`, `蓮根|はすね`, `教室@0.6`, `会|` (written only). */
@@ -175,6 +177,7 @@ export function loadVocabulary(dir = INTENTS_DIR): Vocabulary {
   const w = "vocabulary/slots.yaml";
   const slots: SlotVocabulary = {
     nearby: terms(slotDoc?.nearby, `${w}: nearby`),
+    free: terms(slotDoc?.free ?? [], `${w}: free`),
     timeOfDay: {
       morning: terms(slotDoc?.timeOfDay?.morning, `${w}: timeOfDay.morning`),
       afternoon: terms(slotDoc?.timeOfDay?.afternoon, `${w}: timeOfDay.afternoon`),

@@ -78,6 +78,7 @@ export interface FormValues {
   category?: string;
   weekday?: string;
   time?: string;
+  fee?: string;
   q?: string;
 }
 
@@ -95,6 +96,7 @@ export function searchForm(groups: AreaGroup[], categories: CategoryOption[], v:
 <div><label for="category">さがすもの</label><select id="category" name="category">${option("", "指定しない", v.category)}${categories.map((c) => option(c.key, c.label, v.category))}</select></div>
 <div><label for="weekday">曜日</label><select id="weekday" name="weekday">${option("", "指定しない", v.weekday)}${[1, 2, 3, 4, 5, 6, 0].map((d) => option(String(d), `${WEEKDAYS[d]}曜日`, v.weekday))}</select></div>
 <div><label for="time">時間帯</label><select id="time" name="time">${option("", "指定しない", v.time)}${TIMES.map(([k, l]) => option(k, l, v.time))}</select></div>
+<div><label for="fee">費用</label><select id="fee" name="fee">${option("", "指定しない", v.fee)}${option("free", "無料のものだけ", v.fee)}</select></div>
 <div><button class="primary" type="submit">さがす</button> <button class="secondary" type="button" id="near" hidden>現在地からさがす</button></div>
 </form>`;
 }

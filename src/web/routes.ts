@@ -77,7 +77,7 @@ ${searchForm(groups, categories, {}, wholeLabel)}`, NEAR_SCRIPT));
   r.get("/search", async (req, res) => {
     const now = deps.clock.now();
     const str = (k: string) => (typeof req.query[k] === "string" ? (req.query[k] as string).slice(0, 200) : "");
-    const v: FormValues = { area: str("area"), category: str("category"), weekday: str("weekday"), time: str("time"), q: str("q") };
+    const v: FormValues = { area: str("area"), category: str("category"), weekday: str("weekday"), time: str("time"), fee: str("fee"), q: str("q") };
     const categories = await categoriesOf(db);
     const q: SearchQuery = { categories: [], kind: "place", publicOnly: true };
     // Free words go through the same understanding as LINE (はすねの体操); the form's fields win.
@@ -90,6 +90,7 @@ ${searchForm(groups, categories, {}, wholeLabel)}`, NEAR_SCRIPT));
       if (s.weekdays) q.weekdays = s.weekdays;
       if (s.timeOfDay) q.timeOfDay = s.timeOfDay;
       if (s.date) Object.assign(q, { date: s.date, dateTo: s.dateTo });
+      if (s.free) q.free = true;
     }
     let badInput = false;
     if (v.area) {
@@ -107,6 +108,10 @@ ${searchForm(groups, categories, {}, wholeLabel)}`, NEAR_SCRIPT));
     }
     if (v.time) {
       if (TIMES.has(v.time)) q.timeOfDay = v.time as TimeOfDay;
+      else badInput = true;
+    }
+    if (v.fee) {
+      if (v.fee === "free") q.free = true;
       else badInput = true;
     }
     const lat = Number(str("lat"));

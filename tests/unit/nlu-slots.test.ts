@@ -80,6 +80,25 @@ describe("slots", () => {
   });
 
   it.each([
+    ["無料のサロン", true],
+    ["むりょうの たいそう", true],
+    ["おかねの かからない ところ", true],
+    ["ただで参加できる体操", true],
+    ["会費なしの食事会", true],
+    ["サロンの会費はいくら", undefined],
+    ["蓮根のサロン", undefined],
+  ])("free in %s", (text, free) => {
+    expect(slots(text).free).toBe(free);
+  });
+
+  it("むりょう written in kana is one word: the むり inside it is not read as 無理 (a volunteer saying they cannot)", () => {
+    const r = router.route("むりょうのは？", NOW);
+    expect(r.intent).not.toBe("volunteer_availability");
+    expect(r.slots.free).toBe(true);
+    expect(router.route("らいしゅうは むりです", NOW).intent).toBe("volunteer_availability");
+  });
+
+  it.each([
     ["協議体に出席します", true],
     ["会議は欠席します", false],
     ["研修会には参加できません", false],

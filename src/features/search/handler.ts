@@ -77,6 +77,14 @@ export async function answerSearch(ctx: TurnContext, q: SearchQuery, inquiry?: {
       choices.push({ kind: "postback", label: "曜日を問わずさがす", action: "search", params: queryParams(anyDay), displayText: "曜日を問わずさがす" });
     }
   }
+  if (q.free) {
+    const anyFee: SearchQuery = { ...q, free: undefined, offset: undefined };
+    const n = (await searchResources(db, anyFee, options(ctx, 1))).total;
+    if (n > 0) {
+      suggestions.push(`費用がかかるものも含めると${n}件あります。`);
+      choices.push({ kind: "postback", label: "費用を問わずさがす", action: "search", params: queryParams(anyFee), displayText: "費用を問わずさがす" });
+    }
+  }
   if (area && !q.near) {
     for (const n of await neighbourAreas(db, area)) {
       if (choices.length >= 3) break;
@@ -139,8 +147,9 @@ async function followUp(ctx: TurnContext, route: RouteResult, c: SearchContext):
   if (s.followUp === "fee") return { ...keep, replies: lastDetailsMessages(subject, c.last.map((x) => ({ name: x.n, detail: x.f ?? "" })), "fee") };
   if (s.followUp === "when" && !s.weekdays && !s.date && !s.timeOfDay && !s.category) return { ...keep, replies: lastDetailsMessages(subject, c.last.map((x) => ({ name: x.n, detail: x.w ?? "" })), "when") };
   const inquiry = { text: route.text, intent: route.intent === "unknown" ? "find_place" : route.intent, slots: route.slots };
-  if (s.category || s.weekdays || s.timeOfDay || s.date) {
+  if (s.category || s.weekdays || s.timeOfDay || s.date || s.free) {
     const q: SearchQuery = { ...c.q, offset: undefined };
+    if (s.free) q.free = true;
     if (s.category) Object.assign(q, { categories: [s.category], kind: undefined });
     if (s.weekdays) Object.assign(q, { weekdays: s.weekdays, date: undefined, dateTo: undefined });
     if (s.date) Object.assign(q, { date: s.date, dateTo: s.dateTo, weekdays: undefined });

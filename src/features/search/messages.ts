@@ -90,7 +90,7 @@ export function describeQuery(areaName: string | undefined, label: string, q: Se
   if (q.weekdays?.length) when.push(q.weekdays.map((d) => "日月火水木金土"[d]).join("・") + "曜日");
   if (q.timeOfDay) when.push({ morning: "午前", afternoon: "午後", evening: "夕方以降" }[q.timeOfDay]);
   const where = parts.length ? `${parts.join("")}の` : "";
-  return `${where}${when.length ? when.join(" ") + "の" : ""}${label}`;
+  return `${where}${when.length ? when.join(" ") + "の" : ""}${q.free ? "無料の" : ""}${label}`;
 }
 
 export function resultMessages(subject: string, q: SearchQuery, items: ResourceHit[], total: number, choices: QuickReplyChoice[]): Message[] {

@@ -11,6 +11,8 @@ export interface SearchQuery {
   dateTo?: string;
   timeOfDay?: TimeOfDay;
   near?: { lat: number; lng: number };
+  /** Only activities whose fee says they cost nothing. */
+  free?: boolean;
   offset?: number;
   /** Public pages and printed sheets: SC-only resources (private homes) are left out entirely. */
   publicOnly?: boolean;
@@ -31,6 +33,7 @@ export function queryParams(q: SearchQuery): Record<string, string | number | un
     t: q.timeOfDay ? TOD[q.timeOfDay] : undefined,
     la: q.near ? q.near.lat.toFixed(5) : undefined,
     lo: q.near ? q.near.lng.toFixed(5) : undefined,
+    f: q.free ? 1 : undefined,
     o: q.offset || undefined,
   };
 }
@@ -74,6 +77,10 @@ export function parseQueryParams(p: Record<string, string>): SearchQuery | null 
     if (!Number.isFinite(lat) || !Number.isFinite(lng) || Math.abs(lat) > 90 || Math.abs(lng) > 180) return null;
     q.near = { lat, lng };
   }
+  if (p.f) {
+    if (p.f !== "1") return null;
+    q.free = true;
+  }
   if (p.o) {
     if (!/^\d{1,4}$/.test(p.o)) return null;
     q.offset = Number(p.o);
@@ -90,6 +97,7 @@ export function queryFromSlots(slots: Slots, kind: SearchQuery["kind"], areaId?:
     date: slots.date,
     dateTo: slots.dateTo,
     timeOfDay: slots.timeOfDay,
+    free: slots.free || undefined,
   };
 }
 

@@ -78,6 +78,9 @@ type FullRow = Candidate &
 
 const FROM = `FROM Resource r JOIN Category c ON c.key = r.categoryKey`;
 
+/** 無料 (without a charge in yen beside it, as in 初回無料・2回目から300円), 0円, なし, 不要. */
+const FREE_FEE = `((r.fee LIKE '%無料%' AND r.fee NOT GLOB '*[1-9]*円*') OR trim(r.fee) IN ('0円', 'なし', '不要', 'かかりません'))`;
+
 function filters(q: SearchQuery, kindKeys: string[]): { sql: string[]; args: SqlValue[] } {
   const sql = ["r.status = 'active'"];
   const args: SqlValue[] = [];
@@ -88,6 +91,7 @@ function filters(q: SearchQuery, kindKeys: string[]): { sql: string[]; args: Sql
     sql.push(`r.categoryKey IN (${keys.map(() => "?").join(",")})`);
     args.push(...keys);
   }
+  if (q.free) sql.push(FREE_FEE);
   if (q.weekdays?.length) {
     sql.push("(r.weekdayMask & ?) != 0");
     args.push(q.weekdays.reduce((m, d) => m | (1 << d), 0));
