@@ -67,6 +67,15 @@ describe("the intent router", () => {
     expect(router.route(text, NOW).slots.category).toBe(category);
   });
 
+  it.each([
+    ["かいもの つきそい はすね", "shopping"],
+    ["買い物の付き添いをお願いしたい", "shopping"],
+    ["病院の付き添い", "transport"],
+    ["つきそいが ほしい", "transport"],
+  ])("付き添い for shopping is shopping support, otherwise going out (%s → %s)", (text, category) => {
+    expect(router.route(text, NOW).slots.category).toBe(category);
+  });
+
   it("when the kana part is only a particle, kanji that sound alike still do not match (前の日 is not 前野)", () => {
     expect(router.route("前のサロン", NOW).slots.area).toBeUndefined();
     expect(router.route("前野のサロン", NOW).slots.area).toBe("前野");

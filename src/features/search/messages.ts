@@ -87,7 +87,8 @@ export function describeQuery(areaName: string | undefined, label: string, q: Se
   const when: string[] = [];
   const from = q.date ? parseIsoDate(q.date) : null;
   if (from) when.push(formatDateRangeJa(from, (q.dateTo ? parseIsoDate(q.dateTo) : null) ?? from));
-  if (q.weekdays?.length) when.push(q.weekdays.map((d) => "日月火水木金土"[d]).join("・") + "曜日");
+  // Monday first, as calendars and people say it (土・日曜日, not 日・土曜日).
+  if (q.weekdays?.length) when.push([...q.weekdays].sort((a, b) => ((a + 6) % 7) - ((b + 6) % 7)).map((d) => "日月火水木金土"[d]).join("・") + "曜日");
   if (q.timeOfDay) when.push({ morning: "午前", afternoon: "午後", evening: "夕方以降" }[q.timeOfDay]);
   const where = parts.length ? `${parts.join("")}の` : "";
   return `${where}${when.length ? when.join(" ") + "の" : ""}${q.free ? "無料の" : ""}${label}`;
