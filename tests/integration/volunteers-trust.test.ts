@@ -44,6 +44,44 @@ describe("volunteer registration that finishes", () => {
     expect(last(t)).toMatch(/お名前を送ってください/);
   });
 
+  it("when a volunteer picks 話し相手 by typing its label and then types かようび ごぜん, the skills are taken as done and the phone question comes next", async () => {
+    await t.send(events.text(VOL, "ボランティアしたい"));
+    await t.send(events.postback(VOL, lastQuick(t, VOL, "同意して進む")));
+    await t.send(events.text(VOL, "さとう"));
+    await t.send(events.text(VOL, "はすね"));
+    await t.send(events.postback(VOL, lastQuick(t, VOL, "地域はこれで決定")));
+    await t.send(events.text(VOL, "はなしあいて"));
+    await t.send(events.text(VOL, "かようび ごぜん"));
+    expect(last(t)).toMatch(/電話番号を送ってください/);
+    await t.send(events.postback(VOL, lastQuick(t, VOL, "登録しない")));
+    expect(last(t)).toMatch(/できること：話し相手/);
+    expect(last(t)).toMatch(/火曜の午前/);
+  });
+
+  it("when a volunteer half-way through registering writes ボランティア やめたい, the registration stops, nothing is stored and the next message is answered normally", async () => {
+    await t.send(events.text(VOL, "ボランティアしたい"));
+    await t.send(events.postback(VOL, lastQuick(t, VOL, "同意して進む")));
+    await t.send(events.text(VOL, "さとう"));
+    await t.send(events.text(VOL, "ボランティア やめたい"));
+    expect(last(t)).toMatch(/ボランティア登録をやめました/);
+    expect(await t.db.volunteer.count()).toBe(0);
+    await t.send(events.text(VOL, "はすねの さろん"));
+    expect(t.textsTo(VOL).join("\n")).toMatch(/蓮根のサロン・通いの場が\d+件/);
+  });
+
+  it("when a volunteer at the skills question asks where the 認知症カフェ in 蓮根 is instead, the search is answered rather than 'できることが読み取れませんでした'", async () => {
+    await t.send(events.text(VOL, "ボランティアしたい"));
+    await t.send(events.postback(VOL, lastQuick(t, VOL, "同意して進む")));
+    await t.send(events.text(VOL, "さとう"));
+    await t.send(events.text(VOL, "はすね"));
+    await t.send(events.postback(VOL, lastQuick(t, VOL, "地域はこれで決定")));
+    const before = t.textsTo(VOL).length;
+    await t.send(events.text(VOL, "はすねの にんちしょうかふぇは どこですか"));
+    const answer = t.textsTo(VOL).slice(before).join("\n");
+    expect(answer).toMatch(/蓮根の認知症カフェが\d+件/);
+    expect(answer).not.toMatch(/読み取れませんでした/);
+  });
+
   it("the confirmation has 直す: a wrong name is corrected and the summary comes back", async () => {
     await registerTyped(t, "山田です", "話し相手ならできます");
     await t.send(events.postback(VOL, lastQuick(t, VOL, "直す")));

@@ -77,6 +77,10 @@ async function registration(ctx: TurnContext, input: Input, state: FlowState): P
   const text = input.kind === "text" ? input.text.trim() : "";
   const advance = (s: Step) => ask(ctx, next(s, data), data);
 
+  // ボランティアをやめたい before the registration is finished: the registration stops, nothing is kept.
+  // (A registered volunteer changing one answer is handed to the withdrawal itself.)
+  if (input.kind === "text" && input.route.intent === "volunteer_withdraw" && !input.route.learned) return data.edit ? null : { replies: m.registrationStoppedMessages(), state: null };
+
   switch (step) {
     case "consent":
       if (pb?.action === "vreg.consent" || (input.kind === "text" && yesNo(text) === "yes")) return advance("consent");
@@ -112,7 +116,17 @@ async function registration(ctx: TurnContext, input: Input, state: FlowState): P
       if (input.kind === "text") {
         // 買い物と電球の交換ならできます: a typed answer names the skills, and that is the answer.
         const found = skillsInText(text);
-        if (!found.length) return { replies: [...m.skillsNotUnderstoodMessages(), ...(await ask(ctx, "skills", data)).replies], state };
+        if (!found.length) {
+          // Skills already chosen with the buttons, and the next answer typed (火曜の午前): the skills are done.
+          const slots = d.skills.length && !data.edit ? slotsFromText(input) : null;
+          if (slots) {
+            d.availability = slots;
+            return advance("times");
+          }
+          // A request of its own (サロンをさがしたい) leaves the registration; unclear words are asked again.
+          if (input.route.intent !== "unknown" && !input.route.learned && input.route.intent !== "volunteer_register") return null;
+          return { replies: [...m.skillsNotUnderstoodMessages(), ...(await ask(ctx, "skills", data)).replies], state };
+        }
         for (const k of found) if (!d.skills.includes(k)) d.skills.push(k);
         return advance("skills");
       }

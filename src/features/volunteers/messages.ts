@@ -107,6 +107,10 @@ export function fixWhichMessages(): Message[] {
   return [text("どこを直しますか？", [field("お名前", "name"), field("地域", "areas"), field("できること", "skills"), field("日時", "times"), field("電話番号", "phone")])];
 }
 
+export function registrationStoppedMessages(): Message[] {
+  return [text("ボランティア登録をやめました。お預かりしたものはありません。\nまた登録したくなったら「ボランティア登録」と送ってください。", MAIN_MENU)];
+}
+
 export function skillsNotUnderstoodMessages(): Message[] {
   return [text("できることが読み取れませんでした。下のボタンから選んでください。")];
 }
