@@ -82,6 +82,36 @@ describe("volunteer registration that finishes", () => {
     expect(answer).not.toMatch(/読み取れませんでした/);
   });
 
+  it("when a volunteer at the phone question writes でんわは ありません, no number is kept and the summary comes next; ありがとう there keeps the question with its 登録しない button", async () => {
+    await t.send(events.text(VOL, "ボランティアしたい"));
+    await t.send(events.postback(VOL, lastQuick(t, VOL, "同意して進む")));
+    await t.send(events.text(VOL, "さとう"));
+    await t.send(events.text(VOL, "はすね"));
+    await t.send(events.postback(VOL, lastQuick(t, VOL, "地域はこれで決定")));
+    await t.send(events.text(VOL, "話し相手ならできます"));
+    await t.send(events.text(VOL, "いつでも"));
+    await t.send(events.text(VOL, "ありがとう"));
+    expect(last(t)).toMatch(/電話番号の形が読み取れませんでした/);
+    expect(lastQuick(t, VOL, "登録しない")).toBeTruthy();
+    await t.send(events.text(VOL, "でんわは ありません"));
+    expect(last(t)).toMatch(/電話番号：登録しない/);
+    await t.send(events.postback(VOL, lastQuick(t, VOL, "登録する")));
+    expect((await t.db.volunteer.findFirstOrThrow()).phone).toBeNull();
+  });
+
+  it("when a volunteer answers the days question with わからない, it is asked again with the day buttons still there", async () => {
+    await t.send(events.text(VOL, "ボランティアしたい"));
+    await t.send(events.postback(VOL, lastQuick(t, VOL, "同意して進む")));
+    await t.send(events.text(VOL, "さとう"));
+    await t.send(events.text(VOL, "はすね"));
+    await t.send(events.postback(VOL, lastQuick(t, VOL, "地域はこれで決定")));
+    await t.send(events.text(VOL, "話し相手ならできます"));
+    await t.send(events.text(VOL, "わからない"));
+    expect(last(t)).toMatch(/曜日や時間帯が読み取れませんでした/);
+    await t.send(events.text(VOL, lastQuick(t, VOL, "いつでも")));
+    expect(last(t)).toMatch(/電話番号を送ってください/);
+  });
+
   it("the confirmation has 直す: a wrong name is corrected and the summary comes back", async () => {
     await registerTyped(t, "山田です", "話し相手ならできます");
     await t.send(events.postback(VOL, lastQuick(t, VOL, "直す")));

@@ -69,6 +69,17 @@ function slotsFromText(input: Extract<Input, { kind: "text" }>): Slot[] | null {
   return null;
 }
 
+/** 電話はありません, 登録しません, なし: no phone number, said in words. */
+const NO_PHONE = /(ない|無い|ありません|なし|無し|いらない|要らない|不要|結構|けっこう|しません|しない|持って(い)?ません|もって(い)?ません)/;
+
+/** Requests that are never an answer to a registration question (わからない, ありがとう are answers or asides, and stay). */
+const OTHER_REQUESTS = new Set(["find_place", "find_service", "find_consultation", "request_help", "delete_my_data", "meeting_list", "needs_report", "broadcast"]);
+
+/** A typed message that is clearly a request of its own (認知症カフェはどこ), not an answer to the question asked. */
+function otherRequest(input: Extract<Input, { kind: "text" }>): boolean {
+  return OTHER_REQUESTS.has(input.route.intent) && !input.route.learned;
+}
+
 async function registration(ctx: TurnContext, input: Input, state: FlowState): Promise<Turn | null> {
   const data = state.data as unknown as RegData;
   const step = state.step as Step;
@@ -101,7 +112,7 @@ async function registration(ctx: TurnContext, input: Input, state: FlowState): P
       if (pb?.action === "vreg.areas_done" && d.areaIds.length) return advance("areas");
       if (input.kind === "text") {
         const found = await areasMentioned(ctx.deps.db, text);
-        if (!found.length) return ask(ctx, "areas", data);
+        if (!found.length) return otherRequest(input) ? null : ask(ctx, "areas", data);
         for (const a of found) if (!d.areaIds.includes(a.id)) d.areaIds.push(a.id);
         return ask(ctx, "areas", data);
       }
@@ -124,7 +135,7 @@ async function registration(ctx: TurnContext, input: Input, state: FlowState): P
             return advance("times");
           }
           // A request of its own (サロンをさがしたい) leaves the registration; unclear words are asked again.
-          if (input.route.intent !== "unknown" && !input.route.learned && input.route.intent !== "volunteer_register") return null;
+          if (otherRequest(input)) return null;
           return { replies: [...m.skillsNotUnderstoodMessages(), ...(await ask(ctx, "skills", data)).replies], state };
         }
         for (const k of found) if (!d.skills.includes(k)) d.skills.push(k);
@@ -135,15 +146,16 @@ async function registration(ctx: TurnContext, input: Input, state: FlowState): P
     case "times": {
       if (input.kind !== "text") return null;
       const slots = slotsFromText(input);
-      if (!slots) return { replies: m.timesNotUnderstoodMessages(), state };
+      if (!slots) return otherRequest(input) ? null : { replies: m.timesNotUnderstoodMessages(), state };
       d.availability = slots;
       return advance("times");
     }
     case "phone": {
       if (pb?.action === "vreg.phone") d.phone = null;
+      else if (input.kind === "text" && NO_PHONE.test(normalize(text)) && !/\d/.test(normalize(text))) d.phone = null;
       else if (input.kind === "text") {
         const p = normalize(text).replace(/[ー‐−]/g, "-").replace(/\s/g, "");
-        if (!PHONE.test(p)) return { replies: m.phoneNotUnderstoodMessages(), state };
+        if (!PHONE.test(p)) return otherRequest(input) ? null : { replies: m.phoneNotUnderstoodMessages(), state };
         d.phone = p;
       } else return null;
       return advance("phone");

@@ -52,33 +52,31 @@ export function askSkillsMessages(selected: string[]): Message[] {
   return [text(`できることを選んでください（いくつでも。もう一度押すと外れます）。${now}`, choices.slice(0, 13))];
 }
 
+const TIMES_CHOICES: QuickReplyChoice[] = [
+  { kind: "message", label: "平日の午前", text: "平日の午前" },
+  { kind: "message", label: "平日の午後", text: "平日の午後" },
+  { kind: "message", label: "土日", text: "土日" },
+  { kind: "message", label: "いつでも", text: "いつでも" },
+  CANCEL,
+];
+
 export function askTimesMessages(): Message[] {
-  return [
-    text("活動しやすい曜日と時間帯を送ってください。\n例：火曜と木曜の午前、平日の夕方", [
-      { kind: "message", label: "平日の午前", text: "平日の午前" },
-      { kind: "message", label: "平日の午後", text: "平日の午後" },
-      { kind: "message", label: "土日", text: "土日" },
-      { kind: "message", label: "いつでも", text: "いつでも" },
-      CANCEL,
-    ]),
-  ];
+  return [text("活動しやすい曜日と時間帯を送ってください。\n例：火曜と木曜の午前、平日の夕方", TIMES_CHOICES)];
 }
 
 export function timesNotUnderstoodMessages(): Message[] {
-  return [text("曜日や時間帯が読み取れませんでした。「月曜と水曜の午後」のように送ってください。")];
+  return [text("曜日や時間帯が読み取れませんでした。「月曜と水曜の午後」のように送るか、下のボタンから選んでください。", TIMES_CHOICES)];
 }
 
+const PHONE_CHOICES: QuickReplyChoice[] = [{ kind: "postback", label: "登録しない", action: "vreg.phone", params: { p: "" }, displayText: "電話番号は登録しない" }, CANCEL];
+
 export function askPhoneMessages(): Message[] {
-  return [
-    text("コーディネーターが連絡するための電話番号を送ってください（任意です）。", [
-      { kind: "postback", label: "登録しない", action: "vreg.phone", params: { p: "" }, displayText: "電話番号は登録しない" },
-      CANCEL,
-    ]),
-  ];
+  return [text("コーディネーターが連絡するための電話番号を送ってください（任意です）。", PHONE_CHOICES)];
 }
 
 export function phoneNotUnderstoodMessages(): Message[] {
-  return [text("電話番号の形が読み取れませんでした。例：090-1234-5678。登録しない場合はボタンを押してください。")];
+  // The buttons again: the earlier ones are gone once anything was typed.
+  return [text("電話番号の形が読み取れませんでした。例：090-1234-5678\n登録しない場合は「登録しない」を押してください。", PHONE_CHOICES)];
 }
 
 export function summaryLines(d: VolunteerDraft, areaNames: string[]): string {
