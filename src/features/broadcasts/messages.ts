@@ -42,7 +42,7 @@ export function askPlaceMessages(): Message[] {
 }
 
 export function whenNotUnderstoodMessages(now: Date, tz: string): Message[] {
-  return [text(`日時が読み取れませんでした。「${exampleDay(now, tz, 9)} 14時」のように、午前・午後も添えて送ってください。`)];
+  return [text(`日時が読み取れませんでした。「${exampleDay(now, tz, 9)} 14時」のように、午前・午後も添えて送ってください。`, [CANCEL])];
 }
 
 /** Exactly what recipients will receive. */
