@@ -13,6 +13,7 @@ export const INTENTS = [
   "volunteer_profile",
   "volunteer_withdraw",
   "meeting_list",
+  "meeting_create",
   "meeting_rsvp",
   "broadcast",
   "needs_report",

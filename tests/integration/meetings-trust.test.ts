@@ -121,3 +121,31 @@ describe("registering a meeting in LINE", () => {
     expect(report).not.toMatch(/利用者#/);
   });
 });
+
+describe("a coordinator asking for a new meeting in their own words", () => {
+  let t: TestApp;
+  // Tuesday 1 December 2026, 10:00 in Tokyo.
+  useApp({ now: "2026-12-01T01:00:00Z" }, (x) => (t = x));
+
+  it("when an SC writes 協議体の会議を作りたい, the registration starts by asking which kind of meeting", async () => {
+    await becomeSc(t, SC, ["蓮根"]);
+    await t.send(events.text(SC, "協議体の会議を作りたい"));
+    expect(t.textsTo(SC).at(-1)).toMatch(/会議の種類を選んでください/);
+    expect(lastQuick(t, SC, "協議体（第2層）")).toBeTruthy();
+  });
+
+  it("when a resident writes かいぎを つくりたい, no meeting registration starts and nothing is created", async () => {
+    await t.send(events.text(M1, "かいぎを つくりたい"));
+    expect(t.textsTo(M1).join("\n")).not.toMatch(/会議の種類を選んでください/);
+    await t.send(events.text(M1, "第5回 協議体"));
+    expect(await t.db.meeting.count()).toBe(0);
+  });
+
+  it("when an SC with no meetings ahead asks for 会議の予定, the answer offers 会議を登録", async () => {
+    await becomeSc(t, SC, ["蓮根"]);
+    await t.send(events.text(SC, "会議の予定"));
+    expect(t.textsTo(SC).at(-1)).toMatch(/これからの会議の予定はありません/);
+    await t.send(events.text(SC, lastQuick(t, SC, "会議を登録")));
+    expect(t.textsTo(SC).at(-1)).toMatch(/会議の種類を選んでください/);
+  });
+});

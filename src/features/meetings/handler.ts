@@ -240,8 +240,11 @@ export const meetingsFeature: Feature = {
       },
     },
   ],
+  // Checked on the server: anyone else who writes this gets the resident answer.
+  restricted: { meeting_create: ["sc"] },
   intents: {
-    meeting_list: async (ctx) => ({ replies: m.listMessages(await upcomingFor(ctx), ctx.deps.config.timeZone) }),
+    meeting_list: async (ctx) => ({ replies: m.listMessages(await upcomingFor(ctx), ctx.deps.config.timeZone, hasRole(ctx.user, "sc")) }),
+    meeting_create: async () => ({ replies: m.askKindMessages(), state: st("kind", {}) }),
     meeting_rsvp: async (ctx, route) => {
       const next = (await upcomingFor(ctx)).find((i) => !i.sc);
       if (!next || route.slots.attending === undefined) return { replies: m.noMeetingForRsvpMessages() };

@@ -72,8 +72,11 @@ export function cancelledMessages(m: Meeting, tz: string): Message[] {
   return [text(`「${m.title}」（${when(m, tz)}）は中止になりました。`)];
 }
 
-export function listMessages(items: { meeting: Meeting; response: string | null; sc: boolean }[], tz: string): Message[] {
-  if (items.length === 0) return [text("これからの会議の予定はありません。")];
+export function listMessages(items: { meeting: Meeting; response: string | null; sc: boolean }[], tz: string, canCreate = false): Message[] {
+  if (items.length === 0) {
+    const create: QuickReplyChoice[] = canCreate ? [{ kind: "message", label: "会議を登録", text: "会議を登録" }] : [];
+    return [text(`これからの会議の予定はありません。${canCreate ? "\n新しく登録するときは「会議を登録」を押してください。" : ""}`, create)];
+  }
   return [
     text(`これからの会議が${items.length}件あります。`),
     flex(`会議の予定 ${items.length}件：` + items.map((i) => `${i.meeting.title}（${when(i.meeting, tz)}）`).join("、"), {

@@ -50,7 +50,7 @@ export const needsFeature: Feature = {
       return {
         replies: [
           flex(`ニーズの見える化：問い合わせ${r.inquiries}件、見つからなかった${r.unmet.total}件、相談${r.help.total}件`, summaryBubble(r, tz)),
-          text("協議体で配る資料（表とグラフ）が必要なときは、事務局の担当の方に作成をお願いしてください。", SC_MENU),
+          text("グラフや表（CSV）、協議体で配る資料は、管理画面の「ニーズ」で見られます。「管理画面」と送ると、入口のリンクが届きます。", SC_MENU),
         ],
       };
     },

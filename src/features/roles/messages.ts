@@ -7,6 +7,7 @@ export const SC_MENU: QuickReplyChoice[] = [
   { kind: "message", label: "相談の一覧", text: "相談の一覧" },
   { kind: "message", label: "会議の予定", text: "会議の予定" },
   { kind: "message", label: "会議を登録", text: "会議を登録" },
+  { kind: "message", label: "管理画面", text: "管理画面" },
 ];
 
 export function claimMessages(r: ClaimResult): Message[] {

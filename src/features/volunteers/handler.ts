@@ -73,7 +73,7 @@ function slotsFromText(input: Extract<Input, { kind: "text" }>): Slot[] | null {
 const NO_PHONE = /(ない|無い|ありません|なし|無し|いらない|要らない|不要|結構|けっこう|しません|しない|持って(い)?ません|もって(い)?ません)/;
 
 /** Requests that are never an answer to a registration question (わからない, ありがとう are answers or asides, and stay). */
-const OTHER_REQUESTS = new Set(["find_place", "find_service", "find_consultation", "request_help", "delete_my_data", "meeting_list", "needs_report", "broadcast"]);
+const OTHER_REQUESTS = new Set(["find_place", "find_service", "find_consultation", "request_help", "delete_my_data", "meeting_list", "meeting_create", "needs_report", "broadcast"]);
 
 /** A typed message that is clearly a request of its own (認知症カフェはどこ), not an answer to the question asked. */
 function otherRequest(input: Extract<Input, { kind: "text" }>): boolean {
