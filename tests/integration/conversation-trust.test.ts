@@ -95,6 +95,13 @@ describe("follow-ups reuse the last search for a while", () => {
     expect(await answerTo(t, RESIDENT, "ほかには？")).toMatch(/蓮根のサロンや集いの場が\d+件/);
   });
 
+  it("ほかの ひは after 月曜日の体操 in 蓮根 found nothing shows 蓮根's exercise groups on any day, not every kind of place", async () => {
+    await t.send(events.text(RESIDENT, "げつようびの たいそう はすね"));
+    const answer = await answerTo(t, RESIDENT, "ほかの ひは");
+    expect(answer).toMatch(/蓮根の体操・運動が\d+件/);
+    expect(answer).not.toMatch(/サロンや集いの場/);
+  });
+
   it("それはいつですか after a search lists the next dates of the results just shown; a message not understood keeps the context", async () => {
     await t.send(events.text(RESIDENT, "はすねのサロン"));
     expect(await answerTo(t, RESIDENT, "それはいつですか")).toMatch(/蓮根のサロン・通いの場の次の日にちです[\s\S]*12月\d+日\(.\)/);

@@ -68,11 +68,12 @@ describe("the intent router", () => {
   });
 
   it.each([
+    ["ばいしょく いくら かかる はすね", "meal_delivery"],
     ["かいもの つきそい はすね", "shopping"],
     ["買い物の付き添いをお願いしたい", "shopping"],
     ["病院の付き添い", "transport"],
     ["つきそいが ほしい", "transport"],
-  ])("付き添い for shopping is shopping support, otherwise going out (%s → %s)", (text, category) => {
+  ])("words residents mix up land on the service they mean: ばいしょく is 配食, 付き添い for shopping is shopping support (%s → %s)", (text, category) => {
     expect(router.route(text, NOW).slots.category).toBe(category);
   });
 

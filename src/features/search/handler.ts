@@ -159,6 +159,11 @@ async function followUp(ctx: TurnContext, route: RouteResult, c: SearchContext):
   if (s.followUp === "more") {
     const shown = (c.q.offset ?? 0) + c.last.length;
     if (c.total > shown) return answerSearch(ctx, { ...c.q, offset: shown });
+    // Nothing more on those days (ほかの日は？): the same kind on any day, if that finds more.
+    if (hasTimeFilters(c.q) && c.q.categories.length) {
+      const anyDay = withoutTimeFilters(c.q);
+      if ((await searchResources(ctx.deps.db, anyDay, options(ctx, 1))).total > c.total) return answerSearch(ctx, anyDay, inquiry);
+    }
     // Nothing more of the same: everything of that kind in the same area, any day.
     const kind = c.q.kind ?? ((await categoriesOf(ctx.deps.db)).get(c.q.categories[0] ?? "")?.kind as SearchQuery["kind"]) ?? "place";
     const wider: SearchQuery = { ...withoutTimeFilters(c.q), categories: [], kind: kind === "consultation" ? "place" : kind };
