@@ -106,6 +106,9 @@ describe("residents searching", () => {
     expect(msgs[0].text).toContain("おとしより相談センター成増");
     const bubble = msgs[1].contents;
     expect(uris(bubble).some((u) => u.startsWith("tel:03"))).toBe(true);
+    // A counter is open, not held: its next day is labelled 次の受付, not 次回.
+    expect(bubbleTexts(bubble)).toContain("次の受付");
+    expect(bubbleTexts(bubble)).not.toContain("次回");
   });
 
   it("asks which area with buttons when neither the text nor the profile says, then searches the chosen area", async () => {

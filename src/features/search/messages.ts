@@ -28,7 +28,8 @@ export function mapUrl(lat: number, lng: number): string {
 }
 
 export function resourceBubble(hit: ResourceHit): FlexBubble {
-  const rows: FlexComponent[] = [labelValue("次回", whenText(hit), { bold: true, max: 120 })];
+  // A counter is open rather than held: its next opening is 受付, not 次回.
+  const rows: FlexComponent[] = [labelValue(hit.categoryKind === "consultation" ? "次の受付" : "次回", whenText(hit), { bold: true, max: 120 })];
   // Days off, moved days, old information: said before anything else.
   for (const n of hit.notices) rows.push(labelValue("お知らせ", n, { bold: true }));
   if (hit.next[0] && hit.scheduleText) rows.push(labelValue("日程", hit.scheduleText));
