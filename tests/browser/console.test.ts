@@ -1,10 +1,9 @@
-import fs from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { createLoginLink } from "../../src/console/auth.js";
 import { becomeSc, lastQuick, registerVolunteer } from "../support/actors.js";
-import { launchChromium, seriousA11yViolations } from "../support/browser.js";
+import { seriousA11yViolations, useChromium } from "../support/browser.js";
 import { useApp } from "../support/lifecycle.js";
 import type { TestApp } from "../support/test-app.js";
 import { events } from "../support/webhooks.js";
@@ -18,22 +17,15 @@ const VOL = "U8383838383838383838383838383dddd";
 
 describe("the staff console in a browser", () => {
   let t: TestApp;
-  let browser: Browser;
   useApp({ now: "2026-12-01T01:00:00Z" }, (x) => (t = x));
-  beforeAll(async () => {
-    browser = await launchChromium();
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const chromium = useChromium(ARTIFACTS);
 
   /** Signs in the way an SC does: 管理画面 in LINE, then the link. */
   async function signIn(user: string, areas: string[] | "layer1"): Promise<Page> {
     await becomeSc(t, user, areas);
     await t.send(events.text(user, "管理画面"));
     const link = /https?:\/\/\S+\/admin\/login\?t=\S+/.exec(t.textsTo(user).at(-1)!)![0].replace(/^https?:\/\/[^/]+/, t.url);
-    const page = await (await browser.newContext()).newPage();
+    const page = await (await chromium().newContext()).newPage();
     await page.goto(link);
     return page;
   }
@@ -42,7 +34,7 @@ describe("the staff console in a browser", () => {
     await becomeSc(t, SC, ["蓮根"]);
     await t.send(events.text(SC, "管理画面"));
     const link = /https?:\/\/\S+/.exec(t.textsTo(SC).at(-1)!)![0].replace(/^https?:\/\/[^/]+/, t.url);
-    const ctx = await browser.newContext();
+    const ctx = await chromium().newContext();
     const page = await ctx.newPage();
     await page.goto(link);
     expect(await page.locator("h1").innerText()).toBe("活動・サービス");
@@ -51,7 +43,7 @@ describe("the staff console in a browser", () => {
     expect(cookie.sameSite).toBe("Strict");
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(ARTIFACTS, "console-resources.png"), fullPage: true });
-    const again = await (await browser.newContext()).newPage();
+    const again = await (await chromium().newContext()).newPage();
     const r = await again.goto(link);
     expect(r?.status()).toBe(403);
     expect(await again.locator("main").innerText()).toContain("すでに使われています");
@@ -61,7 +53,7 @@ describe("the staff console in a browser", () => {
     await becomeSc(t, SC, ["蓮根"]);
     const user = await t.db.user.findUniqueOrThrow({ where: { lineUserId: SC } });
     const link = (await createLoginLink(t.db, user, t.url, new Date(t.clock.now().getTime() - 11 * 60_000))).replace(/^https?:\/\/[^/]+/, t.url);
-    const page = await browser.newPage();
+    const page = await chromium().newPage();
     expect((await page.goto(link))?.status()).toBe(403);
     expect(await page.locator("main").innerText()).toContain("有効期限");
     await t.send(events.text(RES, "管理画面"));

@@ -1,26 +1,17 @@
-import fs from "node:fs";
 import path from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, seriousA11yViolations } from "../support/browser.js";
+import { describe, expect, it } from "vitest";
+import { seriousA11yViolations, useChromium } from "../support/browser.js";
 import { useApp } from "../support/lifecycle.js";
 import type { TestApp } from "../support/test-app.js";
 
 const ARTIFACTS = path.resolve(import.meta.dirname, "../artifacts");
 describe("the public pages in a browser", () => {
   let t: TestApp;
-  let browser: Browser;
   useApp({ now: "2026-12-01T01:00:00Z" }, (x) => (t = x));
-  beforeAll(async () => {
-    browser = await launchChromium();
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const chromium = useChromium(ARTIFACTS);
 
   it("a family member chooses 蓮根 and 体操・運動 on the search page and finds the class with its next date and phone number written out", async () => {
-    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    const page = await chromium().newPage({ viewport: { width: 1100, height: 900 } });
     await page.goto(`${t.url}/`);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.selectOption("#area", "蓮根");
@@ -47,7 +38,7 @@ describe("the public pages in a browser", () => {
   }, 60_000);
 
   it("works with the keyboard alone: free words typed in kana (はすねのさろん) and Enter", async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const page = await chromium().newPage({ viewport: { width: 390, height: 844 } });
     await page.goto(`${t.url}/`);
     await page.keyboard.press("Tab"); // skip link
     await page.keyboard.press("Tab"); // the header link
@@ -62,7 +53,7 @@ describe("the public pages in a browser", () => {
   }, 60_000);
 
   it("現在地から: with the location allowed, the nearest places come first, with their distance", async () => {
-    const context = await browser.newContext({ geolocation: { latitude: 35.7837, longitude: 139.6787 }, permissions: ["geolocation"] });
+    const context = await chromium().newContext({ geolocation: { latitude: 35.7837, longitude: 139.6787 }, permissions: ["geolocation"] });
     const page = await context.newPage();
     await page.goto(`${t.url}/`);
     await page.selectOption("#category", "salon");
@@ -77,7 +68,7 @@ describe("the public pages in a browser", () => {
 
   it("an SC-only resource (a salon in a private home) cannot be reached by its id, and is not listed", async () => {
     const hidden = await t.db.resource.findFirstOrThrow({ where: { visibility: "sc_only", status: "active" }, include: { area: true } });
-    const page = await browser.newPage();
+    const page = await chromium().newPage();
     const r = await page.goto(`${t.url}/resources/${hidden.id}`);
     expect(r?.status()).toBe(404);
     expect(await page.locator("main").innerText()).not.toContain(hidden.name);

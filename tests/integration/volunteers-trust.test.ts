@@ -18,6 +18,15 @@ async function registerTyped(t: TestApp, name: string, skills: string) {
   await t.send(events.postback(VOL, lastQuick(t, VOL, "登録しない")));
 }
 
+/** Starts a registration as さとう in 蓮根 and stops at the question of what they can do. */
+async function answerUpToSkills(t: TestApp) {
+  await t.send(events.text(VOL, "ボランティアしたい"));
+  await t.send(events.postback(VOL, lastQuick(t, VOL, "同意して進む")));
+  await t.send(events.text(VOL, "さとう"));
+  await t.send(events.text(VOL, "はすね"));
+  await t.send(events.postback(VOL, lastQuick(t, VOL, "地域はこれで決定")));
+}
+
 describe("volunteer registration that finishes", () => {
   let t: TestApp;
   useApp({}, (x) => (t = x));
@@ -45,11 +54,7 @@ describe("volunteer registration that finishes", () => {
   });
 
   it("when a volunteer picks 話し相手 by typing its label and then types かようび ごぜん, the skills are taken as done and the phone question comes next", async () => {
-    await t.send(events.text(VOL, "ボランティアしたい"));
-    await t.send(events.postback(VOL, lastQuick(t, VOL, "同意して進む")));
-    await t.send(events.text(VOL, "さとう"));
-    await t.send(events.text(VOL, "はすね"));
-    await t.send(events.postback(VOL, lastQuick(t, VOL, "地域はこれで決定")));
+    await answerUpToSkills(t);
     await t.send(events.text(VOL, "はなしあいて"));
     await t.send(events.text(VOL, "かようび ごぜん"));
     expect(last(t)).toMatch(/電話番号を送ってください/);
@@ -70,11 +75,7 @@ describe("volunteer registration that finishes", () => {
   });
 
   it("when a volunteer at the skills question asks where the 認知症カフェ in 蓮根 is instead, the search is answered rather than 'できることが読み取れませんでした'", async () => {
-    await t.send(events.text(VOL, "ボランティアしたい"));
-    await t.send(events.postback(VOL, lastQuick(t, VOL, "同意して進む")));
-    await t.send(events.text(VOL, "さとう"));
-    await t.send(events.text(VOL, "はすね"));
-    await t.send(events.postback(VOL, lastQuick(t, VOL, "地域はこれで決定")));
+    await answerUpToSkills(t);
     const before = t.textsTo(VOL).length;
     await t.send(events.text(VOL, "はすねの にんちしょうかふぇは どこですか"));
     const answer = t.textsTo(VOL).slice(before).join("\n");
@@ -83,11 +84,7 @@ describe("volunteer registration that finishes", () => {
   });
 
   it("when a volunteer at the phone question writes でんわは ありません, no number is kept and the summary comes next; ありがとう there keeps the question with its 登録しない button", async () => {
-    await t.send(events.text(VOL, "ボランティアしたい"));
-    await t.send(events.postback(VOL, lastQuick(t, VOL, "同意して進む")));
-    await t.send(events.text(VOL, "さとう"));
-    await t.send(events.text(VOL, "はすね"));
-    await t.send(events.postback(VOL, lastQuick(t, VOL, "地域はこれで決定")));
+    await answerUpToSkills(t);
     await t.send(events.text(VOL, "話し相手ならできます"));
     await t.send(events.text(VOL, "いつでも"));
     await t.send(events.text(VOL, "ありがとう"));
@@ -100,11 +97,7 @@ describe("volunteer registration that finishes", () => {
   });
 
   it("when a volunteer answers the days question with わからない, it is asked again with the day buttons still there", async () => {
-    await t.send(events.text(VOL, "ボランティアしたい"));
-    await t.send(events.postback(VOL, lastQuick(t, VOL, "同意して進む")));
-    await t.send(events.text(VOL, "さとう"));
-    await t.send(events.text(VOL, "はすね"));
-    await t.send(events.postback(VOL, lastQuick(t, VOL, "地域はこれで決定")));
+    await answerUpToSkills(t);
     await t.send(events.text(VOL, "話し相手ならできます"));
     await t.send(events.text(VOL, "わからない"));
     expect(last(t)).toMatch(/曜日や時間帯が読み取れませんでした/);

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 
 /** Debian's Chromium, headless, with nothing that reaches the network on its own. */
 export function launchChromium(): Promise<Browser> {
@@ -20,4 +21,20 @@ export async function seriousA11yViolations(page: Page): Promise<{ id: string; i
     violations: { id: string; impact: string; nodes: unknown[] }[];
   };
   return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+}
+
+/** One Chromium for the describe block (launched before its tests, closed after); screenshots go to `artifacts`. */
+export function useChromium(artifacts: string): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+    fs.mkdirSync(artifacts, { recursive: true });
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error("Chromium is not running yet");
+    return browser;
+  };
 }
