@@ -102,6 +102,15 @@ describe("follow-ups reuse the last search for a while", () => {
     expect(answer).not.toMatch(/サロンや集いの場/);
   });
 
+  it("それって よやく いりますか after a search, which the bot has no answer for, names the places just shown with their phone numbers written out", async () => {
+    await t.send(events.text(RESIDENT, "はすねのさろん"));
+    const salons = await t.db.resource.findMany({ where: { area: { name: "蓮根" }, categoryKey: "salon", status: "active", visibility: "public" } });
+    const answer = await answerTo(t, RESIDENT, "それって よやく いりますか");
+    expect(answer).toMatch(/直接おたずねください/);
+    for (const s of salons) expect(answer).toContain(s.name);
+    expect(answer).toMatch(/0\d{1,4}-\d{1,4}-\d{4}/);
+  });
+
   it("それはいつですか after a search lists the next dates of the results just shown; a message not understood keeps the context", async () => {
     await t.send(events.text(RESIDENT, "はすねのサロン"));
     expect(await answerTo(t, RESIDENT, "それはいつですか")).toMatch(/蓮根のサロン・通いの場の次の日にちです[\s\S]*12月\d+日\(.\)/);

@@ -4,7 +4,7 @@ import type { QuickReplyChoice } from "../../line/messages.js";
 import type { RouteResult } from "../../nlu/types.js";
 import { hasRole } from "../../users/service.js";
 import { areaById, areaByName, blocksWithAreas, neighbourAreas } from "../areas/service.js";
-import { askAreaMessages, askLocationMessages, describeQuery, lastDetailsMessages, noMoreMessages, noResultMessages, PAGE_SIZE, resultMessages, whenText } from "./messages.js";
+import { askAreaMessages, askLocationMessages, askThemMessages, describeQuery, lastDetailsMessages, noMoreMessages, noResultMessages, PAGE_SIZE, resultMessages, whenText } from "./messages.js";
 import { displayPhone } from "../../util/phone.js";
 import { hasTimeFilters, parseQueryParams, queryFromSlots, queryParams, withoutTimeFilters, type SearchQuery } from "./query.js";
 import { RELATED } from "./related.js";
@@ -131,6 +131,9 @@ function contextState(q: SearchQuery, items: ResourceHit[], total: number): Turn
   return { flow: SEARCH_FLOW, step: CONTEXT_STEP, data: data as unknown as Record<string, unknown> };
 }
 
+/** Ends like a question: ？, か, の, かな, ですか. */
+const QUESTION = /(\?|か|の|かな|かね|ですか|ますか)$/;
+
 const FOLLOW_UP_INTENTS = new Set(["unknown", "find_place", "find_service", "find_consultation"]);
 
 /** A short question about the last answer, or null when the message is a request of its own. */
@@ -169,6 +172,10 @@ async function followUp(ctx: TurnContext, route: RouteResult, c: SearchContext):
     const wider: SearchQuery = { ...withoutTimeFilters(c.q), categories: [], kind: kind === "consultation" ? "place" : kind };
     if (wider.categories.length === c.q.categories.length && !hasTimeFilters(c.q)) return { ...keep, replies: noMoreMessages(subject) };
     return answerSearch(ctx, wider, inquiry);
+  }
+  // A question about the results the bot has no field for (予約はいりますか？): who can answer it.
+  if (route.intent === "unknown" && QUESTION.test(route.normalized.trim())) {
+    return { ...keep, replies: askThemMessages(subject, c.last.map((x) => ({ name: x.n, phone: x.p ? displayPhone(x.p) : "" }))) };
   }
   // Not understood: say so, and keep the context for the next try.
   if (route.intent === "unknown") return { ...keep, replies: unknownMessages() };

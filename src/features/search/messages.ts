@@ -143,6 +143,13 @@ export function lastDetailsMessages(subject: string, rows: { name: string; detai
   return [text(`${subject}の${noun}です。\n${known.map((r) => `・${r.name}\n　${r.detail}`).join("\n")}`)];
 }
 
+/** A question about the results the bot cannot answer (予約はいりますか？): whom to ask, numbers written out. */
+export function askThemMessages(subject: string, rows: { name: string; phone: string }[]): Message[] {
+  const known = rows.filter((r) => r.phone);
+  if (known.length === 0) return [text("すみません、そのことはこちらではわかりません。地域の生活支援コーディネーターにおたずねください。")];
+  return [text(`すみません、そのことはこちらではわかりません。${subject}に直接おたずねください。\n${known.map((r) => `・${r.name}\n　${r.phone}`).join("\n")}`)];
+}
+
 export function noMoreMessages(subject: string): Message[] {
   return [text(`${subject}は、ほかにはありません。ほかの地域でさがすこともできます。`)];
 }
