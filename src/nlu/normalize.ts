@@ -142,3 +142,15 @@ export function weekdaysToKanji(text: string): string {
     .replace(KANA_WEEKDAY, (m, a?: string, b?: string, c?: string) => `${KANA_WEEKDAY_KANJI[toHiragana(a ?? b ?? c ?? "")]}曜`)
     .replace(MIXED_WEEKDAY, (m, a?: string, b?: string) => `${a ?? b}曜`);
 }
+
+/** Day numbers read in kana (みっか): only after a month, where they cannot be another word (なのか, いつか). */
+const KANA_DAYS: Record<string, number> = { ついたち: 1, ふつか: 2, みっか: 3, よっか: 4, いつか: 5, むいか: 6, なのか: 7, ようか: 8, ここのか: 9, とおか: 10, はつか: 20 };
+const KANA_DAY_AFTER_MONTH = new RegExp(`月\\s*の?\\s*(${Object.keys(KANA_DAYS).join("|")})`);
+
+/** 12がつ3にち, 12がつ みっか → 12月3日 (digits with kana counters, as typed on a phone). */
+export function kanaDatesToKanji(text: string): string {
+  return text
+    .replace(/(\d{1,2})\s*がつ/g, "$1月")
+    .replace(/(\d{1,2})\s*にち/g, "$1日")
+    .replace(KANA_DAY_AFTER_MONTH, (_m, w: string) => `月${KANA_DAYS[w]}日`);
+}

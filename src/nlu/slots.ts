@@ -1,6 +1,6 @@
 import { addDays, compareDates, daysInMonth, isoDate, isValidDate, weekdayOf, zonedParts, type PlainDate } from "../schedule/time.js";
 import type { Analysed, Term } from "./matcher.js";
-import { weekdaysToKanji } from "./normalize.js";
+import { kanaDatesToKanji, weekdaysToKanji } from "./normalize.js";
 
 /** Whether a dictionary term occurs in the text being routed. */
 export type Has = (term: Term) => boolean;
@@ -95,7 +95,7 @@ const DATE_HINT = /[日週月]|きょう|あした|あす|あさって|しゅう
 const KANA_TODAY = /きょう(?!し|み|りょく|か[いしん]|だい|つう|いく|ぎ|ざい|せい|ちょう|じゅ|ど[うく]|きゅう|けん|ぼう|こう|えい|そう|ふ|ゆう|わい)/;
 
 export function extractDate(a: Analysed, now: Date, timeZone: string): Pick<Slots, "date" | "dateTo"> {
-  const text = a.normalized;
+  const text = kanaDatesToKanji(a.normalized);
   if (!DATE_HINT.test(text)) return {};
   const z = zonedParts(now, timeZone);
   const today: PlainDate = { y: z.y, m: z.m, d: z.d };

@@ -1,4 +1,4 @@
-import { kanjiToNumber, normalize, weekdaysToKanji } from "../nlu/normalize.js";
+import { kanaDatesToKanji, kanjiToNumber, normalize, weekdaysToKanji } from "../nlu/normalize.js";
 import { addDays, compareDates, formatDateJa, isValidDate, weekdayOf, zonedInstant, zonedParts, type PlainDate } from "./time.js";
 
 /**
@@ -92,7 +92,7 @@ function readTime(m: RegExpExecArray): { minutes: number; meridiem: Meridiem } {
 
 export function readDateTimePhrase(raw: string, now: Date, timeZone: string): DateTimeReading {
   // Kanji numerals only where they are numbers of a date or time.
-  let t = weekdaysToKanji(normalize(raw)).replace(/([〇一二三四五六七八九十]+)(?=[時分月日じ])/g, (x) => String(kanjiToNumber(x) ?? x));
+  let t = kanaDatesToKanji(weekdaysToKanji(normalize(raw))).replace(/([〇一二三四五六七八九十]+)(?=[時分月日じ])/g, (x) => String(kanjiToNumber(x) ?? x));
   const p = zonedParts(now, timeZone);
   const today = { y: p.y, m: p.m, d: p.d };
   const day = parseDay(t, today);

@@ -15,6 +15,8 @@ describe("Japanese date and time phrases", () => {
     ["1月8日 10時", "2027-01-08T01:00:00Z", undefined],
     ["十二月十日 十四時", "2026-12-10T05:00:00Z", undefined],
     ["金曜日の午後1時30分", "2026-12-04T04:30:00Z", undefined],
+    ["12がつ10にち ごご2じ", "2026-12-10T05:00:00Z", undefined],
+    ["12がつ とおか 14時から16時", "2026-12-10T05:00:00Z", "2026-12-10T07:00:00Z"],
   ])("%s", (text, start, end) => {
     const r = parseDateTimePhrase(text, NOW, "Asia/Tokyo");
     expect(r?.start.toISOString()).toBe(iso(start));

@@ -55,8 +55,17 @@ describe("slots", () => {
     ["１２月３日のサロン", "2026-12-03"],
     ["1月5日のサロン", "2027-01-05"],
     ["来週のサロン", "2026-12-07"],
+    ["12がつ3にち の さろん", "2026-12-03"],
+    ["12がつ みっか の さろん", "2026-12-03"],
+    ["1がつ とおか の たいそう", "2027-01-10"],
+    ["3にちの たいそう", "2026-12-03"],
   ])("date of %s (from Tuesday 1 December)", (text, date) => {
     expect(slots(text).date).toBe(date);
+  });
+
+  it("いつか (some day) and なのか (is it that) are not read as the 5th or 7th without a month before them", () => {
+    expect(slots("いつか いきたい さろん").date).toBeUndefined();
+    expect(slots("サロンなのかな").date).toBeUndefined();
   });
 
   it("reads today in Tokyo even when the host's clock is on another day", () => {
