@@ -109,6 +109,8 @@ describe("follow-ups reuse the last search for a while", () => {
     expect(answer).toMatch(/直接おたずねください/);
     for (const s of salons) expect(answer).toContain(s.name);
     expect(answer).toMatch(/0\d{1,4}-\d{1,4}-\d{4}/);
+    // Said back, not asked: no list of numbers.
+    expect(await answerTo(t, RESIDENT, "へえ そうなんですか")).not.toMatch(/直接おたずねください/);
   });
 
   it("それはいつですか after a search lists the next dates of the results just shown; a message not understood keeps the context", async () => {

@@ -131,8 +131,10 @@ function contextState(q: SearchQuery, items: ResourceHit[], total: number): Turn
   return { flow: SEARCH_FLOW, step: CONTEXT_STEP, data: data as unknown as Record<string, unknown> };
 }
 
-/** Ends like a question: ？, か, の, かな, ですか. */
-const QUESTION = /(\?|か|の|かな|かね|ですか|ますか)$/;
+/** Ends like a question: ？, ですか, ますか, かな. */
+const QUESTION = /(\?|ですか|ますか|かな|かね|んですか|るの|いの)$/;
+/** Said back to an answer, not asked: そうですか, へえ そうなんですか, あの. */
+const ACKNOWLEDGEMENT = /^(へえ|ふーん|ああ|あ|はあ|なるほど|えーと|あの)?\s*(そう|そうです|そうなん|そうなんです|あの)?(か|ですか|なの|なんですか)?\??$/;
 
 const FOLLOW_UP_INTENTS = new Set(["unknown", "find_place", "find_service", "find_consultation"]);
 
@@ -174,7 +176,8 @@ async function followUp(ctx: TurnContext, route: RouteResult, c: SearchContext):
     return answerSearch(ctx, wider, inquiry);
   }
   // A question about the results the bot has no field for (予約はいりますか？): who can answer it.
-  if (route.intent === "unknown" && QUESTION.test(route.normalized.trim())) {
+  const asked = route.normalized.trim();
+  if (route.intent === "unknown" && QUESTION.test(asked) && !ACKNOWLEDGEMENT.test(asked)) {
     return { ...keep, replies: askThemMessages(subject, c.last.map((x) => ({ name: x.n, phone: x.p ? displayPhone(x.p) : "" }))) };
   }
   // Not understood: say so, and keep the context for the next try.
