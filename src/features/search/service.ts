@@ -1,3 +1,4 @@
+import type { Resource } from "../../generated/prisma/client.js";
 import { sqlOf, type Db } from "../../db/client.js";
 import { fromSqliteTimestamp, type SqlValue } from "../../db/sql.js";
 import { cachedShape } from "../../db/shape-cache.js";
@@ -409,29 +410,20 @@ function toHit(row: FullRow, rule: ScheduleRule | null, next: Occurrence[], dist
   };
 }
 
-export interface ResourceDetail {
-  id: number;
-  name: string;
-  categoryKey: string;
+/** The stored fields a public page shows, with the category's label, the area's name and the next dates. */
+const DETAIL_FIELDS = ["id", "name", "categoryKey", "areaId", "description", "venue", "address", "lat", "lng", "scheduleText", "fee", "target", "organiser", "phone", "accessibility", "lastVerifiedAt"] as const;
+type DetailFields = Pick<Resource, (typeof DETAIL_FIELDS)[number]>;
+
+/** Exactly the listed fields: nothing else of the row (its source, exceptions, flags) travels further. */
+const detailFields = (r: Resource): DetailFields => Object.fromEntries(DETAIL_FIELDS.map((k) => [k, r[k]])) as DetailFields;
+
+export type ResourceDetail = DetailFields & {
   categoryLabel: string;
-  areaId: number | null;
   areaName: string | null;
-  description: string;
-  venue: string;
-  address: string;
-  lat: number | null;
-  lng: number | null;
-  scheduleText: string;
-  fee: string;
-  target: string;
-  organiser: string;
-  phone: string;
-  accessibility: string;
-  lastVerifiedAt: Date | null;
   /** The next dates, holidays and the schedule's own exceptions applied. */
   next: Occurrence[];
   notices: string[];
-}
+};
 
 /** One active public resource with its next dates, for the web page and printed sheets; null for SC-only, ended or missing ones. */
 export async function publicResource(db: Db, id: number, now: Date, timeZone: string, count = 5, horizonDays = 400): Promise<ResourceDetail | null> {
@@ -440,24 +432,9 @@ export async function publicResource(db: Db, id: number, now: Date, timeZone: st
   if (!r || r.visibility !== "public" || r.status !== "active") return null;
   const rule = r.scheduleRule ? (JSON.parse(r.scheduleRule) as ScheduleRule) : null;
   return {
-    id: r.id,
-    name: r.name,
-    categoryKey: r.categoryKey,
+    ...detailFields(r),
     categoryLabel: r.category.label,
-    areaId: r.areaId,
     areaName: r.area?.name ?? null,
-    description: r.description,
-    venue: r.venue,
-    address: r.address,
-    lat: r.lat,
-    lng: r.lng,
-    scheduleText: r.scheduleText,
-    fee: r.fee,
-    target: r.target,
-    organiser: r.organiser,
-    phone: r.phone,
-    accessibility: r.accessibility,
-    lastVerifiedAt: r.lastVerifiedAt,
     next: rule ? nextOccurrences(rule, now, timeZone, count, horizonDays) : [],
     notices: scheduleNotices(rule, r.lastVerifiedAt, now, timeZone),
   };
