@@ -1,5 +1,4 @@
 import fs from "node:fs";
-import path from "node:path";
 import { projectPath } from "./paths.js";
 
 export const VERSION: string = (() => {

@@ -28,7 +28,6 @@ export class NaiveBayes {
   private readonly labels: IntentName[];
   private readonly logPrior: number[];
   private readonly logLik: Map<string, Float32Array>;
-  private readonly logUnseen: number[];
 
   constructor(examples: { label: IntentName; features: string[] }[], alpha = 0.3) {
     this.labels = [...new Set(examples.map((e) => e.label))].sort();
@@ -49,7 +48,6 @@ export class NaiveBayes {
     this.logLik = new Map();
     // One typed array per feature: a few MB for the whole corpus, not tens of thousands of JS arrays.
     for (const f of vocab) this.logLik.set(f, Float32Array.from(this.labels, (_, k) => Math.log(((counts[k].get(f) ?? 0) + alpha) / (totals[k] + alpha * vocab.size))));
-    this.logUnseen = this.labels.map((_, k) => Math.log(alpha / (totals[k] + alpha * vocab.size)));
   }
 
   /** Posterior probabilities, highest first; features never seen in training are ignored. */

@@ -139,8 +139,8 @@ const MIXED_WEEKDAY = /([月火水木金土日])(?:よ[うお]|ヨウ)(?:び|ビ
 export function weekdaysToKanji(text: string): string {
   if (!/[ぁ-んァ-ン]/.test(text)) return text;
   return text
-    .replace(KANA_WEEKDAY, (m, a?: string, b?: string, c?: string) => `${KANA_WEEKDAY_KANJI[toHiragana(a ?? b ?? c ?? "")]}曜`)
-    .replace(MIXED_WEEKDAY, (m, a?: string, b?: string) => `${a ?? b}曜`);
+    .replace(KANA_WEEKDAY, (_m, a?: string, b?: string, c?: string) => `${KANA_WEEKDAY_KANJI[toHiragana(a ?? b ?? c ?? "")]}曜`)
+    .replace(MIXED_WEEKDAY, (_m, a?: string, b?: string) => `${a ?? b}曜`);
 }
 
 /** Day numbers read in kana (みっか): only after a month, where they cannot be another word (なのか, いつか). */
