@@ -1,5 +1,5 @@
 import { quantile, scratchDatabase } from "./support.js";
-import { openSqlite } from "../src/db/migrate.js";
+import { openSqlite } from "../src/data/migrate.js";
 import { searchResources } from "../src/features/search/service.js";
 import { describeSchedule } from "../src/schedule/describe.js";
 import { geoCell } from "../src/features/search/geo.js";

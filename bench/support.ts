@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { createPrisma, type Db } from "../src/db/client.js";
-import { deployMigrations } from "../src/db/migrate.js";
-import { seedDatabase } from "../src/db/seed.js";
+import { createPrisma, type Db } from "../src/data/client.js";
+import { deployMigrations } from "../src/data/migrate.js";
+import { seedDatabase } from "../src/data/seed.js";
 
 /** A migrated SQLite file in a temporary folder (with the demo data unless told otherwise), removed by dispose(). */
 export async function scratchDatabase(name: string, o: { seed?: boolean } = {}): Promise<{ file: string; db: Db; dispose(): Promise<void> }> {

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { RequestListener } from "node:http";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { createDispatcher } from "./conversation/dispatcher.js";
-import { sqliteTimestamp, sqlOf } from "./db/client.js";
+import { countFailedEventsSince, databaseAnswers, finishEvent, unfinishedEvents, type EventOutcome } from "./data/events.js";
 import type { Feature } from "./conversation/types.js";
 import type { AppDeps } from "./deps.js";
 import type { Logger } from "./log.js";
@@ -48,20 +48,15 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): AppHandle {
     queue.push(queueKeyOf(ev), async () => {
       await whenReady;
       // recorded → done | failed (with the error's kind) → forgotten after the retention.
-      let status = "done";
-      let errorKind: string | null = null;
+      let outcome: EventOutcome = { status: "done" };
       try {
         const handled = await dispatcher.handle(ev);
-        if (!handled.ok) [status, errorKind] = ["failed", handled.errorKind];
+        if (!handled.ok) outcome = { status: "failed", errorKind: handled.errorKind };
       } catch (err) {
-        status = "failed";
-        errorKind = err instanceof Error ? err.constructor.name : typeof err;
+        outcome = { status: "failed", errorKind: err instanceof Error ? err.constructor.name : typeof err };
         logger.error("event failed", { err, type: ev.type });
       }
-      const finishedAt = sqliteTimestamp(new Date());
-      await sqlOf(db).write(() =>
-        sqlOf(db).run(`UPDATE "ProcessedEvent" SET "status" = ?, "errorKind" = ?, "payload" = NULL, "finishedAt" = ? WHERE "webhookEventId" = ?`, status, errorKind, finishedAt, key),
-      );
+      await finishEvent(db, key, outcome, new Date());
     });
 
   const app = express();
@@ -76,17 +71,12 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): AppHandle {
       res.status(503).json({ status: "starting", version: VERSION });
       return;
     }
-    let database = "ok";
-    try {
-      sqlOf(db).get("SELECT 1");
-    } catch {
-      database = "unreachable";
-    }
+    const database = (await databaseAnswers(db)) ? "ok" : "unreachable";
     const ok = database === "ok";
     // Events whose handling failed in the last day: reported here (and by `npm run admin -- failed-events`).
     let failedEvents24h: number | undefined;
     try {
-      failedEvents24h = Number(sqlOf(db).get<{ n: number }>(`SELECT COUNT(*) AS n FROM "ProcessedEvent" WHERE "status" = 'failed' AND "receivedAt" >= ?`, sqliteTimestamp(new Date(Date.now() - 86_400_000)))?.n ?? 0);
+      failedEvents24h = await countFailedEventsSince(db, new Date(Date.now() - 86_400_000));
     } catch {
       failedEvents24h = undefined;
     }
@@ -112,13 +102,16 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): AppHandle {
     enqueue,
     drain: () => queue.idle(),
     async resumeUnfinished() {
-      const rows = await db.processedEvent.findMany({ where: { status: "received", payload: { not: null } }, orderBy: { receivedAt: "asc" } });
+      const rows = await unfinishedEvents(db);
       for (const row of rows) {
+        let ev: WebhookEvent;
         try {
-          enqueue(JSON.parse(row.payload!), row.webhookEventId);
+          ev = JSON.parse(row.payload);
         } catch {
-          await db.processedEvent.update({ where: { webhookEventId: row.webhookEventId }, data: { status: "failed", payload: null } });
+          await finishEvent(db, row.key, { status: "failed", errorKind: "UnreadablePayload" }, new Date());
+          continue;
         }
+        enqueue(ev, row.key);
       }
       return rows.length;
     },

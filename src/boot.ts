@@ -3,9 +3,9 @@ import type { AddressInfo } from "node:net";
 import { createApp } from "./app.js";
 import { systemClock } from "./clock.js";
 import { ConfigError, loadConfig } from "./config.js";
-import { createPrisma } from "./db/client.js";
-import { deployMigrations } from "./db/migrate.js";
-import { seedIfEmpty } from "./db/seed.js";
+import { createPrisma } from "./data/client.js";
+import { deployMigrations } from "./data/migrate.js";
+import { seedIfEmpty } from "./data/seed.js";
 import type { AppDeps } from "./deps.js";
 import { LineGateway } from "./line/client.js";
 import { LineSenderThread } from "./line/sender-thread.js";
@@ -34,9 +34,9 @@ export async function boot(nluWorker: NluWorker): Promise<void> {
     throw err;
   }
   const logger = createLogger(config.logLevel);
-  const applied = deployMigrations(config.databaseFile);
+  const applied = await deployMigrations(config.databaseUrl);
   if (applied.length) logger.info("database migrated", { applied });
-  const db = createPrisma(config.databaseFile);
+  const db = createPrisma(config.databaseUrl);
   const seeded = await seedIfEmpty(db);
   if (seeded) logger.info("demo data loaded", { ...seeded });
 

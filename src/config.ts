@@ -1,12 +1,14 @@
 import path from "node:path";
+import { databaseTargetOf, DatabaseUrlError, type DatabaseTarget } from "./data/target.js";
 import { loadMunicipality, MUNICIPALITY_FILE, type MunicipalitySettings } from "./settings/municipality.js";
 
 /** Everything the app reads from the environment, validated once at start-up. */
 export interface Config {
   port: number;
+  /** DATABASE_URL with a relative SQLite path made absolute: what createPrisma and the migrator take. */
   databaseUrl: string;
-  /** Absolute path of the SQLite file derived from databaseUrl. */
-  databaseFile: string;
+  /** SQLite file (the default) or PostgreSQL server, from DATABASE_URL. */
+  database: DatabaseTarget;
   channelSecret: string;
   channelAccessToken: string;
   lineApiBaseUrl: string;
@@ -48,13 +50,13 @@ function parsePort(raw: string | undefined): number {
   return n;
 }
 
-export function databaseFileFromUrl(url: string, cwd = process.cwd()): string {
-  if (!url.startsWith("file:")) {
-    throw new ConfigError("DATABASE_URL", `only SQLite "file:" URLs are supported, got "${url}"`);
+export function databaseFromUrl(url: string, cwd = process.cwd()): DatabaseTarget {
+  try {
+    return databaseTargetOf(url, cwd);
+  } catch (err) {
+    if (err instanceof DatabaseUrlError) throw new ConfigError("DATABASE_URL", err.message);
+    throw err;
   }
-  const file = url.slice("file:".length).replace(/\?.*$/, "");
-  if (file === "") throw new ConfigError("DATABASE_URL", "names no file");
-  return path.resolve(cwd, file);
 }
 
 function parseBaseUrl(raw: string | undefined): string {
@@ -97,7 +99,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   if (!["debug", "info", "warn", "error"].includes(logLevel)) {
     throw new ConfigError("LOG_LEVEL", "must be debug, info, warn or error");
   }
-  const databaseUrl = env.DATABASE_URL?.trim() || "file:./data/bot.db";
+  const rawDatabaseUrl = env.DATABASE_URL?.trim() || "file:./data/bot.db";
+  const database = databaseFromUrl(rawDatabaseUrl, cwd);
+  const databaseUrl = database.provider === "sqlite" ? `file:${database.file}` : rawDatabaseUrl;
   const claimRaw = env.JOB_CLAIM_TIMEOUT_MS?.trim() || "60000";
   const jobClaimTimeoutMs = Number(claimRaw);
   if (!Number.isInteger(jobClaimTimeoutMs) || jobClaimTimeoutMs < 100) throw new ConfigError("JOB_CLAIM_TIMEOUT_MS", "must be a whole number of milliseconds, at least 100");
@@ -125,7 +129,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     publicBaseUrl,
     port,
     databaseUrl,
-    databaseFile: databaseFileFromUrl(databaseUrl, cwd),
+    database,
     channelSecret: localMode ? LOCAL_CHANNEL_SECRET : secret,
     channelAccessToken: localMode ? LOCAL_ACCESS_TOKEN : token,
     lineApiBaseUrl: parseBaseUrl(env.LINE_API_BASE_URL),

@@ -1,6 +1,6 @@
 import type { Clock } from "./clock.js";
 import type { Config } from "./config.js";
-import type { Db } from "./db/client.js";
+import type { Db } from "./data/client.js";
 import type { LineGateway } from "./line/client.js";
 import type { Logger } from "./log.js";
 import type { Nlu } from "./nlu/nlu.js";

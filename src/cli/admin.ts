@@ -1,3 +1,4 @@
+import { failedEventSummary } from "../data/events.js";
 import { revokeSc, createInvitation } from "../features/roles/service.js";
 import { createOrganizerInvitation } from "../features/organizers/service.js";
 import { createLoginLink, isStaff } from "../console/auth.js";
@@ -29,9 +30,9 @@ run(async () => {
   const { db, timeZone, config } = await openDatabase();
   try {
     if (positional[0] === "failed-events") {
-      const rows = await db.processedEvent.groupBy({ by: ["errorKind", "type"], where: { status: "failed" }, _count: { _all: true }, _max: { receivedAt: true } });
+      const rows = await failedEventSummary(db);
       if (rows.length === 0) console.log("処理に失敗したイベントはありません。");
-      for (const r of rows) console.log(`${r.errorKind ?? "（不明）"}\t${r.type}\t${r._count._all}件\t最後：${r._max.receivedAt ? formatInstantJa(r._max.receivedAt, timeZone) : "―"}`);
+      for (const r of rows) console.log(`${r.errorKind ?? "（不明）"}\t${r.type}\t${r.count}件\t最後：${r.latest ? formatInstantJa(r.latest, timeZone) : "―"}`);
       return 0;
     }
     if (positional[0] === "login-link" && positional[1]) {

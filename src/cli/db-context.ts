@@ -1,15 +1,16 @@
 import { loadConfig, type Config } from "../config.js";
-import { createPrisma, type Db } from "../db/client.js";
-import { deployMigrations } from "../db/migrate.js";
-import { seedIfEmpty } from "../db/seed.js";
+import { createPrisma, type Db } from "../data/client.js";
+import { deployMigrations } from "../data/migrate.js";
+import { describeTarget } from "../data/target.js";
+import { seedIfEmpty } from "../data/seed.js";
 
 /** The configured database, migrated (and holding the demo data when new), for command-line tools. */
 export async function openDatabase(): Promise<{ db: Db; file: string; timeZone: string; config: Config }> {
   const config = loadConfig();
-  deployMigrations(config.databaseFile);
-  const db = createPrisma(config.databaseFile);
+  await deployMigrations(config.databaseUrl);
+  const db = createPrisma(config.databaseUrl);
   await seedIfEmpty(db);
-  return { db, file: config.databaseFile, timeZone: config.timeZone, config };
+  return { db, file: describeTarget(config.database), timeZone: config.timeZone, config };
 }
 
 /** Runs a command and exits with its code; errors print one line, not a stack. */

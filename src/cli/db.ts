@@ -1,11 +1,13 @@
 import { loadConfig } from "../config.js";
-import { deployMigrations, migrationStatus, resetDatabase } from "../db/migrate.js";
+import { deployMigrations, migrationStatus, resetDatabase } from "../data/migrate.js";
+import { describeTarget } from "../data/target.js";
 
 /** npm run db:migrate -- --name x | db:deploy | db:status | db:reset | db:seed */
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const config = loadConfig();
-  const file = config.databaseFile;
+  const file = config.databaseUrl;
+  const shown = describeTarget(config.database);
   switch (command) {
     case "migrate": {
       const i = rest.indexOf("--name");
@@ -14,37 +16,37 @@ async function main(argv: string[]): Promise<number> {
         console.error("usage: npm run db:migrate -- --name <migration_name>");
         return 2;
       }
-      const { createMigration } = await import("../db/create-migration.js");
-      const folder = await createMigration(name);
-      console.log(folder ? `created ${folder}` : "the schema matches the migrations: nothing to create");
-      if (folder) console.log(`applied: ${deployMigrations(file).join(", ") || "none"}`);
+      const { createMigrations } = await import("../data/create-migration.js");
+      const folders = await createMigrations(name);
+      console.log(folders.length ? `created ${folders.join(", ")}` : "the schema matches the migrations: nothing to create");
+      if (folders.length) console.log(`applied: ${(await deployMigrations(file)).join(", ") || "none"}`);
       return 0;
     }
     case "deploy": {
-      const applied = deployMigrations(file);
+      const applied = await deployMigrations(file);
       console.log(applied.length ? `applied ${applied.length}: ${applied.join(", ")}` : "database is up to date");
       return 0;
     }
     case "status": {
-      const s = migrationStatus(file);
-      console.log(JSON.stringify({ database: file, ...s }, null, 2));
+      const s = await migrationStatus(file);
+      console.log(JSON.stringify({ database: shown, ...s }, null, 2));
       return s.pending.length || s.failed.length || s.drifted.length ? 1 : 0;
     }
     case "reset": {
-      resetDatabase(file);
-      const applied = deployMigrations(file);
-      const { seedDatabase } = await import("../db/seed.js");
-      const { createPrisma } = await import("../db/client.js");
+      await resetDatabase(file);
+      const applied = await deployMigrations(file);
+      const { seedDatabase } = await import("../data/seed.js");
+      const { createPrisma } = await import("../data/client.js");
       const prisma = createPrisma(file);
       const summary = await seedDatabase(prisma);
       await prisma.$disconnect();
-      console.log(`reset ${file}: ${applied.length} migrations, ${summary.resources} resources`);
+      console.log(`reset ${shown}: ${applied.length} migrations, ${summary.resources} resources`);
       return 0;
     }
     case "seed": {
-      deployMigrations(file);
-      const { seedDatabase } = await import("../db/seed.js");
-      const { createPrisma } = await import("../db/client.js");
+      await deployMigrations(file);
+      const { seedDatabase } = await import("../data/seed.js");
+      const { createPrisma } = await import("../data/client.js");
       const prisma = createPrisma(file);
       const summary = await seedDatabase(prisma);
       await prisma.$disconnect();

@@ -1,8 +1,8 @@
 import readline from "node:readline";
 import { loadConfig } from "../config.js";
-import { createPrisma } from "../db/client.js";
-import { deployMigrations } from "../db/migrate.js";
-import { seedIfEmpty } from "../db/seed.js";
+import { createPrisma } from "../data/client.js";
+import { deployMigrations } from "../data/migrate.js";
+import { seedIfEmpty } from "../data/seed.js";
 import { loadNlu } from "../nlu/index.js";
 
 /**
@@ -12,8 +12,8 @@ import { loadNlu } from "../nlu/index.js";
 async function main(): Promise<void> {
   const explain = process.argv.includes("--explain");
   const config = loadConfig();
-  deployMigrations(config.databaseFile);
-  const db = createPrisma(config.databaseFile);
+  await deployMigrations(config.databaseUrl);
+  const db = createPrisma(config.databaseUrl);
   await seedIfEmpty(db);
   const router = await loadNlu(db, config.timeZone);
   await db.$disconnect();

@@ -1,5 +1,5 @@
-import { sqlOf, type Db } from "../db/client.js";
-import { fromSqliteTimestamp, sqliteTimestamp } from "../db/sql.js";
+import type { Db } from "../data/client.js";
+import { deleteFlow, readFlow, writeFlow } from "../data/flow-state.js";
 import type { FlowState } from "./types.js";
 
 /** Unfinished flows expire so a user who comes back later starts fresh. */
@@ -8,11 +8,7 @@ export const FLOW_TTL_MS = 30 * 60 * 1000;
 export type LoadedState = { state: FlowState; expired: false } | { state: FlowState; expired: true } | null;
 
 export async function loadState(db: Db, userId: number, now: Date): Promise<LoadedState> {
-  // Read and written on every message: plain statements rather than the ORM's.
-  const row = sqlOf(db).get<{ flow: string; step: string; data: string; expiresAt: string }>(
-    `SELECT "flow", "step", "data", "expiresAt" FROM "ConversationState" WHERE "userId" = ?`,
-    userId,
-  );
+  const row = await readFlow(db, userId);
   if (!row) return null;
   let data: Record<string, unknown> = {};
   try {
@@ -21,24 +17,13 @@ export async function loadState(db: Db, userId: number, now: Date): Promise<Load
     data = {};
   }
   const state = { flow: row.flow, step: row.step, data };
-  return { state, expired: fromSqliteTimestamp(row.expiresAt)!.getTime() <= now.getTime() } as LoadedState;
+  return { state, expired: row.expiresAt.getTime() <= now.getTime() } as LoadedState;
 }
 
 export async function saveState(db: Db, userId: number, state: FlowState, now: Date, ttlMs = FLOW_TTL_MS): Promise<void> {
-  const sql = sqlOf(db);
-  const expiresAt = sqliteTimestamp(new Date(now.getTime() + ttlMs));
-  const data = JSON.stringify(state.data);
-  const updatedAt = sqliteTimestamp(new Date());
-  await sql.write(() =>
-    sql.run(
-      `INSERT INTO "ConversationState" ("userId", "flow", "step", "data", "expiresAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT ("userId") DO UPDATE SET "flow" = excluded."flow", "step" = excluded."step", "data" = excluded."data", "expiresAt" = excluded."expiresAt", "updatedAt" = excluded."updatedAt"`,
-      userId, state.flow, state.step, data, expiresAt, updatedAt,
-    ),
-  );
+  await writeFlow(db, userId, { flow: state.flow, step: state.step, data: JSON.stringify(state.data), expiresAt: new Date(now.getTime() + ttlMs) });
 }
 
 export async function clearState(db: Db, userId: number): Promise<void> {
-  const sql = sqlOf(db);
-  await sql.write(() => sql.run(`DELETE FROM "ConversationState" WHERE "userId" = ?`, userId));
+  await deleteFlow(db, userId);
 }

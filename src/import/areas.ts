@@ -1,5 +1,5 @@
-import type { Db } from "../db/client.js";
-import { forgetShapes } from "../db/shape-cache.js";
+import type { Db } from "../data/client.js";
+import { forgetShapes } from "../data/shape-cache.js";
 import { mapHeaders, normalizeHeader } from "./headers.js";
 import type { Issue } from "./rows.js";
 import { readTable } from "./table.js";

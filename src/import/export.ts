@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import type { Db } from "../db/client.js";
+import type { Db } from "../data/client.js";
 import { isoDate } from "../schedule/time.js";
 import { toCsv } from "./csv.js";
 

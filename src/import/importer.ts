@@ -1,8 +1,9 @@
 import { parseExceptions, withExceptions, type Exceptions } from "../schedule/rule.js";
 import path from "node:path";
-import { sqliteTimestamp, type Db } from "../db/client.js";
+import type { Db } from "../data/client.js";
+import { writeResourceImport } from "../data/resources.js";
 import { geoCell } from "../features/search/geo.js";
-import { forgetShapes } from "../db/shape-cache.js";
+import { forgetShapes } from "../data/shape-cache.js";
 import { describeSchedule } from "../schedule/describe.js";
 import type { Encoding } from "./decode.js";
 import { detectFormat, FORMATS, mapHeaders, type Format } from "./headers.js";
@@ -65,31 +66,6 @@ function describeOnce(text: string) {
 function derived(d: ResourceDraft, exceptions: Exceptions = {}) {
   const s = describeOnce(d.scheduleText);
   return { ...d, scheduleRule: s.rule ? JSON.stringify(withExceptions(s.rule, exceptions)) : null, weekdayMask: s.weekdayMask, geoCell: geoCell(d.lat, d.lng) };
-}
-
-const INSERT_COLUMNS = [
-  "externalId", "name", "reading", "categoryKey", "areaId", "description", "venue", "address", "lat", "lng", "geoCell", "scheduleText", "scheduleRule",
-  "weekdayMask", "fee", "target", "organiser", "phone", "visibility", "status", "source", "lastVerifiedAt", "activatedAt", "createdAt", "updatedAt",
-] as const;
-
-const sqliteDate = (d: Date | null) => (d ? sqliteTimestamp(d) : null);
-
-/**
- * New rows go in as multi-row INSERTs: createMany costs about a millisecond a
- * row through the driver adapter, which would make a 10,000-row file slow.
- */
-async function insertBatch(tx: Pick<Db, "$executeRawUnsafe">, batch: ResourceDraft[], source: string): Promise<void> {
-  const now = sqliteDate(new Date());
-  const args: unknown[] = [];
-  for (const d of batch) {
-    const x = derived(d);
-    args.push(
-      x.externalId, x.name, x.reading, x.categoryKey, x.areaId, x.description, x.venue, x.address, x.lat, x.lng, x.geoCell, x.scheduleText, x.scheduleRule,
-      x.weekdayMask, x.fee, x.target, x.organiser, x.phone, x.visibility, x.status, source, sqliteDate(x.lastVerifiedAt), x.status === "active" ? now : null, now, now,
-    );
-  }
-  const row = `(${INSERT_COLUMNS.map(() => "?").join(",")})`;
-  await tx.$executeRawUnsafe(`INSERT INTO "Resource" (${INSERT_COLUMNS.map((c) => `"${c}"`).join(",")}) VALUES ${batch.map(() => row).join(",")}`, ...args);
 }
 
 const chunks = <T>(xs: T[], n: number) => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
@@ -198,20 +174,19 @@ export async function importResources(db: Db, o: ImportOptions): Promise<ImportR
   const source = `import:${path.basename(o.file)}`;
   let done = 0;
   const steps = creates.length + updates.length;
-  await db.$transaction(
-    async (tx) => {
-      for (const batch of chunks(creates, 500)) {
-        await insertBatch(tx, batch, source);
-        done += batch.length;
-        o.onProgress?.(done, steps, "write");
-      }
-      for (const u of updates) {
-        // Resumed by the import: residents waiting for such an activity hear of it.
-        await tx.resource.update({ where: { id: u.id }, data: { ...derived(u.draft, u.exceptions), ...(!u.wasActive && u.draft.status === "active" ? { activatedAt: new Date() } : {}) } });
-        if (++done % 500 === 0) o.onProgress?.(done, steps, "write");
-      }
+  const now = new Date();
+  await writeResourceImport(
+    db,
+    creates.map((d) => {
+      const x = derived(d);
+      return { ...x, source, activatedAt: x.status === "active" ? now : null, createdAt: now, updatedAt: now };
+    }),
+    // Resumed by the import: residents waiting for such an activity hear of it.
+    updates.map((u) => ({ id: u.id, data: { ...derived(u.draft, u.exceptions), ...(!u.wasActive && u.draft.status === "active" ? { activatedAt: now } : {}) } })),
+    (n) => {
+      done = n;
+      o.onProgress?.(done, steps, "write");
     },
-    { timeout: 600_000, maxWait: 60_000 },
   );
   forgetShapes(db);
   report.written = true;

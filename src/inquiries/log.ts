@@ -1,4 +1,5 @@
-import { sqliteTimestamp, sqlOf, type Db } from "../db/client.js";
+import type { Db } from "../data/client.js";
+import { insertInquiry } from "../data/inquiries.js";
 import type { Slots } from "../nlu/types.js";
 import { firstChars } from "../util/chars.js";
 import type { User } from "../generated/prisma/client.js";
@@ -21,17 +22,13 @@ export interface InquiryInput {
 export async function logInquiry(db: Db, i: InquiryInput & { asker?: Pick<User, "roles"> }): Promise<void> {
   // Needs figures count residents' searches and requests: a coordinator's own questions are staff work.
   if (i.asker && rolesOf(i.asker).some((r) => r === "sc" || r === "admin")) return;
-  // Written for every question: a plain INSERT (timestamps in Prisma's own text form).
-  const sql = sqlOf(db);
-  await sql.write(() => sql.run(
-    `INSERT INTO "InquiryLog" ("userId", "text", "intent", "slots", "categoryKey", "areaId", "resultsCount", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    i.userId,
-    firstChars(i.text, 500),
-    i.intent,
-    JSON.stringify(i.slots),
-    i.categoryKey ?? null,
-    i.areaId ?? null,
-    i.resultsCount,
-    sqliteTimestamp(new Date()),
-  ));
+  await insertInquiry(db, {
+    userId: i.userId,
+    text: firstChars(i.text, 500),
+    intent: i.intent,
+    slots: JSON.stringify(i.slots),
+    categoryKey: i.categoryKey ?? null,
+    areaId: i.areaId ?? null,
+    resultsCount: i.resultsCount,
+  });
 }

@@ -1,4 +1,4 @@
-import type { Db } from "../db/client.js";
+import type { Db } from "../data/client.js";
 import type { LineGateway } from "../line/client.js";
 import { text, type Message } from "../line/messages.js";
 import type { Logger } from "../log.js";

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Clock } from "../clock.js";
-import type { Db } from "../db/client.js";
+import type { Db } from "../data/client.js";
 import type { LineGateway } from "../line/client.js";
 import type { Logger } from "../log.js";
 import { runDueBroadcasts } from "./broadcast-runner.js";

@@ -1,4 +1,4 @@
-import type { Db } from "../db/client.js";
+import type { Db } from "../data/client.js";
 import { noticeFoundMessages, scOrganizerTexts } from "../features/organizers/messages.js";
 import { inQuietHours } from "../features/broadcasts/quiet.js";
 import { publicResource } from "../features/search/service.js";

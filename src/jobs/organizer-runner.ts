@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Db } from "../db/client.js";
+import type { Db } from "../data/client.js";
 import { REPLY_FLOW } from "../features/organizers/handler.js";
 import { checkMessages } from "../features/organizers/messages.js";
 import { datesInMonth, nextMonth, ruleOf } from "../features/organizers/service.js";

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Db } from "../db/client.js";
+import type { Db } from "../data/client.js";
 import type { LineGateway } from "../line/client.js";
 import type { Logger } from "../log.js";
 import { reminderMessages } from "../features/meetings/messages.js";

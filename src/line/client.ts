@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { messagingApi } from "@line/bot-sdk";
-import type { Db } from "../db/client.js";
+import type { Db } from "../data/client.js";
 import type { Logger } from "../log.js";
 import { LineApiError, LineHttp, type LineHttpOptions, type LineTransport } from "./http.js";
 import { MAX_MESSAGES_PER_CALL, MAX_MULTICAST_RECIPIENTS, chunk } from "./limits.js";

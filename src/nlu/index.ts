@@ -1,4 +1,4 @@
-import type { Db } from "../db/client.js";
+import type { Db } from "../data/client.js";
 import type { Nlu } from "./nlu.js";
 import { Router, type AreaEntry } from "./router.js";
 import { loadTokenizer } from "./tokenizer.js";

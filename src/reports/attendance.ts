@@ -1,4 +1,4 @@
-import type { Db } from "../db/client.js";
+import type { Db } from "../data/client.js";
 import { UNNAMED, when } from "../features/meetings/messages.js";
 import { attendeesWithNames } from "../features/meetings/service.js";
 

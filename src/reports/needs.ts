@@ -1,4 +1,4 @@
-import type { Db } from "../db/client.js";
+import type { Db } from "../data/client.js";
 import type { Slots } from "../nlu/types.js";
 
 /**

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import express from "express";
-import type { Db } from "../db/client.js";
+import type { Db } from "../data/client.js";
 import { japaneseFontFile } from "../richmenu/raster.js";
 import { richMenuImage, richMenuRequest } from "../richmenu/menu.js";
 import { withRole } from "../users/service.js";

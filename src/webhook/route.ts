@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { sqliteTimestamp, sqlOf, type Db } from "../db/client.js";
+import type { Db } from "../data/client.js";
+import { recordEvents } from "../data/events.js";
 import { verifySignature } from "../line/signature.js";
 import type { Logger } from "../log.js";
 import { readRawBody } from "./raw-body.js";
@@ -19,31 +20,20 @@ export interface WebhookOptions {
 
 /**
  * Records each event by its webhookEventId before acknowledging, so a
- * redelivery (or a duplicate POST) is acknowledged but not handled twice, and
- * an event accepted before a crash can be handled after the restart.
- * Returns the events that are new.
+ * redelivery (or a duplicate POST, or the same event at another instance) is
+ * acknowledged but not handled twice, and an event accepted before a crash can
+ * be handled after the restart. Returns the events that are new.
  */
-export function acceptEvents(db: Db, events: WebhookEvent[]): Promise<{ ev: WebhookEvent; key: string }[]> {
-  const sql = sqlOf(db);
-  const receivedAt = sqliteTimestamp(new Date());
-  // One transaction for the whole body: all of its events are recorded, or none and LINE redelivers.
-  return sql.write(() => {
-    const fresh: { ev: WebhookEvent; key: string }[] = [];
-    for (const ev of events) {
-      const key = eventKey(ev);
-      // INSERT OR IGNORE: one statement both records the event and tells whether it was new.
-      const inserted = sql.run(
-        `INSERT OR IGNORE INTO "ProcessedEvent" ("webhookEventId", "type", "status", "redelivery", "payload", "receivedAt") VALUES (?, ?, 'received', ?, ?, ?)`,
-        key,
-        ev.type.slice(0, 40),
-        ev.deliveryContext?.isRedelivery === true ? 1 : 0,
-        JSON.stringify(ev),
-        receivedAt,
-      );
-      if (inserted === 1) fresh.push({ ev, key });
-    }
-    return fresh;
-  });
+export async function acceptEvents(db: Db, events: WebhookEvent[]): Promise<{ ev: WebhookEvent; key: string }[]> {
+  const keyed = events.map((ev) => ({ ev, key: eventKey(ev) }));
+  const fresh = await recordEvents(
+    db,
+    keyed.map(({ ev, key }) => ({ key, type: ev.type, redelivery: ev.deliveryContext?.isRedelivery === true, payload: JSON.stringify(ev) })),
+    new Date(),
+  );
+  // The same event twice in one body is handled once.
+  const seen = new Set<string>();
+  return keyed.filter(({ key }) => fresh.has(key) && !seen.has(key) && seen.add(key));
 }
 
 /** A plain Node request handler: what every LINE event goes through. */

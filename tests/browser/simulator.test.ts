@@ -5,6 +5,7 @@ import path from "node:path";
 import type { Browser } from "playwright-core";
 import { launchChromium } from "../support/browser.js";
 import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
+import { newTestDatabase } from "../support/database.js";
 import { startBotProcess, type BotProcess } from "../support/bot-process.js";
 
 const ARTIFACTS = path.resolve(import.meta.dirname, "../artifacts");
@@ -12,13 +13,11 @@ const ARTIFACTS = path.resolve(import.meta.dirname, "../artifacts");
 describe("the local chat simulator in a browser", () => {
   let bot: BotProcess;
   let browser: Browser;
-  let dbFile: string;
+  let databaseUrl: string;
   beforeAll(async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sim-"));
-    dbFile = path.join(dir, "bot.db");
-    fs.copyFileSync(inject("templateDb"), dbFile);
+    databaseUrl = await newTestDatabase();
     // Local mode: no credentials, the in-process capture, and the simulator mounted.
-    bot = await startBotProcess({ dbFile, lineUrl: "https://api.line.me", env: { NODE_ENV: "development", LINE_CHANNEL_SECRET: "", LINE_CHANNEL_ACCESS_TOKEN: "" } });
+    bot = await startBotProcess({ databaseUrl, lineUrl: "https://api.line.me", env: { NODE_ENV: "development", LINE_CHANNEL_SECRET: "", LINE_CHANNEL_ACCESS_TOKEN: "" } });
     browser = await launchChromium();
     fs.mkdirSync(ARTIFACTS, { recursive: true });
   }, 60_000);
@@ -63,7 +62,7 @@ describe("the local chat simulator in a browser", () => {
     await page.reload();
     await page.waitForFunction("window.simulatorReady === true");
     const code = execFileSync(process.execPath, ["--import", "tsx", "src/cli/admin.ts", "invite", "sc", "--area", "蓮根"], {
-      env: { ...process.env, DATABASE_URL: `file:${dbFile}`, NODE_ENV: "test" },
+      env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "test" },
       encoding: "utf8",
     }).match(/[A-Z0-9]{6,}/)![0];
     await page.fill("#text", `SC登録 ${code}`);

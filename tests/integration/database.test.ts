@@ -3,18 +3,18 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { createPrisma } from "../../src/db/client.js";
-import { checksum, deployMigrations, migrationStatus, readMigrations } from "../../src/db/migrate.js";
-import { seedDatabase, seedIfEmpty } from "../../src/db/seed.js";
+import { createPrisma } from "../../src/data/client.js";
+import { checksum, deployMigrations, migrationStatus, readMigrations } from "../../src/data/migrate.js";
+import { seedDatabase, seedIfEmpty } from "../../src/data/seed.js";
 
 function tempFile(): string {
   return path.join(fs.mkdtempSync(path.join(os.tmpdir(), "sasaeai-db-")), "bot.db");
 }
 
 describe("database migrations", () => {
-  it("apply to an empty database and are recorded in Prisma's history table", () => {
+  it("apply to an empty database and are recorded in Prisma's history table", async () => {
     const file = tempFile();
-    const applied = deployMigrations(file);
+    const applied = await deployMigrations(file);
     expect(applied).toEqual(readMigrations().map((m) => m.name));
     const db = new Database(file);
     const rows = db.prepare(`SELECT migration_name, checksum, finished_at FROM _prisma_migrations`).all() as any[];
@@ -25,27 +25,27 @@ describe("database migrations", () => {
     db.close();
   });
 
-  it("apply nothing the second time", () => {
+  it("apply nothing the second time", async () => {
     const file = tempFile();
-    deployMigrations(file);
-    expect(deployMigrations(file)).toEqual([]);
-    expect(migrationStatus(file).pending).toEqual([]);
+    await deployMigrations(file);
+    expect(await deployMigrations(file)).toEqual([]);
+    expect((await migrationStatus(file)).pending).toEqual([]);
   });
 
-  it("refuse to run when an applied migration was edited", () => {
+  it("refuse to run when an applied migration was edited", async () => {
     const file = tempFile();
-    deployMigrations(file);
+    await deployMigrations(file);
     const db = new Database(file);
     db.prepare(`UPDATE _prisma_migrations SET checksum = 'changed'`).run();
     db.close();
-    expect(() => deployMigrations(file)).toThrow(/edited/);
+    await expect(deployMigrations(file)).rejects.toThrow(/edited/);
   });
 });
 
 describe("demo data", () => {
   it("is idempotent: seeding twice leaves the same rows", async () => {
     const file = tempFile();
-    deployMigrations(file);
+    await deployMigrations(file);
     const db = createPrisma(file);
     const first = await seedDatabase(db);
     const counts = async () => [await db.area.count(), await db.category.count(), await db.resource.count()];
@@ -59,7 +59,7 @@ describe("demo data", () => {
 
   it("models the ward: 4 blocks, 18 areas with readings, every category, a centre per area, at least 150 resources", async () => {
     const file = tempFile();
-    deployMigrations(file);
+    await deployMigrations(file);
     const db = createPrisma(file);
     await seedDatabase(db);
     expect(await db.area.count({ where: { kind: "block" } })).toBe(4);

@@ -7,7 +7,8 @@ import path from "node:path";
 import writeXlsxFile from "write-excel-file/node";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { inject } from "vitest";
-import { createPrisma, type Db } from "../../src/db/client.js";
+import { newTestDatabase } from "../support/database.js";
+import { createPrisma, type Db } from "../../src/data/client.js";
 import { searchResources } from "../../src/features/search/service.js";
 import { importAreas } from "../../src/import/areas.js";
 import { exportResources } from "../../src/import/export.js";
@@ -20,10 +21,9 @@ const NOW = { now: new Date("2026-12-01T01:00:00Z"), timeZone: "Asia/Tokyo", vie
 describe("importing resource lists", () => {
   let db: Db;
   let dir: string;
-  beforeEach(() => {
+  beforeEach(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "import-"));
-    fs.copyFileSync(inject("templateDb"), path.join(dir, "bot.db"));
-    db = createPrisma(path.join(dir, "bot.db"));
+    db = createPrisma(await newTestDatabase());
   });
   afterEach(async () => {
     await db.$disconnect();

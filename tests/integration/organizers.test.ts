@@ -53,7 +53,7 @@ describe("organisers keep their listings true", () => {
     expect(text).toContain("1月6日(水) 13:00〜16:00");
     expect(text).toContain("1月27日(水)");
     // A new process on the same database (a restart, or another instance) an hour later.
-    const restarted = await startTestApp({ nlu: await demoRouter(), dbFile: t.dbFile, now: "2026-12-25T02:00:00Z", line: t.line });
+    const restarted = await startTestApp({ nlu: await demoRouter(), databaseUrl: t.databaseUrl, now: "2026-12-25T02:00:00Z", line: t.line });
     await restarted.jobs.kick();
     await restarted.stop();
     expect(checks(t)).toHaveLength(1);
@@ -82,7 +82,7 @@ describe("organisers keep their listings true", () => {
   it("an SC can also make the invitation from the command line", () => {
     const id = 1;
     const out = execFileSync(process.execPath, ["--import", "tsx", "src/cli/admin.ts", "invite", "organizer", "--resource", String(id)], {
-      env: { ...process.env, DATABASE_URL: `file:${t.dbFile}`, NODE_ENV: "test" },
+      env: { ...process.env, DATABASE_URL: t.databaseUrl, NODE_ENV: "test" },
       encoding: "utf8",
     });
     expect(out).toMatch(/主催者登録 [A-Z0-9]{6,}/);

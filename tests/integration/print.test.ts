@@ -67,7 +67,7 @@ describe("printed sheets for residents without LINE", () => {
 
   it("the same files come from the command line into --out DIR", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "print-"));
-    const env = { ...process.env, DATABASE_URL: `file:${t.dbFile}`, NODE_ENV: "test" };
+    const env = { ...process.env, DATABASE_URL: t.databaseUrl, NODE_ENV: "test" };
     execFileSync(process.execPath, ["--import", "tsx", "src/cli/print.ts", "handout", "--area", "蓮根", "--out", dir], { env });
     execFileSync(process.execPath, ["--import", "tsx", "src/cli/print.ts", "poster", "--area", "蓮根", "--out", dir], { env });
     expect(fs.readdirSync(dir).sort()).toEqual(["handout-蓮根.pdf", "poster-蓮根.pdf"]);

@@ -9,7 +9,7 @@ import type { TestApp } from "../support/test-app.js";
 
 const run = (t: TestApp, args: string[]) =>
   execFileSync(process.execPath, ["--import", "tsx", "src/cli/report.ts", ...args], {
-    env: { ...process.env, DATABASE_URL: `file:${t.dbFile}`, NODE_ENV: "test" },
+    env: { ...process.env, DATABASE_URL: t.databaseUrl, NODE_ENV: "test" },
     encoding: "utf8",
   });
 

@@ -49,9 +49,9 @@ describe("volunteers", () => {
     await t.send(events.text(VOL, "ボランティアに登録したい"));
     await t.send(events.postback(VOL, lastQuick(t, VOL, "同意して進む")));
     await t.send(events.text(VOL, "佐藤"));
-    const dbFile = t.dbFile;
+    const databaseUrl = t.databaseUrl;
     await t.stop();
-    const restarted = await startTestApp({ nlu: await demoRouter(), dbFile });
+    const restarted = await startTestApp({ nlu: await demoRouter(), databaseUrl });
     await restarted.send(events.text(VOL, "高島平"));
     expect(restarted.textsTo(VOL)[0]).toMatch(/いま選んでいる地域：高島平/);
     await restarted.stop();

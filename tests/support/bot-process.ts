@@ -21,14 +21,14 @@ export interface BotProcess {
 }
 
 /** Runs the real bot (as `npm start` does) as a separate process against a test database and fake LINE platform. */
-export async function startBotProcess(o: { dbFile: string; lineUrl: string; env?: Record<string, string> }): Promise<BotProcess> {
+export async function startBotProcess(o: { databaseUrl: string; lineUrl: string; env?: Record<string, string> }): Promise<BotProcess> {
   const proc = spawn(process.execPath, npmStartArgs(), {
     cwd: ROOT,
     env: {
       ...process.env,
       NODE_ENV: "production",
       PORT: "0",
-      DATABASE_URL: `file:${o.dbFile}`,
+      DATABASE_URL: o.databaseUrl,
       LINE_CHANNEL_SECRET: "process-test-secret",
       LINE_CHANNEL_ACCESS_TOKEN: "process-test-token",
       LINE_API_BASE_URL: o.lineUrl,

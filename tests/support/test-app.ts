@@ -3,12 +3,12 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { inject } from "vitest";
+import { newTestDatabase } from "./database.js";
 import { createApp, type AppHandle } from "../../src/app.js";
 import { ManualClock } from "../../src/clock.js";
 import { loadConfig, type Config } from "../../src/config.js";
-import { createPrisma, type Db } from "../../src/db/client.js";
-import { deployMigrations } from "../../src/db/migrate.js";
+import { createPrisma, type Db } from "../../src/data/client.js";
+import { deployMigrations } from "../../src/data/migrate.js";
 import type { AppDeps } from "../../src/deps.js";
 import { LineGateway, type RetryPolicy } from "../../src/line/client.js";
 import { FakeLinePlatform } from "../../src/line/fake-platform.js";
@@ -31,7 +31,8 @@ export interface TestApp {
   deps: AppDeps;
   jobs: Jobs;
   logs: string[];
-  dbFile: string;
+  /** The test's own database (a copy of the seeded template unless `seeded: false`). */
+  databaseUrl: string;
   /** Signs and posts events like LINE does; resolves with the HTTP status. */
   post(evs: object[]): Promise<number>;
   /** Posts and waits until every accepted event has been handled. */
@@ -48,8 +49,8 @@ export interface TestAppOptions {
   now?: string;
   seeded?: boolean;
   retry?: Partial<RetryPolicy>;
-  /** Reuse an existing database file (to test restarts). */
-  dbFile?: string;
+  /** Reuse an existing database (to test restarts). */
+  databaseUrl?: string;
   line?: FakeLinePlatform;
   /** Send LINE calls from the sender thread, as the bot does, instead of in-process. */
   senderThread?: boolean;
@@ -70,20 +71,14 @@ export function textOf(m: any): string {
 }
 
 export async function startTestApp(o: TestAppOptions = {}): Promise<TestApp> {
-  let dbFile = o.dbFile;
-  if (!dbFile) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sasaeai-test-"));
-    dbFile = path.join(dir, "bot.db");
-    if (o.seeded === false) deployMigrations(dbFile);
-    else fs.copyFileSync(inject("templateDb"), dbFile);
-  }
-  deployMigrations(dbFile);
+  const databaseUrl = o.databaseUrl ?? (await newTestDatabase({ seeded: o.seeded }));
+  await deployMigrations(databaseUrl);
   const line = o.line ?? new FakeLinePlatform();
   const lineUrl = o.line ? o.line.url : await line.start();
-  const config = loadConfig({ NODE_ENV: "test", DATABASE_URL: `file:${dbFile}` });
+  const config = loadConfig({ NODE_ENV: "test", DATABASE_URL: databaseUrl });
   const logs: string[] = [];
   const logger: Logger = createLogger("debug", (l) => logs.push(l));
-  const db = createPrisma(dbFile);
+  const db = createPrisma(databaseUrl, { poolSize: 4 });
   const clock = new ManualClock(o.now ?? "2026-12-01T01:00:00Z");
   setEventClock(() => clock.now().getTime());
   const gateway = new LineGateway({
@@ -127,7 +122,7 @@ export async function startTestApp(o: TestAppOptions = {}): Promise<TestApp> {
     deps,
     jobs,
     logs,
-    dbFile,
+    databaseUrl,
     post,
     async send(...evs) {
       const status = await post(evs);

@@ -4,7 +4,7 @@ import path from "node:path";
 import { randomBytes } from "node:crypto";
 import express from "express";
 import multer from "multer";
-import { forgetShapes } from "../../db/shape-cache.js";
+import { forgetShapes } from "../../data/shape-cache.js";
 import { allAreas } from "../../features/areas/service.js";
 import { applyChange } from "../../features/organizers/service.js";
 import { categoriesOf } from "../../features/search/service.js";

@@ -1,4 +1,4 @@
-import type { Db } from "../../db/client.js";
+import type { Db } from "../../data/client.js";
 import type { Area } from "../../generated/prisma/client.js";
 import { parseAlias } from "../../nlu/alias.js";
 import { normalize, toHiragana } from "../../nlu/normalize.js";

@@ -1,5 +1,5 @@
-import type { Db } from "../../db/client.js";
-import { cachedShape } from "../../db/shape-cache.js";
+import type { Db } from "../../data/client.js";
+import { cachedShape } from "../../data/shape-cache.js";
 import type { Area } from "../../generated/prisma/client.js";
 
 /** Every area lookup a message makes is answered from this cached list (see shape-cache.ts). */

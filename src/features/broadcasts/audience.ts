@@ -1,4 +1,4 @@
-import type { Db } from "../../db/client.js";
+import type { Db } from "../../data/client.js";
 
 export type AudienceRole = "residents" | "volunteers" | "council";
 

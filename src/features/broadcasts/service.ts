@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
-import type { Db } from "../../db/client.js";
+import type { Db } from "../../data/client.js";
 import type { Message } from "../../line/messages.js";
 import { MAX_MULTICAST_RECIPIENTS, chunk } from "../../line/limits.js";
 import type { Audience } from "./audience.js";

@@ -1,5 +1,5 @@
 import type { TurnContext } from "../../conversation/types.js";
-import type { Db } from "../../db/client.js";
+import type { Db } from "../../data/client.js";
 import { hasRole } from "../../users/service.js";
 import { searchResources, type ResourceHit } from "../search/service.js";
 

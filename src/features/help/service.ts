@@ -1,4 +1,4 @@
-import type { Db } from "../../db/client.js";
+import type { Db } from "../../data/client.js";
 import type { TimeOfDay } from "../../nlu/types.js";
 import { firstChars } from "../../util/chars.js";
 

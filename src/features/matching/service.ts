@@ -1,4 +1,4 @@
-import type { Db } from "../../db/client.js";
+import type { Db } from "../../data/client.js";
 import type { HelpRequest } from "../../generated/prisma/client.js";
 import { parsePreferredTimes, preferredTimesText } from "../help/service.js";
 import { audit, scScope } from "../roles/service.js";

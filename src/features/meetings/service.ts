@@ -1,4 +1,4 @@
-import type { Db } from "../../db/client.js";
+import type { Db } from "../../data/client.js";
 import type { Meeting } from "../../generated/prisma/client.js";
 import { DEFAULT_PLAN, reminderTimes, type ReminderRule } from "./plan.js";
 

@@ -1,5 +1,5 @@
-import type { Db } from "../../db/client.js";
-import { forgetShapes } from "../../db/shape-cache.js";
+import type { Db } from "../../data/client.js";
+import { forgetShapes } from "../../data/shape-cache.js";
 import type { User } from "../../generated/prisma/client.js";
 import { nextOccurrences, type Occurrence } from "../../schedule/occurrences.js";
 import { parseSchedule } from "../../schedule/parse.js";

@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import type { Db } from "../../db/client.js";
+import type { Db } from "../../data/client.js";
 import type { User } from "../../generated/prisma/client.js";
 import { withRole } from "../../users/service.js";
 

@@ -1,7 +1,19 @@
 import type { Resource } from "../../generated/prisma/client.js";
-import { sqlOf, type Db } from "../../db/client.js";
-import { fromSqliteTimestamp, type SqlValue } from "../../db/sql.js";
-import { cachedShape } from "../../db/shape-cache.js";
+import type { Db } from "../../data/client.js";
+import {
+  areaWithDescendants,
+  categoryKeysOfKind,
+  categoryLabels,
+  namesWithSchedules,
+  nearestCandidates,
+  resourceRows,
+  resourceWithPlace,
+  rowsWithSchedule,
+  scheduleGroups,
+  type ResourceCandidate,
+  type ResourceFilter,
+  type ResourceRow,
+} from "../../data/resources.js";
 import { nextOccurrences, occursOn, type Occurrence } from "../../schedule/occurrences.js";
 import type { ScheduleRule } from "../../schedule/rule.js";
 import { scheduleNotices } from "../../schedule/notices.js";
@@ -61,99 +73,29 @@ const MIN_NEARBY = 3;
 const NEAREST_LIMIT = 100;
 const TOD_WINDOWS: Record<TimeOfDay, [number, number]> = { morning: [0, 12 * 60], afternoon: [12 * 60, 17 * 60], evening: [17 * 60, 24 * 60] };
 
-/** The few columns needed to filter and rank; full rows are read for the page only. */
-interface Candidate {
-  id: number | bigint;
-  name: string;
-  scheduleRule: string | null;
-  lat: number | null;
-  lng: number | null;
-  visibility: string;
-}
+type Candidate = ResourceCandidate;
+type FullRow = ResourceRow;
 
-/** A resource row as read for a page: the hit's stored fields, before schedule and privacy are applied. */
-type FullRow = Candidate &
-  Pick<ResourceHit, "categoryKey" | "categoryLabel" | "categoryKind" | "areaName" | "venue" | "address" | "scheduleText" | "fee" | "phone" | "organiser" | "target" | "description"> & {
-    lastVerifiedAt: string | null;
+/** What the database narrows by: everything but dates and times of day, which the schedules decide. */
+async function filterOf(db: Db, q: SearchQuery, withArea: boolean): Promise<ResourceFilter> {
+  const keys = q.categories.length ? q.categories : q.kind ? await categoryKeysOfKind(db, q.kind) : [];
+  return {
+    publicOnly: q.publicOnly,
+    categoryKeys: keys.length ? keys : undefined,
+    free: q.free,
+    weekdays: q.weekdays,
+    areaIds: withArea && q.areaId !== undefined ? await areaWithDescendants(db, q.areaId) : undefined,
   };
-
-const FROM = `FROM Resource r JOIN Category c ON c.key = r.categoryKey`;
-
-/** 無料 (without a charge in yen beside it, as in 初回無料・2回目から300円), 0円, なし, 不要. */
-const FREE_FEE = `((r.fee LIKE '%無料%' AND r.fee NOT GLOB '*[1-9]*円*') OR trim(r.fee) IN ('0円', 'なし', '不要', 'かかりません'))`;
-
-function filters(q: SearchQuery, kindKeys: string[]): { sql: string[]; args: SqlValue[] } {
-  const sql = ["r.status = 'active'"];
-  const args: SqlValue[] = [];
-  if (q.publicOnly) sql.push("r.visibility = 'public'");
-  // Category keys, not a join on Category.kind: the join makes SQLite scan by category instead of by place.
-  const keys = q.categories.length ? q.categories : q.kind ? kindKeys : [];
-  if (keys.length) {
-    sql.push(`r.categoryKey IN (${keys.map(() => "?").join(",")})`);
-    args.push(...keys);
-  }
-  if (q.free) sql.push(FREE_FEE);
-  if (q.weekdays?.length) {
-    sql.push("(r.weekdayMask & ?) != 0");
-    args.push(q.weekdays.reduce((m, d) => m | (1 << d), 0));
-  }
-  return { sql, args };
 }
 
 /** Category key → label and kind, cached like the area tree. */
 export function categoriesOf(db: Db): Promise<Map<string, { label: string; kind: string }>> {
-  return cachedShape(db, "categories", async () => new Map(sqlOf(db).all<{ key: string; label: string; kind: string }>(`SELECT key, label, kind FROM Category`).map((c) => [c.key, { label: c.label, kind: c.kind }])));
+  return categoryLabels(db);
 }
 
-function kindKeysOf(db: Db, q: SearchQuery): Promise<string[]> {
-  if (!q.kind || q.categories.length) return Promise.resolve([]);
-  const kind = q.kind;
-  return cachedShape(db, `kind:${kind}`, async () => sqlOf(db).all<{ key: string }>(`SELECT key FROM Category WHERE kind = ?`, kind).map((c) => c.key));
-}
-
-/** A block or the whole municipality stands for every area under it. */
-function areaAndDescendants(db: Db, areaId: number): Promise<number[]> {
-  return cachedShape(db, `area:${areaId}`, () => loadDescendants(db, areaId));
-}
-
-async function loadDescendants(db: Db, areaId: number): Promise<number[]> {
-  const ids = [areaId];
-  let frontier = [areaId];
-  while (frontier.length) {
-    const children = sqlOf(db).all<{ id: number }>(`SELECT id FROM Area WHERE parentId IN (${frontier.map(() => "?").join(",")})`, ...frontier);
-    frontier = children.map((c) => c.id).filter((id) => !ids.includes(id));
-    ids.push(...frontier);
-  }
-  return ids;
-}
-
-async function candidates(db: Db, q: SearchQuery, radiusM?: number): Promise<Candidate[]> {
-  const { sql, args } = filters(q, await kindKeysOf(db, q));
-  const cols = "r.id, r.name, r.scheduleRule, r.lat, r.lng, r.visibility";
-  if (q.near && radiusM) {
-    const cells = cellsAround(q.near, radiusM);
-    const box = boundingBox(q.near, radiusM);
-    sql.push(`r.geoCell IN (${cells.map(() => "?").join(",")})`, "r.lat BETWEEN ? AND ?", "r.lng BETWEEN ? AND ?");
-    args.push(...cells, box.minLat, box.maxLat, box.minLng, box.maxLng);
-    const k = Math.cos((q.near.lat * Math.PI) / 180) ** 2;
-    // Nearest first by a flat-earth approximation; exact distances are computed below.
-    return sqlOf(db).all<Candidate>(
-      `SELECT ${cols} FROM Resource r WHERE ${sql.join(" AND ")}
-       ORDER BY (r.lat - ?) * (r.lat - ?) + (r.lng - ?) * (r.lng - ?) * ? LIMIT ${NEAREST_LIMIT}`,
-      ...args, q.near.lat, q.near.lat, q.near.lng, q.near.lng, k,
-    );
-  }
-  throw new Error("candidates() is for location searches");
-}
-
-async function areaFilters(db: Db, q: SearchQuery): Promise<{ sql: string[]; args: SqlValue[] }> {
-  const f = filters(q, await kindKeysOf(db, q));
-  if (q.areaId !== undefined) {
-    const ids = await areaAndDescendants(db, q.areaId);
-    f.sql.push(`r.areaId IN (${ids.map(() => "?").join(",")})`);
-    f.args.push(...ids);
-  }
-  return f;
+async function candidates(db: Db, q: SearchQuery, radiusM: number): Promise<Candidate[]> {
+  if (!q.near) throw new Error("candidates() is for location searches");
+  return nearestCandidates(db, await filterOf(db, q, false), q.near, cellsAround(q.near, radiusM), boundingBox(q.near, radiusM), NEAREST_LIMIT);
 }
 
 /**
@@ -162,14 +104,10 @@ async function areaFilters(db: Db, q: SearchQuery): Promise<{ sql: string[]; arg
  * then read just the page's rows.
  */
 async function rankByNextDate(db: Db, q: SearchQuery, memo: ScheduleMemo, offset: number, pageSize: number): Promise<{ page: Ranked[]; total: number }> {
-  const { sql, args } = await areaFilters(db, q);
-  const where = sql.join(" AND ");
-  const groups = sqlOf(db).all<{ rule: string | null; n: number | bigint }>(
-    `SELECT r.scheduleRule AS rule, COUNT(*) AS n FROM Resource r WHERE ${where} GROUP BY r.scheduleRule`,
-    ...args,
-  );
+  const filter = await filterOf(db, q, true);
+  const groups = await scheduleGroups(db, filter);
   const ranked = groups
-    .map((g) => ({ rule: g.rule, n: Number(g.n), next: memo.matching(g.rule) }))
+    .map((g) => ({ rule: g.rule, n: g.n, next: memo.matching(g.rule) }))
     .filter((g): g is { rule: string | null; n: number; next: Occurrence[] } => g.next !== null)
     .sort((a, b) => {
       const da = a.next[0];
@@ -186,7 +124,7 @@ async function rankByNextDate(db: Db, q: SearchQuery, memo: ScheduleMemo, offset
     needed.push(g);
     covered += g.n;
   }
-  if (covered <= SMALL_PAGE_SOURCE) return { page: await smallPage(db, where, args, needed, offset, pageSize), total };
+  if (covered <= SMALL_PAGE_SOURCE) return { page: await smallPage(db, filter, needed, offset, pageSize), total };
   const page: Ranked[] = [];
   let skip = offset;
   for (const g of needed) {
@@ -195,11 +133,7 @@ async function rankByNextDate(db: Db, q: SearchQuery, memo: ScheduleMemo, offset
       skip -= g.n;
       continue;
     }
-    const rows = sqlOf(db).all<FullRow>(
-      `SELECT ${FULL_COLUMNS} FROM Resource r JOIN Category c ON c.key = r.categoryKey LEFT JOIN Area a ON a.id = r.areaId
-       WHERE ${where} AND r.scheduleRule IS ? ORDER BY r.name LIMIT ? OFFSET ?`,
-      ...args, g.rule, pageSize - page.length, skip,
-    );
+    const rows = await rowsWithSchedule(db, filter, g.rule, pageSize - page.length, skip);
     skip = 0;
     for (const c of rows) page.push({ c, next: g.next });
   }
@@ -221,11 +155,9 @@ function byCodePoint(a: string, b: string): number {
 }
 
 /** The page when its schedules hold few rows: ids and names of all of them, ranked here, then the page's full rows. */
-async function smallPage(db: Db, where: string, args: SqlValue[], needed: { rule: string | null; next: Occurrence[] }[], offset: number, pageSize: number): Promise<Ranked[]> {
+async function smallPage(db: Db, filter: ResourceFilter, needed: { rule: string | null; next: Occurrence[] }[], offset: number, pageSize: number): Promise<Ranked[]> {
   if (needed.length === 0) return [];
-  const rules = needed.map((g) => g.rule).filter((r): r is string => r !== null);
-  const ruleTest = [rules.length ? `r.scheduleRule IN (${rules.map(() => "?").join(",")})` : "", needed.some((g) => g.rule === null) ? "r.scheduleRule IS NULL" : ""].filter(Boolean).join(" OR ");
-  const rows = sqlOf(db).all<{ id: number; name: string; rule: string | null }>(`SELECT r.id, r.name, r.scheduleRule AS rule FROM Resource r WHERE ${where} AND (${ruleTest})`, ...args, ...rules);
+  const rows = await namesWithSchedules(db, filter, needed.map((g) => g.rule));
   const rankOf = new Map(needed.map((g, i) => [g.rule, i]));
   rows.sort((a, b) => rankOf.get(a.rule)! - rankOf.get(b.rule)! || byCodePoint(a.name, b.name) || a.id - b.id);
   const slice = rows.slice(offset, offset + pageSize);
@@ -236,14 +168,7 @@ async function smallPage(db: Db, where: string, args: SqlValue[], needed: { rule
   });
 }
 
-const FULL_COLUMNS = `r.id, r.name, r.categoryKey, c.label AS categoryLabel, c.kind AS categoryKind, a.name AS areaName, r.venue, r.address,
-  r.lat, r.lng, r.scheduleText, r.scheduleRule, r.fee, r.phone, r.organiser, r.target, r.description, r.visibility, r.lastVerifiedAt`;
-
-async function fullRows(db: Db, ids: number[]): Promise<Map<number, FullRow>> {
-  if (ids.length === 0) return new Map();
-  const rows = sqlOf(db).all<FullRow>(`SELECT ${FULL_COLUMNS} ${FROM} LEFT JOIN Area a ON a.id = r.areaId WHERE r.id IN (${ids.map(() => "?").join(",")})`, ...ids);
-  return new Map(rows.map((r) => [Number(r.id), r]));
-}
+const fullRows = resourceRows;
 
 function daysOf(q: SearchQuery): PlainDate[] | null {
   const from = q.date ? parseIsoDate(q.date) : null;
@@ -405,8 +330,8 @@ function toHit(row: FullRow, rule: ScheduleRule | null, next: Occurrence[], dist
     restricted,
     next,
     distanceM,
-    lastVerifiedAt: fromSqliteTimestamp(row.lastVerifiedAt),
-    notices: scheduleNotices(rule, fromSqliteTimestamp(row.lastVerifiedAt), o.now, o.timeZone),
+    lastVerifiedAt: row.lastVerifiedAt,
+    notices: scheduleNotices(rule, row.lastVerifiedAt, o.now, o.timeZone),
   };
 }
 
@@ -428,7 +353,7 @@ export type ResourceDetail = DetailFields & {
 /** One active public resource with its next dates, for the web page and printed sheets; null for SC-only, ended or missing ones. */
 export async function publicResource(db: Db, id: number, now: Date, timeZone: string, count = 5, horizonDays = 400): Promise<ResourceDetail | null> {
   if (!Number.isInteger(id) || id <= 0) return null;
-  const r = await db.resource.findUnique({ where: { id }, include: { category: true, area: true } });
+  const r = await resourceWithPlace(db, id);
   if (!r || r.visibility !== "public" || r.status !== "active") return null;
   const rule = r.scheduleRule ? (JSON.parse(r.scheduleRule) as ScheduleRule) : null;
   return {

@@ -9,7 +9,6 @@ import { expiredButtonMessages } from "../welcome/messages.js";
 import * as m from "./messages.js";
 import { cleanName, describeSlots, parseJsonArray, skillsInText, SKILLS, type Slot } from "./model.js";
 import { isPaused, saveVolunteer, setAvailability, setPause, volunteerOf, withdrawVolunteer, type VolunteerDraft } from "./service.js";
-import { sqlOf } from "../../db/client.js";
 import { longerThan } from "../../util/chars.js";
 
 const REG = "vreg";
@@ -177,9 +176,6 @@ async function registration(ctx: TurnContext, input: Input, state: FlowState): P
 }
 
 async function draftOf(ctx: TurnContext): Promise<VolunteerDraft | null> {
-  // Most people asking about volunteering are not registered yet: a plain look first.
-  const row = sqlOf(ctx.deps.db).get<{ status: string }>(`SELECT "status" FROM "Volunteer" WHERE "userId" = ?`, ctx.user.id);
-  if (!row || row.status !== "active") return null;
   const v = await volunteerOf(ctx.deps.db, ctx.user.id);
   if (!v || v.status !== "active") return null;
   return {

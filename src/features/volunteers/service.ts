@@ -1,4 +1,4 @@
-import type { Db } from "../../db/client.js";
+import type { Db } from "../../data/client.js";
 import type { User, Volunteer } from "../../generated/prisma/client.js";
 import type { TimeOfDay } from "../../nlu/types.js";
 import { withRole } from "../../users/service.js";

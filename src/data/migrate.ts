@@ -3,6 +3,8 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { projectPath } from "../paths.js";
+import { databaseTargetOf, type DatabaseTarget } from "./target.js";
+import { deployPostgres, postgresStatus, resetPostgres } from "./migrate-postgres.js";
 
 /**
  * Applies migrations kept in Prisma's standard layout
@@ -16,6 +18,7 @@ import { projectPath } from "../paths.js";
  */
 
 export const MIGRATIONS_DIR = projectPath("prisma", "migrations");
+export const POSTGRES_MIGRATIONS_DIR = projectPath("prisma", "postgresql", "migrations");
 
 const HISTORY_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
     "id"                    TEXT PRIMARY KEY NOT NULL,
@@ -72,7 +75,17 @@ export function openSqlite(file: string): Database.Database {
   return db;
 }
 
-interface HistoryRow {
+export function refuseUnsafe(status: MigrationStatus, files: MigrationFile[]): void {
+  if (status.failed.length > 0) {
+    throw new MigrationError(`migration ${status.failed[0]} failed earlier; fix the database, then mark it rolled back`);
+  }
+  const edited = status.drifted.filter((name) => files.some((f) => f.name === name));
+  if (edited.length > 0) {
+    throw new MigrationError(`migration ${edited[0]} was edited after it was applied`);
+  }
+}
+
+export interface HistoryRow {
   migration_name: string;
   checksum: string;
   finished_at: string | null;
@@ -86,17 +99,8 @@ function history(db: Database.Database): HistoryRow[] {
     .all() as HistoryRow[];
 }
 
-export function migrationStatus(file: string, dir = MIGRATIONS_DIR): MigrationStatus {
-  const db = openSqlite(file);
-  try {
-    return statusOf(db, readMigrations(dir));
-  } finally {
-    db.close();
-  }
-}
-
-function statusOf(db: Database.Database, files: MigrationFile[]): MigrationStatus {
-  const rows = history(db).filter((r) => r.rolled_back_at === null);
+export function statusOf(all: HistoryRow[], files: MigrationFile[]): MigrationStatus {
+  const rows = all.filter((r) => r.rolled_back_at === null);
   const done = new Map(rows.filter((r) => r.finished_at !== null).map((r) => [r.migration_name, r]));
   const failed = rows.filter((r) => r.finished_at === null).map((r) => r.migration_name);
   const onDisk = new Map(files.map((f) => [f.name, f]));
@@ -111,23 +115,12 @@ function statusOf(db: Database.Database, files: MigrationFile[]): MigrationStatu
   };
 }
 
-/**
- * Applies every pending migration, each in its own transaction. Refuses to run
- * over a failed or edited migration rather than guessing.
- * Returns the names it applied.
- */
-export function deployMigrations(file: string, dir = MIGRATIONS_DIR): string[] {
+function deploySqlite(file: string, dir: string): string[] {
   const db = openSqlite(file);
   try {
     const files = readMigrations(dir);
-    const status = statusOf(db, files);
-    if (status.failed.length > 0) {
-      throw new MigrationError(`migration ${status.failed[0]} failed earlier; fix the database, then mark it rolled back`);
-    }
-    const edited = status.drifted.filter((name) => files.some((f) => f.name === name));
-    if (edited.length > 0) {
-      throw new MigrationError(`migration ${edited[0]} was edited after it was applied`);
-    }
+    const status = statusOf(history(db), files);
+    refuseUnsafe(status, files);
     const applied: string[] = [];
     for (const m of files.filter((f) => status.pending.includes(f.name))) {
       const id = randomUUID();
@@ -151,6 +144,40 @@ export function deployMigrations(file: string, dir = MIGRATIONS_DIR): string[] {
 }
 
 /** SQLite reset means deleting the file (and its WAL companions). */
-export function resetDatabase(file: string): void {
+function resetSqlite(file: string): void {
   for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(file + suffix, { force: true });
+}
+
+/** The migration folder of each provider: the same history, written in each database's SQL. */
+export function migrationsDirOf(provider: DatabaseTarget["provider"]): string {
+  return provider === "sqlite" ? MIGRATIONS_DIR : POSTGRES_MIGRATIONS_DIR;
+}
+
+/**
+ * Applies every pending migration, each in its own transaction. Refuses to run
+ * over a failed or edited migration rather than guessing.
+ * Returns the names it applied.
+ */
+export async function deployMigrations(url: string, dir?: string): Promise<string[]> {
+  const target = databaseTargetOf(url);
+  if (target.provider === "sqlite") return deploySqlite(target.file, dir ?? MIGRATIONS_DIR);
+  return deployPostgres(target, dir ?? POSTGRES_MIGRATIONS_DIR);
+}
+
+export async function migrationStatus(url: string, dir?: string): Promise<MigrationStatus> {
+  const target = databaseTargetOf(url);
+  if (target.provider === "postgresql") return postgresStatus(target, dir ?? POSTGRES_MIGRATIONS_DIR);
+  const db = openSqlite(target.file);
+  try {
+    return statusOf(history(db), readMigrations(dir ?? MIGRATIONS_DIR));
+  } finally {
+    db.close();
+  }
+}
+
+/** Empties the database (SQLite: deletes the file; PostgreSQL: drops the schema's tables). */
+export async function resetDatabase(url: string): Promise<void> {
+  const target = databaseTargetOf(url);
+  if (target.provider === "sqlite") resetSqlite(target.file);
+  else await resetPostgres(target);
 }

@@ -1,0 +1,121 @@
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "../generated/prisma/client.js";
+import { PrismaClient as PostgresPrismaClient } from "../generated/prisma-postgresql/client.js";
+import { databaseTargetOf, type DatabaseTarget } from "./target.js";
+
+export { databaseTargetOf, type DatabaseTarget } from "./target.js";
+
+/**
+ * The Prisma client every module of the data layer is given. Prisma generates
+ * one client per provider; both are made from the same schema (the PostgreSQL
+ * one is derived from prisma/schema.prisma), so their model APIs are the same
+ * and the SQLite client's types describe both.
+ */
+export type Db = PrismaClient;
+
+const targets = new WeakMap<Db, DatabaseTarget>();
+
+/** Which database a client talks to (for the few statements that differ, and for reports). */
+export function targetOf(db: Db): DatabaseTarget {
+  const t = targets.get(db);
+  if (!t) throw new Error("not a client made by createPrisma");
+  return t;
+}
+
+/**
+ * One Prisma client per process for a DATABASE_URL (`file:…`, a bare SQLite
+ * path, or `postgresql://…`).
+ */
+export function createPrisma(urlOrFile: string, o: { poolSize?: number } = {}): Db {
+  const target = databaseTargetOf(urlOrFile);
+  let db: Db;
+  if (target.provider === "postgresql") {
+    const adapter = new PrismaPg(
+      { connectionString: target.connectionString, max: o.poolSize ?? 10, connectionTimeoutMillis: 5000 },
+      target.schema ? { schema: target.schema } : undefined,
+    );
+    db = new PostgresPrismaClient({ adapter }) as unknown as Db;
+  } else {
+    const factory = new PrismaBetterSqlite3({ url: target.file, timeout: 5000 });
+    db = new PrismaClient({ adapter: isolatingSqlite(factory) });
+  }
+  targets.set(db, target);
+  return db;
+}
+
+type Queryable = { queryRaw(q: unknown): Promise<unknown>; executeRaw(q: unknown): Promise<unknown> };
+type TransactionLike = Queryable & { commit(): Promise<void>; rollback(): Promise<void> };
+type TransactionalAdapter = Queryable & { startTransaction(isolationLevel?: unknown): Promise<TransactionLike>; executeScript(s: string): Promise<void> };
+
+/**
+ * SQLite through Prisma has one connection, so an interactive transaction is
+ * open on it while the transaction's own code awaits, and anything else run in
+ * that gap would join it: a read would see its uncommitted rows, a write would
+ * vanish if it rolled back. So every statement outside a transaction waits
+ * until no transaction is open (transactions already queue behind each other
+ * in the adapter); the transaction's own statements go straight through.
+ * This wraps only the adapter's public interface (SqlDriverAdapter).
+ * PostgreSQL needs none of this: each transaction has a connection of its own.
+ */
+function isolatingSqlite(factory: PrismaBetterSqlite3): PrismaBetterSqlite3 {
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => {
+      const adapter = (await factory.connect()) as unknown as TransactionalAdapter;
+      // synchronous=NORMAL in WAL mode survives any process crash and only risks
+      // the last commits on a power cut, instead of an fsync on every small write.
+      await adapter.executeScript("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
+      isolateTransactions(adapter);
+      return adapter as never;
+    },
+    connectToShadowDb: async () => factory.connectToShadowDb(),
+  } as unknown as PrismaBetterSqlite3;
+}
+
+function isolateTransactions(adapter: TransactionalAdapter): void {
+  let open: Promise<void> | null = null;
+  const start = adapter.startTransaction.bind(adapter);
+  adapter.startTransaction = async (isolationLevel?: unknown) => {
+    // Closed before BEGIN, so no statement slips in between BEGIN and this bookkeeping.
+    let done!: () => void;
+    const ended = new Promise<void>((r) => (done = r));
+    open = ended;
+    const end = () => {
+      if (open === ended) open = null;
+      done();
+    };
+    let tx: TransactionLike;
+    try {
+      tx = await start(isolationLevel);
+    } catch (err) {
+      end();
+      throw err;
+    }
+    const commit = tx.commit.bind(tx);
+    const rollback = tx.rollback.bind(tx);
+    tx.commit = async () => {
+      try {
+        return await commit();
+      } finally {
+        end();
+      }
+    };
+    tx.rollback = async () => {
+      try {
+        return await rollback();
+      } finally {
+        end();
+      }
+    };
+    return tx;
+  };
+  for (const method of ["queryRaw", "executeRaw"] as const) {
+    const run = adapter[method].bind(adapter);
+    adapter[method] = async (q: unknown) => {
+      while (open) await open;
+      return run(q);
+    };
+  }
+}

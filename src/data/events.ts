@@ -1,0 +1,100 @@
+import { Prisma } from "../generated/prisma/client.js";
+import type { Db } from "./client.js";
+
+/**
+ * The life of a webhook event, all in one place:
+ * recorded (received) → handled (done) | failed (with the error's kind) →
+ * forgotten after the retention. The payload is kept only until the event is
+ * finished, so an event accepted before a crash is handled after the restart.
+ */
+
+export interface IncomingEvent {
+  key: string;
+  type: string;
+  redelivery: boolean;
+  payload: string;
+}
+
+/**
+ * Records a body's events in one transaction (all or none: on failure the
+ * webhook answers 5xx and LINE redelivers). Returns the keys that were new: a
+ * redelivery, a duplicate POST or the same event reaching another instance is
+ * recorded once, by the primary key, whichever process gets there first.
+ */
+export async function recordEvents(db: Db, events: IncomingEvent[], now: Date): Promise<Set<string>> {
+  if (events.length === 0) return new Set();
+  const counts = await db.$transaction(
+    events.map((e) =>
+      // ON CONFLICT … DO NOTHING (SQLite and PostgreSQL alike): one statement both records the event and tells whether it was new.
+      db.$executeRaw`INSERT INTO "ProcessedEvent" ("webhookEventId", "type", "status", "redelivery", "payload", "receivedAt") VALUES (${e.key}, ${e.type.slice(0, 40)}, 'received', ${e.redelivery}, ${e.payload}, ${now}) ON CONFLICT ("webhookEventId") DO NOTHING`,
+    ),
+  );
+  return new Set(events.filter((_, i) => counts[i] === 1).map((e) => e.key));
+}
+
+export type EventOutcome = { status: "done" } | { status: "failed"; errorKind: string };
+
+/** Handled or failed: the payload (personal text) is dropped either way; a failure keeps only its kind. */
+export async function finishEvent(db: Db, key: string, outcome: EventOutcome, now: Date): Promise<void> {
+  await db.processedEvent.updateMany({
+    where: { webhookEventId: key },
+    data: { status: outcome.status, errorKind: outcome.status === "failed" ? outcome.errorKind.slice(0, 80) : null, payload: null, finishedAt: now },
+  });
+}
+
+/** Events accepted but never finished (the process stopped), oldest first. */
+export async function unfinishedEvents(db: Db): Promise<{ key: string; payload: string }[]> {
+  const rows = await db.processedEvent.findMany({
+    where: { status: "received", payload: { not: null } },
+    orderBy: { receivedAt: "asc" },
+    select: { webhookEventId: true, payload: true },
+  });
+  return rows.map((r) => ({ key: r.webhookEventId, payload: r.payload! }));
+}
+
+export async function countFailedEventsSince(db: Db, since: Date): Promise<number> {
+  return db.processedEvent.count({ where: { status: "failed", receivedAt: { gte: since } } });
+}
+
+/** The failure report: kinds and event types with counts and the latest time, never content. */
+export async function failedEventSummary(db: Db): Promise<{ errorKind: string | null; type: string; count: number; latest: Date | null }[]> {
+  const rows = await db.processedEvent.groupBy({ by: ["errorKind", "type"], where: { status: "failed" }, _count: { _all: true }, _max: { receivedAt: true } });
+  return rows.map((r) => ({ errorKind: r.errorKind, type: r.type, count: r._count._all, latest: r._max.receivedAt }));
+}
+
+/**
+ * How long a handled webhook event is remembered. LINE redelivers an event
+ * only for a short while after it failed; a week is far past that, and
+ * without pruning the table would gain a row for every message forever.
+ */
+export const HANDLED_EVENT_RETENTION_DAYS = 7;
+/** Failed events (kind and time only, no payload) are kept longer, for the failure report. */
+export const FAILED_EVENT_RETENTION_DAYS = 30;
+
+const PRUNE_BATCH = 1000;
+
+/**
+ * Forgets finished events older than the retention, a batch per statement so
+ * webhooks arriving meanwhile never wait long. Events not yet handled are kept
+ * whatever their age. Returns how many were removed.
+ */
+export async function pruneFinishedEvents(db: Db, now: Date, keepDays = HANDLED_EVENT_RETENTION_DAYS): Promise<number> {
+  const cutoff = new Date(now.getTime() - keepDays * 86_400_000);
+  const failedCutoff = new Date(now.getTime() - Math.max(keepDays, FAILED_EVENT_RETENTION_DAYS) * 86_400_000);
+  let removed = 0;
+  for (;;) {
+    const n = await db.$executeRaw`DELETE FROM "ProcessedEvent" WHERE "webhookEventId" IN (SELECT "webhookEventId" FROM "ProcessedEvent" WHERE ("status" = 'done' AND "receivedAt" < ${cutoff}) OR ("status" = 'failed' AND "receivedAt" < ${failedCutoff}) LIMIT ${Prisma.raw(String(PRUNE_BATCH))})`;
+    removed += n;
+    if (n < PRUNE_BATCH) return removed;
+  }
+}
+
+/** True when the database answers. */
+export async function databaseAnswers(db: Db): Promise<boolean> {
+  try {
+    await db.$queryRaw`SELECT 1`;
+    return true;
+  } catch {
+    return false;
+  }
+}
