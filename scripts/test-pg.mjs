@@ -3,9 +3,10 @@
 // (default: postgresql://postgres@127.0.0.1:5432/postgres, trust auth as on CI).
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
+import path from "node:path";
 
 const require = createRequire(import.meta.url);
-const vitest = require.resolve("vitest/vitest.mjs");
+const vitest = path.join(path.dirname(require.resolve("vitest/package.json")), "vitest.mjs");
 const url = process.env.TEST_DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
 const result = spawnSync(process.execPath, [vitest, "run", "tests/integration", "tests/reliability", "tests/multi-instance", ...process.argv.slice(2)], {
   stdio: "inherit",

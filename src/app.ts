@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import type { RequestListener } from "node:http";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { createDispatcher } from "./conversation/dispatcher.js";
-import { countFailedEventsSince, databaseAnswers, finishEvent, unfinishedEvents, type EventOutcome } from "./data/events.js";
+import { countFailedEventsSince, databaseAnswers } from "./data/events.js";
+import { createEventRunner } from "./webhook/event-runner.js";
 import type { Feature } from "./conversation/types.js";
 import type { AppDeps } from "./deps.js";
 import type { Logger } from "./log.js";
@@ -11,8 +12,7 @@ import { VERSION } from "./version.js";
 import { webRoutes } from "./web/routes.js";
 import { consoleRoutes } from "./console/routes.js";
 import type { WebhookEvent } from "./webhook/events.js";
-import { KeyedQueue } from "./webhook/queue.js";
-import { createWebhookHandler, isWebhookRequest, queueKeyOf } from "./webhook/route.js";
+import { createWebhookHandler, isWebhookRequest } from "./webhook/route.js";
 
 export interface AppOptions {
   features?: Feature[];
@@ -35,29 +35,26 @@ export interface AppHandle {
   drain(): Promise<void>;
   /** Re-queues events accepted before a restart but never finished. */
   resumeUnfinished(): Promise<number>;
+  /** With several processes: takes over events whose process stopped before handling them. */
+  sweepWaitingEvents(): Promise<number>;
 }
 
 export function createApp(deps: AppDeps, options: AppOptions = {}): AppHandle {
   const { db, logger } = deps;
   const dispatcher = createDispatcher(deps, options.features ?? allFeatures);
-  const queue = new KeyedQueue((err) => logger.error("queued event failed", { err }));
   const whenReady = options.whenReady ?? Promise.resolve();
   let ready = false;
-
-  const enqueue = (ev: WebhookEvent, key: string) =>
-    queue.push(queueKeyOf(ev), async () => {
-      await whenReady;
-      // recorded → done | failed (with the error's kind) → forgotten after the retention.
-      let outcome: EventOutcome = { status: "done" };
-      try {
-        const handled = await dispatcher.handle(ev);
-        if (!handled.ok) outcome = { status: "failed", errorKind: handled.errorKind };
-      } catch (err) {
-        outcome = { status: "failed", errorKind: err instanceof Error ? err.constructor.name : typeof err };
-        logger.error("event failed", { err, type: ev.type });
-      }
-      await finishEvent(db, key, outcome, new Date());
-    });
+  const runner = createEventRunner({
+    db,
+    logger,
+    ordering: deps.config.eventOrdering,
+    whenReady,
+    handle: async (ev) => {
+      const handled = await dispatcher.handle(ev);
+      return handled.ok ? { status: "done" } : { status: "failed", errorKind: handled.errorKind };
+    },
+  });
+  const enqueue = (ev: WebhookEvent, key: string) => runner.accepted(ev, key);
 
   const app = express();
   app.disable("x-powered-by");
@@ -100,21 +97,9 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): AppHandle {
       ready = r;
     },
     enqueue,
-    drain: () => queue.idle(),
-    async resumeUnfinished() {
-      const rows = await unfinishedEvents(db);
-      for (const row of rows) {
-        let ev: WebhookEvent;
-        try {
-          ev = JSON.parse(row.payload);
-        } catch {
-          await finishEvent(db, row.key, { status: "failed", errorKind: "UnreadablePayload" }, new Date());
-          continue;
-        }
-        enqueue(ev, row.key);
-      }
-      return rows.length;
-    },
+    drain: () => runner.idle(),
+    resumeUnfinished: () => runner.resume(),
+    sweepWaitingEvents: () => runner.sweep(),
   };
 }
 

@@ -96,10 +96,16 @@ export async function boot(nluWorker: NluWorker): Promise<void> {
   handle.setReady(true);
   resolveReady();
   collectWhenIdle(server);
-  logger.info("ready", { port, startupMs: Date.now() - started, localMode: config.localMode });
+  logger.info("ready", { port, startupMs: Date.now() - started, localMode: config.localMode, database: config.database.provider, eventOrdering: config.eventOrdering });
 
   const resumed = await handle.resumeUnfinished();
   if (resumed) logger.info("resuming events accepted before the last stop", { count: resumed });
+  // Several processes on one database: events a stopped process had recorded are taken over.
+  const sweeper =
+    config.eventOrdering === "database"
+      ? setInterval(() => void handle.sweepWaitingEvents().catch((err) => logger.error("sweeping waiting events failed", { err })), 10_000)
+      : undefined;
+  sweeper?.unref();
   const pending = await line.resumePending();
   if (pending.accepted || pending.failed) logger.info("resent pending pushes", { ...pending });
   const stopScheduler = startScheduler(jobs, config.timeZone);
@@ -112,6 +118,7 @@ export async function boot(nluWorker: NluWorker): Promise<void> {
     logger.info("shutting down", { signal });
     handle.setReady(false);
     stopScheduler();
+    if (sweeper) clearInterval(sweeper);
     const closed = new Promise<void>((r) => server.close(() => r()));
     server.closeIdleConnections();
     await handle.drain();

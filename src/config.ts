@@ -1,4 +1,5 @@
 import path from "node:path";
+import type { EventOrdering } from "./webhook/event-runner.js";
 import { databaseTargetOf, DatabaseUrlError, type DatabaseTarget } from "./data/target.js";
 import { loadMunicipality, MUNICIPALITY_FILE, type MunicipalitySettings } from "./settings/municipality.js";
 
@@ -9,6 +10,11 @@ export interface Config {
   databaseUrl: string;
   /** SQLite file (the default) or PostgreSQL server, from DATABASE_URL. */
   database: DatabaseTarget;
+  /**
+   * How one person's events are kept in order: in this process (SQLite: one bot process owns
+   * the file) or by leases in the database (PostgreSQL: any number of processes). EVENT_ORDERING.
+   */
+  eventOrdering: EventOrdering;
   channelSecret: string;
   channelAccessToken: string;
   lineApiBaseUrl: string;
@@ -102,6 +108,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   const rawDatabaseUrl = env.DATABASE_URL?.trim() || "file:./data/bot.db";
   const database = databaseFromUrl(rawDatabaseUrl, cwd);
   const databaseUrl = database.provider === "sqlite" ? `file:${database.file}` : rawDatabaseUrl;
+  const orderingRaw = env.EVENT_ORDERING?.trim() || (database.provider === "postgresql" ? "database" : "process");
+  if (orderingRaw !== "process" && orderingRaw !== "database") throw new ConfigError("EVENT_ORDERING", 'must be "process" or "database"');
+  const eventOrdering: EventOrdering = orderingRaw;
   const claimRaw = env.JOB_CLAIM_TIMEOUT_MS?.trim() || "60000";
   const jobClaimTimeoutMs = Number(claimRaw);
   if (!Number.isInteger(jobClaimTimeoutMs) || jobClaimTimeoutMs < 100) throw new ConfigError("JOB_CLAIM_TIMEOUT_MS", "must be a whole number of milliseconds, at least 100");
@@ -130,6 +139,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     port,
     databaseUrl,
     database,
+    eventOrdering,
     channelSecret: localMode ? LOCAL_CHANNEL_SECRET : secret,
     channelAccessToken: localMode ? LOCAL_ACCESS_TOKEN : token,
     lineApiBaseUrl: parseBaseUrl(env.LINE_API_BASE_URL),

@@ -32,7 +32,13 @@ export function createPrisma(urlOrFile: string, o: { poolSize?: number } = {}): 
   let db: Db;
   if (target.provider === "postgresql") {
     const adapter = new PrismaPg(
-      { connectionString: target.connectionString, max: o.poolSize ?? 10, connectionTimeoutMillis: 5000 },
+      {
+        connectionString: target.connectionString,
+        max: o.poolSize ?? 10,
+        connectionTimeoutMillis: 5000,
+        // The adapter's schema option qualifies Prisma's own queries; the search path covers the data layer's raw ones.
+        ...(target.schema ? { options: `-c search_path=${target.schema}` } : {}),
+      },
       target.schema ? { schema: target.schema } : undefined,
     );
     db = new PostgresPrismaClient({ adapter }) as unknown as Db;

@@ -23,7 +23,14 @@ const require = createRequire(import.meta.url);
 const SCHEMA_FILES = { sqlite: projectPath("prisma", "schema.prisma"), postgresql: projectPath("prisma", "postgresql", "schema.prisma") } as const;
 type Provider = keyof typeof SCHEMA_FILES;
 
-async function loadEngineModule() {
+let engineModule: Promise<any> | undefined;
+
+/** One instance per process: a second instantiation breaks the first's panic handler. */
+function loadEngineModule() {
+  return (engineModule ??= instantiateEngineModule());
+}
+
+async function instantiateEngineModule() {
   // The package entry imports a .wasm file, which Node 20 cannot do: instantiate by hand.
   const bgPath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
   const bg = await import(bgPath);

@@ -13,6 +13,10 @@ export interface IncomingEvent {
   type: string;
   redelivery: boolean;
   payload: string;
+  /** The LINE user, group or room whose events are handled in order. */
+  sourceKey?: string;
+  /** LINE's timestamp of the event. */
+  occurredAt?: Date | null;
 }
 
 /**
@@ -23,10 +27,12 @@ export interface IncomingEvent {
  */
 export async function recordEvents(db: Db, events: IncomingEvent[], now: Date): Promise<Set<string>> {
   if (events.length === 0) return new Set();
+  // A body's events a millisecond apart: their order in the body breaks ties between equal LINE timestamps.
   const counts = await db.$transaction(
-    events.map((e) =>
+    events.map((e, i) =>
       // ON CONFLICT … DO NOTHING (SQLite and PostgreSQL alike): one statement both records the event and tells whether it was new.
-      db.$executeRaw`INSERT INTO "ProcessedEvent" ("webhookEventId", "type", "status", "redelivery", "payload", "receivedAt") VALUES (${e.key}, ${e.type.slice(0, 40)}, 'received', ${e.redelivery}, ${e.payload}, ${now}) ON CONFLICT ("webhookEventId") DO NOTHING`,
+      db.$executeRaw`INSERT INTO "ProcessedEvent" ("webhookEventId", "type", "status", "redelivery", "payload", "receivedAt", "sourceKey", "occurredAt")
+        VALUES (${e.key}, ${e.type.slice(0, 40)}, 'received', ${e.redelivery}, ${e.payload}, ${new Date(now.getTime() + i)}, ${e.sourceKey ?? ""}, ${e.occurredAt ?? null}) ON CONFLICT ("webhookEventId") DO NOTHING`,
     ),
   );
   return new Set(events.filter((_, i) => counts[i] === 1).map((e) => e.key));
@@ -50,6 +56,38 @@ export async function unfinishedEvents(db: Db): Promise<{ key: string; payload: 
     select: { webhookEventId: true, payload: true },
   });
   return rows.map((r) => ({ key: r.webhookEventId, payload: r.payload! }));
+}
+
+/**
+ * Takes (or renews) the lease on a source's events for `owner` until
+ * `expiresAt`; false while another process holds an unexpired one. One
+ * statement, so two processes can never both get it.
+ */
+export async function takeSourceLease(db: Db, sourceKey: string, owner: string, now: Date, expiresAt: Date): Promise<boolean> {
+  const n = await db.$executeRaw`INSERT INTO "SourceLease" ("sourceKey", "owner", "expiresAt") VALUES (${sourceKey}, ${owner}, ${expiresAt})
+    ON CONFLICT ("sourceKey") DO UPDATE SET "owner" = excluded."owner", "expiresAt" = excluded."expiresAt"
+    WHERE "SourceLease"."expiresAt" < ${now} OR "SourceLease"."owner" = excluded."owner"`;
+  return n === 1;
+}
+
+export async function releaseSourceLease(db: Db, sourceKey: string, owner: string): Promise<void> {
+  await db.sourceLease.deleteMany({ where: { sourceKey, owner } });
+}
+
+/** The source's oldest event not yet handled (by LINE's time, then arrival). */
+export async function nextEventOf(db: Db, sourceKey: string): Promise<{ key: string; payload: string | null } | null> {
+  const row = await db.processedEvent.findFirst({
+    where: { sourceKey, status: "received" },
+    orderBy: [{ occurredAt: "asc" }, { receivedAt: "asc" }, { webhookEventId: "asc" }],
+    select: { webhookEventId: true, payload: true },
+  });
+  return row ? { key: row.webhookEventId, payload: row.payload } : null;
+}
+
+/** Sources with events waiting since before `before` (their process stopped, or their lease lapsed). */
+export async function sourcesWithWaitingEvents(db: Db, before: Date): Promise<string[]> {
+  const rows = await db.processedEvent.findMany({ where: { status: "received", receivedAt: { lt: before } }, distinct: ["sourceKey"], select: { sourceKey: true }, take: 1000 });
+  return rows.map((r) => r.sourceKey);
 }
 
 export async function countFailedEventsSince(db: Db, since: Date): Promise<number> {

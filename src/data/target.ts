@@ -1,4 +1,13 @@
+import os from "node:os";
 import path from "node:path";
+
+function osUser(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return "postgres";
+  }
+}
 
 /** Where the data lives: an embedded SQLite file (the default) or a PostgreSQL server. */
 export type DatabaseTarget =
@@ -25,6 +34,8 @@ export function databaseTargetOf(url: string, cwd = process.cwd()): DatabaseTarg
     if (schema !== undefined && !/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(schema)) throw new DatabaseUrlError(`schema "${schema}" must be letters, digits and _`);
     // node-postgres does not know Prisma's schema parameter.
     parsed.searchParams.delete("schema");
+    // Like psql, the operating-system user when the URL names none (node-postgres reads only $USER, often unset for services).
+    if (!parsed.username && !process.env.PGUSER) parsed.username = osUser();
     return { provider: "postgresql", connectionString: parsed.toString(), schema };
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(u)) throw new DatabaseUrlError(`only SQLite (file:…) and PostgreSQL (postgresql://…) are supported, got "${redactUrl(u)}"`);

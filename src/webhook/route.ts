@@ -28,7 +28,14 @@ export async function acceptEvents(db: Db, events: WebhookEvent[]): Promise<{ ev
   const keyed = events.map((ev) => ({ ev, key: eventKey(ev) }));
   const fresh = await recordEvents(
     db,
-    keyed.map(({ ev, key }) => ({ key, type: ev.type, redelivery: ev.deliveryContext?.isRedelivery === true, payload: JSON.stringify(ev) })),
+    keyed.map(({ ev, key }) => ({
+      key,
+      type: ev.type,
+      redelivery: ev.deliveryContext?.isRedelivery === true,
+      payload: JSON.stringify(ev),
+      sourceKey: queueKeyOf(ev),
+      occurredAt: typeof ev.timestamp === "number" && Number.isFinite(ev.timestamp) && Math.abs(ev.timestamp) < 8.64e15 ? new Date(ev.timestamp) : null,
+    })),
     new Date(),
   );
   // The same event twice in one body is handled once.
