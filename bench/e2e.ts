@@ -11,8 +11,9 @@ import { ulid } from "../tests/support/webhooks.js";
 /**
  * End-to-end: signed text events into the real app on loopback, replies
  * captured by the fake LINE platform. Latency is from POST to the reply
- * reaching the platform. The same load against a bare Express handler that
- * only checks the signature gives the ceiling.
+ * reaching the platform. The same load against a plain node:http handler
+ * that only checks the signature gives the ceiling. E2E_DATABASE=sqlite,
+ * postgresql or both (the default): the same run on each database.
  *
  * Both servers are measured in their steady state: each first gets a few
  * seconds of the same saturating load, unmeasured, so the JIT has compiled
@@ -103,12 +104,11 @@ async function saturate(loader: Loader, secret: string, seconds: number, from: n
 
 export async function benchE2e(
   seconds = Number(process.env.E2E_SECONDS ?? 5),
-  o: { warmupSeconds?: number; rounds?: number } = {},
+  o: { warmupSeconds?: number; rounds?: number; provider?: "sqlite" | "postgresql" } = {},
 ): Promise<Record<string, number>> {
   const warmupSeconds = o.warmupSeconds ?? Number(process.env.E2E_WARMUP_SECONDS ?? 3);
   const rounds = o.rounds ?? Number(process.env.E2E_ROUNDS ?? 3);
-  const scratch = await scratchDatabase("e2e");
-  const dbFile = scratch.file;
+  const scratch = await scratchDatabase("e2e", { provider: o.provider });
   await scratch.db.$disconnect();
   const sentAt = new Map<string, number>();
   const latencies: number[] = [];
@@ -128,8 +128,8 @@ export async function benchE2e(
   const lineUrl = await platform.start();
   const secret = "bench-channel-secret";
   // The real bot, in its own process, as in production.
-  const bot = await spawnServer(npmStartArgs(), { NODE_ENV: "production", PORT: "0", DATABASE_URL: `file:${dbFile}`, LINE_CHANNEL_SECRET: secret, LINE_CHANNEL_ACCESS_TOKEN: "bench", LINE_API_BASE_URL: lineUrl, LOG_LEVEL: "info" });
-  // Ceiling: a bare Express handler that only verifies the signature, also in its own process.
+  const bot = await spawnServer(npmStartArgs(), { NODE_ENV: "production", PORT: "0", DATABASE_URL: scratch.url, LINE_CHANNEL_SECRET: secret, LINE_CHANNEL_ACCESS_TOKEN: "bench", LINE_API_BASE_URL: lineUrl, LOG_LEVEL: "info" });
+  // Ceiling: a plain node:http handler that only verifies the signature, also in its own process.
   const bare = await spawnServer(["--import", "tsx", "bench/bare-server.ts"], { LINE_CHANNEL_SECRET: secret });
   const toBot = new Loader(bot.port);
   const toBare = new Loader(bare.port);
@@ -221,7 +221,12 @@ export async function benchE2e(
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  console.log("End-to-end webhook load");
-  console.table(await benchE2e());
+  const which = (process.env.E2E_DATABASE ?? "sqlite,postgresql").split(",").map((s) => s.trim()) as ("sqlite" | "postgresql")[];
+  const results: Record<string, Record<string, number>> = {};
+  for (const provider of which) {
+    console.log(`End-to-end webhook load: ${provider}`);
+    results[provider] = await benchE2e(undefined, { provider });
+  }
+  console.table(results);
   process.exit(0);
 }

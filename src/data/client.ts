@@ -2,6 +2,7 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma/client.js";
 import { PrismaClient as PostgresPrismaClient } from "../generated/prisma-postgresql/client.js";
+import { connectionOf, registerPostgres, registerSqlite, type SqliteShared } from "./hot.js";
 import { databaseTargetOf, type DatabaseTarget } from "./target.js";
 
 export { databaseTargetOf, type DatabaseTarget } from "./target.js";
@@ -42,9 +43,12 @@ export function createPrisma(urlOrFile: string, o: { poolSize?: number } = {}): 
       target.schema ? { schema: target.schema } : undefined,
     );
     db = new PostgresPrismaClient({ adapter }) as unknown as Db;
+    registerPostgres(db);
   } else {
     const factory = new PrismaBetterSqlite3({ url: target.file, timeout: 5000 });
-    db = new PrismaClient({ adapter: isolatingSqlite(factory) });
+    const shared: SqliteShared = { handle: null, open: null };
+    db = new PrismaClient({ adapter: isolatingSqlite(factory, shared) });
+    registerSqlite(db, shared);
   }
   targets.set(db, target);
   return db;
@@ -64,7 +68,7 @@ type TransactionalAdapter = Queryable & { startTransaction(isolationLevel?: unkn
  * This wraps only the adapter's public interface (SqlDriverAdapter).
  * PostgreSQL needs none of this: each transaction has a connection of its own.
  */
-function isolatingSqlite(factory: PrismaBetterSqlite3): PrismaBetterSqlite3 {
+function isolatingSqlite(factory: PrismaBetterSqlite3, shared: SqliteShared): PrismaBetterSqlite3 {
   return {
     provider: factory.provider,
     adapterName: factory.adapterName,
@@ -73,24 +77,35 @@ function isolatingSqlite(factory: PrismaBetterSqlite3): PrismaBetterSqlite3 {
       // synchronous=NORMAL in WAL mode survives any process crash and only risks
       // the last commits on a power cut, instead of an fsync on every small write.
       await adapter.executeScript("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
-      isolateTransactions(adapter);
+      isolateTransactions(adapter, shared);
+      // The data layer's frequent statements share this connection (see hot.ts).
+      shared.handle = connectionOf(adapter);
       return adapter as never;
     },
     connectToShadowDb: async () => factory.connectToShadowDb(),
   } as unknown as PrismaBetterSqlite3;
 }
 
-function isolateTransactions(adapter: TransactionalAdapter): void {
-  let open: Promise<void> | null = null;
+function isolateTransactions(adapter: TransactionalAdapter, shared: SqliteShared): void {
+  /** Transactions queue here, one at a time, so `open` is set only while one really holds the connection. */
+  let queue: Promise<void> = Promise.resolve();
   const start = adapter.startTransaction.bind(adapter);
   adapter.startTransaction = async (isolationLevel?: unknown) => {
-    // Closed before BEGIN, so no statement slips in between BEGIN and this bookkeeping.
+    let release!: () => void;
+    const previous = queue;
+    queue = new Promise<void>((r) => (release = r));
+    await previous;
     let done!: () => void;
     const ended = new Promise<void>((r) => (done = r));
-    open = ended;
+    // Set before BEGIN, so no statement slips in between BEGIN and this bookkeeping.
+    shared.open = ended;
     const end = () => {
-      if (open === ended) open = null;
+      shared.open = null;
       done();
+      // Statements that waited for this transaction run first (their continuations are
+      // microtasks); the next transaction starts after them, so a stream of transactions
+      // cannot starve plain statements.
+      setImmediate(release);
     };
     let tx: TransactionLike;
     try {
@@ -120,7 +135,7 @@ function isolateTransactions(adapter: TransactionalAdapter): void {
   for (const method of ["queryRaw", "executeRaw"] as const) {
     const run = adapter[method].bind(adapter);
     adapter[method] = async (q: unknown) => {
-      while (open) await open;
+      while (shared.open) await shared.open;
       return run(q);
     };
   }

@@ -1,5 +1,6 @@
 import { Prisma } from "../generated/prisma/client.js";
 import type { Db } from "./client.js";
+import { execute, queryRows, type SqlValue } from "./hot.js";
 
 /**
  * The life of a webhook event, all in one place:
@@ -27,25 +28,27 @@ export interface IncomingEvent {
  */
 export async function recordEvents(db: Db, events: IncomingEvent[], now: Date): Promise<Set<string>> {
   if (events.length === 0) return new Set();
-  // A body's events a millisecond apart: their order in the body breaks ties between equal LINE timestamps.
-  const counts = await db.$transaction(
-    events.map((e, i) =>
-      // ON CONFLICT … DO NOTHING (SQLite and PostgreSQL alike): one statement both records the event and tells whether it was new.
-      db.$executeRaw`INSERT INTO "ProcessedEvent" ("webhookEventId", "type", "status", "redelivery", "payload", "receivedAt", "sourceKey", "occurredAt")
-        VALUES (${e.key}, ${e.type.slice(0, 40)}, 'received', ${e.redelivery}, ${e.payload}, ${new Date(now.getTime() + i)}, ${e.sourceKey ?? ""}, ${e.occurredAt ?? null}) ON CONFLICT ("webhookEventId") DO NOTHING`,
-    ),
+  // One statement for the whole body (atomic without a transaction: all of its events are recorded, or
+  // none and LINE redelivers). ON CONFLICT … DO NOTHING RETURNING, as SQLite and PostgreSQL both write it,
+  // both records the events and names the new ones. A body's events are a millisecond apart: their
+  // order in the body breaks ties between equal LINE timestamps.
+  const args: SqlValue[] = [];
+  events.forEach((e, i) => args.push(e.key, e.type.slice(0, 40), e.redelivery, e.payload, new Date(now.getTime() + i), e.sourceKey ?? "", e.occurredAt ?? null));
+  const rows = await queryRows<{ webhookEventId: string }>(
+    db,
+    `INSERT INTO "ProcessedEvent" ("webhookEventId", "type", "status", "redelivery", "payload", "receivedAt", "sourceKey", "occurredAt")
+     VALUES ${events.map(() => "(?, ?, 'received', ?, ?, ?, ?, ?)").join(", ")} ON CONFLICT ("webhookEventId") DO NOTHING RETURNING "webhookEventId"`,
+    args,
   );
-  return new Set(events.filter((_, i) => counts[i] === 1).map((e) => e.key));
+  return new Set(rows.map((r) => r.webhookEventId));
 }
 
 export type EventOutcome = { status: "done" } | { status: "failed"; errorKind: string };
 
 /** Handled or failed: the payload (personal text) is dropped either way; a failure keeps only its kind. */
 export async function finishEvent(db: Db, key: string, outcome: EventOutcome, now: Date): Promise<void> {
-  await db.processedEvent.updateMany({
-    where: { webhookEventId: key },
-    data: { status: outcome.status, errorKind: outcome.status === "failed" ? outcome.errorKind.slice(0, 80) : null, payload: null, finishedAt: now },
-  });
+  const errorKind = outcome.status === "failed" ? outcome.errorKind.slice(0, 80) : null;
+  await execute(db, `UPDATE "ProcessedEvent" SET "status" = ?, "errorKind" = ?, "payload" = NULL, "finishedAt" = ? WHERE "webhookEventId" = ?`, [outcome.status, errorKind, now, key]);
 }
 
 /** Events accepted but never finished (the process stopped), oldest first. */

@@ -1,4 +1,5 @@
 import type { Db } from "./client.js";
+import { execute } from "./hot.js";
 
 export interface InquiryRow {
   userId: number | null;
@@ -13,5 +14,10 @@ export interface InquiryRow {
 
 /** One row per question asked, for the needs figures (rows with no results are the unmet needs). */
 export async function insertInquiry(db: Db, row: InquiryRow): Promise<void> {
-  await db.inquiryLog.create({ data: row });
+  // Every question writes one: a hot statement (see hot.ts).
+  await execute(
+    db,
+    `INSERT INTO "InquiryLog" ("userId", "text", "intent", "slots", "categoryKey", "areaId", "resultsCount", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    [row.userId, row.text, row.intent, row.slots, row.categoryKey, row.areaId, row.resultsCount, new Date()],
+  );
 }

@@ -1,13 +1,13 @@
 import { cachedShape } from "./shape-cache.js";
 import type { Prisma } from "../generated/prisma/client.js";
 import { targetOf, type Db } from "./client.js";
-import { dialectOf, numbered as numberedPlaceholders, queryRows, type SqlValue } from "./raw.js";
+import { dialectOf, numbered as numberedPlaceholders, queryRows, type SqlValue } from "./hot.js";
 
 /**
  * The queries behind every search (LINE, web, printed sheets). Searches run on
- * most messages, so they are hand-written and read only the columns needed to
- * rank; full rows are read for the page alone. Portable SQL: identifiers
- * quoted, `?` placeholders (see raw.ts).
+ * most messages, so they are hand-written hot statements (see hot.ts) that
+ * read only the columns needed to rank; full rows are read for the page
+ * alone. Portable SQL: identifiers quoted, `?` placeholders.
  */
 
 /** What a search narrows by; every field optional but the status, which is always active. */
@@ -87,6 +87,9 @@ const FULL_COLUMNS = `${CANDIDATE_COLUMNS}, r."categoryKey", c."label" AS "categ
   r."scheduleText", r."fee", r."phone", r."organiser", r."target", r."description", r."lastVerifiedAt"`;
 const FULL_FROM = `FROM "Resource" r JOIN "Category" c ON c."key" = r."categoryKey" LEFT JOIN "Area" a ON a."id" = r."areaId"`;
 
+const FULL_TYPES = { dates: ["lastVerifiedAt"], ints: ["id"] } as const;
+const ID_TYPES = { ints: ["id"] } as const;
+
 const numbered = <T extends { id: number | bigint }>(rows: T[]): T[] => {
   for (const r of rows) r.id = Number(r.id);
   return rows;
@@ -138,6 +141,7 @@ export async function nearestCandidates(
     `SELECT ${CANDIDATE_COLUMNS} FROM "Resource" r WHERE ${w.sql} AND r."geoCell" IN (${list(cells.length)}) AND r."lat" BETWEEN ? AND ? AND r."lng" BETWEEN ? AND ?
      ORDER BY (r."lat" - ?) * (r."lat" - ?) + (r."lng" - ?) * (r."lng" - ?) * ? LIMIT ${Math.floor(limit)}`,
     [...w.args, ...cells, box.minLat, box.maxLat, box.minLng, box.maxLng, near.lat, near.lat, near.lng, near.lng, k],
+    ID_TYPES,
   );
   return numbered(rows);
 }
@@ -145,7 +149,7 @@ export async function nearestCandidates(
 /** How many matching resources share each schedule (area searches rank schedules, which are few). */
 export async function scheduleGroups(db: Db, f: ResourceFilter): Promise<{ rule: string | null; n: number }[]> {
   const w = whereOf(db, f);
-  const rows = await queryRows<{ rule: string | null; n: number | bigint }>(db, `SELECT r."scheduleRule" AS "rule", COUNT(*) AS "n" FROM "Resource" r WHERE ${w.sql} GROUP BY r."scheduleRule"`, w.args);
+  const rows = await queryRows<{ rule: string | null; n: number | bigint }>(db, `SELECT r."scheduleRule" AS "rule", COUNT(*) AS "n" FROM "Resource" r WHERE ${w.sql} GROUP BY r."scheduleRule"`, w.args, { ints: ["n"] });
   return rows.map((g) => ({ rule: g.rule, n: Number(g.n) }));
 }
 
@@ -156,6 +160,7 @@ export async function rowsWithSchedule(db: Db, f: ResourceFilter, rule: string |
     db,
     `SELECT ${FULL_COLUMNS} ${FULL_FROM} WHERE ${w.sql} AND r."scheduleRule" IS NOT DISTINCT FROM ? ORDER BY ${dialectOf(db).byCodePoint(`r."name"`)}, r."id" LIMIT ? OFFSET ?`,
     [...w.args, rule, Math.floor(limit), Math.floor(offset)],
+    FULL_TYPES,
   );
   return numbered(rows);
 }
@@ -166,14 +171,14 @@ export async function namesWithSchedules(db: Db, f: ResourceFilter, rules: (stri
   const texts = rules.filter((r): r is string => r !== null);
   const test = [texts.length ? `r."scheduleRule" IN (${list(texts.length)})` : "", rules.includes(null) ? `r."scheduleRule" IS NULL` : ""].filter(Boolean).join(" OR ");
   if (!test) return [];
-  const rows = await queryRows<{ id: number; name: string; rule: string | null }>(db, `SELECT r."id", r."name", r."scheduleRule" AS "rule" FROM "Resource" r WHERE ${w.sql} AND (${test})`, [...w.args, ...texts]);
+  const rows = await queryRows<{ id: number; name: string; rule: string | null }>(db, `SELECT r."id", r."name", r."scheduleRule" AS "rule" FROM "Resource" r WHERE ${w.sql} AND (${test})`, [...w.args, ...texts], ID_TYPES);
   return numbered(rows);
 }
 
 /** Full rows by id (whatever their status: the caller decided to show them). */
 export async function resourceRows(db: Db, ids: number[]): Promise<Map<number, ResourceRow>> {
   if (ids.length === 0) return new Map();
-  const rows = await queryRows<ResourceRow>(db, `SELECT ${FULL_COLUMNS} ${FULL_FROM} WHERE r."id" IN (${list(ids.length)})`, ids);
+  const rows = await queryRows<ResourceRow>(db, `SELECT ${FULL_COLUMNS} ${FULL_FROM} WHERE r."id" IN (${list(ids.length)})`, ids, FULL_TYPES);
   return new Map(numbered(rows).map((r) => [r.id, r]));
 }
 

@@ -1,17 +1,29 @@
 import type { User } from "../generated/prisma/client.js";
 import type { Db } from "./client.js";
+import { execute, queryRows } from "./hot.js";
+
+// The user and the last buttons are read or written on every message: hot statements (see hot.ts).
+const USER_TYPES = { dates: ["followedAt", "unfollowedAt", "consentAt", "createdAt", "updatedAt"], booleans: ["following", "announcementsOptOut"] } as const;
+
+async function userByLineId(db: Db, lineUserId: string): Promise<User | undefined> {
+  const rows = await queryRows<User>(
+    db,
+    `SELECT "id", "lineUserId", "roles", "homeAreaId", "following", "followedAt", "unfollowedAt", "announcementsOptOut", "consentAt", "offered", "createdAt", "updatedAt" FROM "User" WHERE "lineUserId" = ?`,
+    [lineUserId],
+    USER_TYPES,
+  );
+  return rows[0];
+}
 
 /** The user row for a LINE user id, created on first contact (a concurrent first message from another process included). */
 export async function findOrCreateUser(db: Db, lineUserId: string): Promise<User> {
-  const found = await db.user.findUnique({ where: { lineUserId } });
+  const found = await userByLineId(db, lineUserId);
   if (found) return found;
-  try {
-    return await db.user.create({ data: { lineUserId } });
-  } catch (err) {
-    // P2002: created meanwhile by another conversation or process.
-    if ((err as { code?: string }).code !== "P2002") throw err;
-    return db.user.findUniqueOrThrow({ where: { lineUserId } });
-  }
+  const now = new Date();
+  await execute(db, `INSERT INTO "User" ("lineUserId", "createdAt", "updatedAt") VALUES (?, ?, ?) ON CONFLICT ("lineUserId") DO NOTHING`, [lineUserId, now, now]);
+  const created = await userByLineId(db, lineUserId);
+  if (!created) throw new Error("user row vanished after insert");
+  return created;
 }
 
 export async function markFollowed(db: Db, lineUserId: string, now: Date): Promise<User> {
@@ -34,7 +46,7 @@ export async function markUnfollowed(db: Db, lineUserId: string, now: Date): Pro
 
 /** Remembers the buttons of the last answer (JSON), or forgets them (null). */
 export async function setOffered(db: Db, userId: number, offered: string | null): Promise<void> {
-  await db.user.updateMany({ where: { id: userId }, data: { offered } });
+  await execute(db, `UPDATE "User" SET "offered" = ? WHERE "id" = ?`, [offered, userId]);
 }
 
 /** Counts which meaning was tapped after "もしかして" (no text kept). */

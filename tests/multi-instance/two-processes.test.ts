@@ -58,7 +58,7 @@ describe("two bot processes on one PostgreSQL behind a round-robin proxy", () =>
       const sent: { user: string; ev: any }[] = [];
       for (let i = 0; i < 8; i++) {
         for (const user of people) {
-          const ev = { ...events.text(user, i % 2 ? "こんにちは" : "蓮根のサロン"), timestamp: t0 + i };
+          const ev: any = { ...events.text(user, i % 2 ? "こんにちは" : "蓮根のサロン"), timestamp: t0 + i };
           line.replyTokenOwners.set(ev.replyToken, user);
           sent.push({ user, ev });
           expect(await post(proxy.url, [ev])).toBe(200);
