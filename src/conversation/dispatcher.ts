@@ -123,6 +123,8 @@ export function createDispatcher(deps: AppDeps, features: Feature[]): Dispatcher
     const safety = input.kind === "text" ? urgent.get(input.route.intent) : undefined;
     if (safety && input.kind === "text" && !(loaded && !loaded.expired && hasRole(ctx.user, "sc"))) return (await safety(ctx, input.route)).replies;
     const prefix: Message[] = [];
+    /** The flow ends with this message: one write at the end (a new flow's state replaces it, or it is deleted). */
+    let ended = false;
     // A kept context (the last search, for follow-ups) is not a question: it ends quietly.
     const quiet = loaded?.state.step === CONTEXT_STEP;
     if (loaded?.expired) {
@@ -143,10 +145,11 @@ export function createDispatcher(deps: AppDeps, features: Feature[]): Dispatcher
       if (turn) return applyTurn(ctx, turn);
       // An unrelated message ends the flow; a button the flow does not own (choosing a
       // block before an area, say) is answered and the flow keeps waiting.
-      if (input.kind !== "postback") await clearState(db, ctx.user.id);
+      if (input.kind !== "postback") ended = true;
     }
     if (input.kind === "postback" && input.postback.action === "flow.cancel") return [...prefix, ...nothingToCancelMessages()];
-    return [...prefix, ...(await applyTurn(ctx, await routeInput(ctx, input)))];
+    const turn = await routeInput(ctx, input);
+    return [...prefix, ...(await applyTurn(ctx, ended && turn.state === undefined ? { ...turn, state: null } : turn))];
   }
 
   /** Keeps the buttons of this answer so that typing a label works like tapping it. */
