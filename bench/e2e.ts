@@ -128,7 +128,7 @@ export async function benchE2e(
   const lineUrl = await platform.start();
   const secret = "bench-channel-secret";
   // The real bot, in its own process, as in production.
-  const bot = await spawnServer(npmStartArgs(), { NODE_ENV: "production", PORT: "0", DATABASE_URL: scratch.url, LINE_CHANNEL_SECRET: secret, LINE_CHANNEL_ACCESS_TOKEN: "bench", LINE_API_BASE_URL: lineUrl, LOG_LEVEL: "info" });
+  const bot = await spawnServer(npmStartArgs(), { NODE_ENV: "production", PORT: "0", DATABASE_URL: scratch.url, LINE_CHANNEL_SECRET: secret, LINE_CHANNEL_ACCESS_TOKEN: "bench", LINE_API_BASE_URL: lineUrl, LOG_LEVEL: "info", ...(process.env.EVENT_ORDERING ? { EVENT_ORDERING: process.env.EVENT_ORDERING } : {}) });
   // Ceiling: a plain node:http handler that only verifies the signature, also in its own process.
   const bare = await spawnServer(["--import", "tsx", "bench/bare-server.ts"], { LINE_CHANNEL_SECRET: secret });
   const toBot = new Loader(bot.port);

@@ -73,15 +73,19 @@ export function createEventRunner(o: EventRunnerOptions): EventRunner {
     return [new Date(now), new Date(now + leaseMs)] as const;
   };
 
-  /** Handles the source's waiting events in order while holding its lease; gives way if another process holds it. */
+  /**
+   * Handles the source's waiting events oldest first, one per turn of the lease: take it, read
+   * the oldest waiting event, handle it, release, look again. Four statements besides the
+   * event's own; if another process holds the lease, this one gives way (the holder looks
+   * again after releasing, so nothing recorded meanwhile is left behind).
+   */
   async function drain(source: string): Promise<void> {
     await o.whenReady;
     for (;;) {
       if (!(await takeSourceLease(o.db, source, owner, ...lease()))) return;
       try {
-        for (;;) {
-          const next = await nextEventOf(o.db, source);
-          if (!next) break;
+        const next = await nextEventOf(o.db, source);
+        if (next) {
           let ev: WebhookEvent | null = null;
           try {
             ev = next.payload ? (JSON.parse(next.payload) as WebhookEvent) : null;
@@ -90,13 +94,10 @@ export function createEventRunner(o: EventRunnerOptions): EventRunner {
           }
           if (ev) await run(ev, next.key);
           else await finishEvent(o.db, next.key, { status: "failed", errorKind: "UnreadablePayload" }, new Date());
-          // Renewed after each event; lost only if this process stalled past the lease, and then the other process goes on.
-          if (!(await takeSourceLease(o.db, source, owner, ...lease()))) return;
         }
       } finally {
         await releaseSourceLease(o.db, source, owner);
       }
-      // An event recorded by another process while this one held the lease: that process gave way, so look again.
       if (!(await nextEventOf(o.db, source))) return;
     }
   }
