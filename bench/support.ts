@@ -34,7 +34,7 @@ export async function scratchDatabase(
     u.pathname = `/${dbName}`;
     const url = u.toString();
     await deployMigrations(url);
-    const db = createPrisma(url);
+    const db = await createPrisma(url);
     if (o.seed !== false) await seedDatabase(db);
     return {
       file: "",
@@ -50,7 +50,7 @@ export async function scratchDatabase(
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-${name}-`));
   const file = path.join(dir, "bench.db");
   await deployMigrations(file);
-  const db = createPrisma(file);
+  const db = await createPrisma(file);
   if (o.seed !== false) await seedDatabase(db);
   return {
     file,

@@ -36,7 +36,7 @@ export async function boot(nluWorker: NluWorker): Promise<void> {
   const logger = createLogger(config.logLevel);
   const applied = await deployMigrations(config.databaseUrl);
   if (applied.length) logger.info("database migrated", { applied });
-  const db = createPrisma(config.databaseUrl);
+  const db = await createPrisma(config.databaseUrl);
   const seeded = await seedIfEmpty(db);
   if (seeded) logger.info("demo data loaded", { ...seeded });
 

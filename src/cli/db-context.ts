@@ -8,7 +8,7 @@ import { seedIfEmpty } from "../data/seed.js";
 export async function openDatabase(): Promise<{ db: Db; file: string; timeZone: string; config: Config }> {
   const config = loadConfig();
   await deployMigrations(config.databaseUrl);
-  const db = createPrisma(config.databaseUrl);
+  const db = await createPrisma(config.databaseUrl);
   await seedIfEmpty(db);
   return { db, file: describeTarget(config.database), timeZone: config.timeZone, config };
 }

@@ -37,7 +37,7 @@ async function main(argv: string[]): Promise<number> {
       const applied = await deployMigrations(file);
       const { seedDatabase } = await import("../data/seed.js");
       const { createPrisma } = await import("../data/client.js");
-      const prisma = createPrisma(file);
+      const prisma = await createPrisma(file);
       const summary = await seedDatabase(prisma);
       await prisma.$disconnect();
       console.log(`reset ${shown}: ${applied.length} migrations, ${summary.resources} resources`);
@@ -47,7 +47,7 @@ async function main(argv: string[]): Promise<number> {
       await deployMigrations(file);
       const { seedDatabase } = await import("../data/seed.js");
       const { createPrisma } = await import("../data/client.js");
-      const prisma = createPrisma(file);
+      const prisma = await createPrisma(file);
       const summary = await seedDatabase(prisma);
       await prisma.$disconnect();
       console.log(JSON.stringify(summary));

@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   const explain = process.argv.includes("--explain");
   const config = loadConfig();
   await deployMigrations(config.databaseUrl);
-  const db = createPrisma(config.databaseUrl);
+  const db = await createPrisma(config.databaseUrl);
   await seedIfEmpty(db);
   const router = await loadNlu(db, config.timeZone);
   await db.$disconnect();

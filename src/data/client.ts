@@ -1,7 +1,5 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma/client.js";
-import { PrismaClient as PostgresPrismaClient } from "../generated/prisma-postgresql/client.js";
 import { connectionOf, registerPostgres, registerSqlite, type SqliteShared } from "./hot.js";
 import { databaseTargetOf, type DatabaseTarget } from "./target.js";
 
@@ -28,10 +26,12 @@ export function targetOf(db: Db): DatabaseTarget {
  * One Prisma client per process for a DATABASE_URL (`file:…`, a bare SQLite
  * path, or `postgresql://…`).
  */
-export function createPrisma(urlOrFile: string, o: { poolSize?: number } = {}): Db {
+export async function createPrisma(urlOrFile: string, o: { poolSize?: number } = {}): Promise<Db> {
   const target = databaseTargetOf(urlOrFile);
   let db: Db;
   if (target.provider === "postgresql") {
+    // Loaded only for PostgreSQL: an SQLite bot starts without them.
+    const [{ PrismaPg }, { PrismaClient: PostgresPrismaClient }] = await Promise.all([import("@prisma/adapter-pg"), import("../generated/prisma-postgresql/client.js")]);
     const adapter = new PrismaPg(
       {
         connectionString: target.connectionString,

@@ -4,7 +4,8 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { projectPath } from "../paths.js";
 import { databaseTargetOf, type DatabaseTarget } from "./target.js";
-import { deployPostgres, postgresStatus, resetPostgres } from "./migrate-postgres.js";
+// PostgreSQL's migrator (and the pg driver) load only when the URL names PostgreSQL.
+const postgres = () => import("./migrate-postgres.js");
 
 /**
  * Applies migrations kept in Prisma's standard layout
@@ -161,12 +162,12 @@ export function migrationsDirOf(provider: DatabaseTarget["provider"]): string {
 export async function deployMigrations(url: string, dir?: string): Promise<string[]> {
   const target = databaseTargetOf(url);
   if (target.provider === "sqlite") return deploySqlite(target.file, dir ?? MIGRATIONS_DIR);
-  return deployPostgres(target, dir ?? POSTGRES_MIGRATIONS_DIR);
+  return (await postgres()).deployPostgres(target, dir ?? POSTGRES_MIGRATIONS_DIR);
 }
 
 export async function migrationStatus(url: string, dir?: string): Promise<MigrationStatus> {
   const target = databaseTargetOf(url);
-  if (target.provider === "postgresql") return postgresStatus(target, dir ?? POSTGRES_MIGRATIONS_DIR);
+  if (target.provider === "postgresql") return (await postgres()).postgresStatus(target, dir ?? POSTGRES_MIGRATIONS_DIR);
   const db = openSqlite(target.file);
   try {
     return statusOf(history(db), readMigrations(dir ?? MIGRATIONS_DIR));
@@ -179,5 +180,5 @@ export async function migrationStatus(url: string, dir?: string): Promise<Migrat
 export async function resetDatabase(url: string): Promise<void> {
   const target = databaseTargetOf(url);
   if (target.provider === "sqlite") resetSqlite(target.file);
-  else await resetPostgres(target);
+  else await (await postgres()).resetPostgres(target);
 }

@@ -46,7 +46,7 @@ describe("demo data", () => {
   it("is idempotent: seeding twice leaves the same rows", async () => {
     const file = tempFile();
     await deployMigrations(file);
-    const db = createPrisma(file);
+    const db = await createPrisma(file);
     const first = await seedDatabase(db);
     const counts = async () => [await db.area.count(), await db.category.count(), await db.resource.count()];
     const before = await counts();
@@ -60,7 +60,7 @@ describe("demo data", () => {
   it("models the ward: 4 blocks, 18 areas with readings, every category, a centre per area, at least 150 resources", async () => {
     const file = tempFile();
     await deployMigrations(file);
-    const db = createPrisma(file);
+    const db = await createPrisma(file);
     await seedDatabase(db);
     expect(await db.area.count({ where: { kind: "block" } })).toBe(4);
     const areas = await db.area.findMany({ where: { kind: "area" } });

@@ -10,7 +10,7 @@ const event = (id: string) => ({ type: "message", webhookEventId: id, timestamp:
 describe("the event log (SQLite by default, PostgreSQL under test:pg)", () => {
   let db: Db;
   beforeEach(async () => {
-    db = createPrisma(await newTestDatabase({ seeded: false }));
+    db = await createPrisma(await newTestDatabase({ seeded: false }));
   });
   afterEach(async () => {
     await db.$disconnect();

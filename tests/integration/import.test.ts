@@ -23,7 +23,7 @@ describe("importing resource lists", () => {
   let dir: string;
   beforeEach(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "import-"));
-    db = createPrisma(await newTestDatabase());
+    db = await createPrisma(await newTestDatabase());
   });
   afterEach(async () => {
     await db.$disconnect();

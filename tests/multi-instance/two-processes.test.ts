@@ -81,7 +81,7 @@ describe("two bot processes on one PostgreSQL behind a round-robin proxy", () =>
       }
       // Both processes did part of the work, and every event is recorded as handled.
       expect(a.output.join("\n") + b.output.join("\n")).not.toMatch(/"level":"error"/);
-      const db = createPrisma(databaseUrl);
+      const db = await createPrisma(databaseUrl);
       try {
         expect(await db.processedEvent.groupBy({ by: ["status"], _count: { _all: true } })).toEqual([{ status: "done", _count: { _all: sent.length } }]);
         expect(await db.sourceLease.count()).toBe(0);
@@ -94,7 +94,7 @@ describe("two bot processes on one PostgreSQL behind a round-robin proxy", () =>
   }, 90_000);
 
   it("sends a 3,000-recipient announcement and a meeting's reminders exactly once when both processes run the jobs", async () => {
-    const db = createPrisma(databaseUrl);
+    const db = await createPrisma(databaseUrl);
     const recipients = Array.from({ length: 3000 }, (_, i) => uid(i + 1));
     await createBroadcast(db, { createdBy: null, audience: { role: "residents", areaIds: [], label: "test" }, messages: [text("お知らせです")], recipients, urgent: true, sendAt: new Date(Date.now() - 60_000) });
     const area = await db.area.findUniqueOrThrow({ where: { name: "蓮根" } });

@@ -26,7 +26,7 @@ describe("crash safety of a real bot process", () => {
   });
 
   async function announcement(count: number) {
-    const db = createPrisma(databaseUrl);
+    const db = await createPrisma(databaseUrl);
     const recipients = Array.from({ length: count }, (_, i) => uid(i + 1));
     await createBroadcast(db, { createdBy: null, audience: { role: "residents", areaIds: [], label: "test" }, messages: [text("お知らせです")], recipients, urgent: true, sendAt: new Date(Date.now() - 60_000) });
     await db.$disconnect();
@@ -63,7 +63,7 @@ describe("crash safety of a real bot process", () => {
     await line.waitFor((calls) => calls.filter((c) => c.path.endsWith("multicast") && c.status === 200).length >= 2, 15_000);
     first.proc.kill("SIGTERM");
     expect(await first.exited).toBe(0);
-    const db = createPrisma(databaseUrl);
+    const db = await createPrisma(databaseUrl);
     expect(await db.broadcastChunk.count({ where: { status: "sending" } })).toBe(0);
     const remaining = await db.broadcastChunk.count({ where: { status: "pending" } });
     await db.$disconnect();
@@ -77,7 +77,7 @@ describe("crash safety of a real bot process", () => {
   }, 60_000);
 
   it("SIGKILL in the middle of a reminder run: after a restart every member got the reminder exactly once", async () => {
-    const db = createPrisma(databaseUrl);
+    const db = await createPrisma(databaseUrl);
     const area = await db.area.findUniqueOrThrow({ where: { name: "蓮根" } });
     await db.user.createMany({ data: Array.from({ length: 150 }, (_, i) => ({ lineUserId: uid(i + 1), homeAreaId: area.id })) });
     const users = await db.user.findMany({ where: { homeAreaId: area.id } });

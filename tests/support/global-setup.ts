@@ -22,7 +22,7 @@ export default async function setup({ provide }: { provide: (key: "testDatabase"
       await adminQuery(pgUrl, `CREATE DATABASE "${name}"`);
       await deployMigrations(databaseUrlFor(pgUrl, name));
     }
-    const db = createPrisma(databaseUrlFor(pgUrl, template));
+    const db = await createPrisma(databaseUrlFor(pgUrl, template));
     await seedDatabase(db);
     await db.$disconnect();
     provide("testDatabase", { provider: "postgresql", adminUrl: pgUrl, template, emptyTemplate, prefix });
@@ -31,7 +31,7 @@ export default async function setup({ provide }: { provide: (key: "testDatabase"
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sasaeai-template-"));
   const file = path.join(dir, "template.db");
   await deployMigrations(file);
-  const db = createPrisma(file);
+  const db = await createPrisma(file);
   await seedDatabase(db);
   await db.$executeRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)");
   await db.$disconnect();

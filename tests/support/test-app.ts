@@ -78,7 +78,7 @@ export async function startTestApp(o: TestAppOptions = {}): Promise<TestApp> {
   const config = loadConfig({ NODE_ENV: "test", DATABASE_URL: databaseUrl });
   const logs: string[] = [];
   const logger: Logger = createLogger("debug", (l) => logs.push(l));
-  const db = createPrisma(databaseUrl, { poolSize: 4 });
+  const db = await createPrisma(databaseUrl, { poolSize: 4 });
   const clock = new ManualClock(o.now ?? "2026-12-01T01:00:00Z");
   setEventClock(() => clock.now().getTime());
   const gateway = new LineGateway({
