@@ -95,7 +95,6 @@ export async function boot(nluWorker: NluWorker): Promise<void> {
   }
   handle.setReady(true);
   resolveReady();
-  collectWhenIdle(server);
   logger.info("ready", { port, startupMs: Date.now() - started, localMode: config.localMode, database: config.database.provider, eventOrdering: config.eventOrdering });
 
   const resumed = await handle.resumeUnfinished();
@@ -134,29 +133,4 @@ export async function boot(nluWorker: NluWorker): Promise<void> {
   };
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   process.on("SIGINT", () => void shutdown("SIGINT"));
-}
-
-/**
- * A heap that grew under a burst of messages stays big while the bot idles,
- * and V8 rarely collects an idle heap. After start-up, and once things have
- * been quiet for a few seconds after a burst, one full collection gives the
- * memory back (npm start exposes gc; without it this does nothing).
- */
-function collectWhenIdle(server: http.Server): void {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  if (!gc) return;
-  let lastRequest = Date.now();
-  let lastCollect = 0;
-  // Webhooks only: health probes arrive all the time and allocate next to nothing.
-  server.on("request", (req: http.IncomingMessage) => {
-    if (req.url === "/webhook") lastRequest = Date.now();
-  });
-  setTimeout(gc, 50).unref();
-  setInterval(() => {
-    const now = Date.now();
-    if (lastRequest > lastCollect && now - lastRequest > 2000) {
-      lastCollect = now;
-      gc();
-    }
-  }, 1000).unref();
 }
