@@ -21,7 +21,7 @@ import { closeJapaneseSpaces, normalize } from "../nlu/normalize.js";
 import { ensureUser, firstTimeInGroup, forgetGroup, hasRole, markFollowed, markUnfollowed, recordClarifyChoice, setOffered, type Role } from "../users/service.js";
 import { chatIdOf, replyTokenOf, userIdOf, type WebhookEvent } from "../webhook/events.js";
 import { clearState, loadState, saveState } from "./state-store.js";
-import type { Command, Feature, FlowHandler, Input, IntentHandler, LocationHandler, PostbackHandler, Turn, TurnContext } from "./types.js";
+import type { Command, Feature, FlowHandler, FlowName, FlowState, Input, IntentHandler, LocationHandler, PostbackHandler, Turn, TurnContext } from "./types.js";
 import { longerThan } from "../util/chars.js";
 import { CONTEXT_STEP } from "./types.js";
 
@@ -30,7 +30,9 @@ export const MAX_ROUTED_TEXT = 1000;
 /** LINE reply tokens are short-lived; after this long the answer goes by push. */
 export const REPLY_TOKEN_TTL_MS = 50_000;
 /** The flow that keeps a message not understood while its "もしかして" buttons are offered. */
-const CLARIFY_FLOW = "clarify";
+const CLARIFY_FLOW = "clarify" as const;
+/** A flow's handler as the dispatcher holds it: looked up by the stored state's own flow name, so the state always matches. */
+type AnyFlowHandler = (ctx: TurnContext, input: Input, state: FlowState) => Promise<Turn | null>;
 
 /** How handling an event ended: its record says so (a failure with the error's kind, never its message). */
 export type Handled = { ok: true } | { ok: false; errorKind: string };
@@ -46,7 +48,7 @@ export function createDispatcher(deps: AppDeps, features: Feature[]): Dispatcher
   const intents = new Map<string, IntentHandler>();
   const urgent = new Map<string, IntentHandler>();
   const postbacks = new Map<string, PostbackHandler>();
-  const flows = new Map<string, FlowHandler>();
+  const flows = new Map<string, AnyFlowHandler>();
   const cancelled = new Map<string, () => Message[]>();
   const commands: Command[] = [];
   const restricted = new Map<string, Role[]>();
@@ -55,7 +57,7 @@ export function createDispatcher(deps: AppDeps, features: Feature[]): Dispatcher
     for (const [k, h] of Object.entries(f.intents ?? {})) intents.set(k, h);
     for (const [k, h] of Object.entries(f.urgent ?? {})) urgent.set(k, h);
     for (const [k, h] of Object.entries(f.postbacks ?? {})) postbacks.set(k, h);
-    for (const [k, h] of Object.entries(f.flows ?? {})) flows.set(k, h);
+    for (const [k, h] of Object.entries(f.flows ?? {}) as [FlowName, FlowHandler][]) flows.set(k, h as AnyFlowHandler);
     for (const [k, m] of Object.entries(f.cancelled ?? {})) cancelled.set(k, m);
     commands.push(...(f.commands ?? []));
     for (const [k, roles] of Object.entries(f.restricted ?? {})) restricted.set(k, roles);
@@ -81,16 +83,17 @@ export function createDispatcher(deps: AppDeps, features: Feature[]): Dispatcher
   };
 
   /** A tap on a "もしかして" button: the stored message, answered as the chosen meaning. */
-  flows.set(CLARIFY_FLOW, async (ctx, input, state) => {
+  const clarify: FlowHandler<typeof CLARIFY_FLOW> = async (ctx, input, state) => {
     if (input.kind !== "postback" || input.postback.action !== "clarify") return null;
-    const data = state.data as { route: RouteResult; offered: string[] };
+    const data = state.data;
     const chosen = input.postback.params.i;
     const h = intents.get(chosen);
     if (!h || !data.offered.includes(chosen) || !mayUse(ctx, chosen)) return { replies: expiredButtonMessages(), state: null };
     await recordClarifyChoice(db, data.offered, chosen);
     const turn = await h(ctx, { ...data.route, intent: chosen as RouteResult["intent"], candidates: undefined });
     return { ...turn, state: turn.state ?? null };
-  });
+  };
+  flows.set(CLARIFY_FLOW, clarify as AnyFlowHandler);
 
   async function routeInput(ctx: TurnContext, input: Input): Promise<Turn> {
     if (input.kind === "text") {

@@ -16,8 +16,10 @@ export async function loadState(db: Db, userId: number, now: Date): Promise<Load
   } catch {
     data = {};
   }
-  const state = { flow: row.flow, step: row.step, data };
-  return { state, expired: row.expiresAt.getTime() <= now.getTime() } as LoadedState;
+  // The one unchecked step: the row was written by saveState from a typed FlowState, and the
+  // dispatcher hands it only to the flow its name says (an unknown name ends the flow).
+  const state = { flow: row.flow, step: row.step, data } as FlowState;
+  return { state, expired: row.expiresAt.getTime() <= now.getTime() };
 }
 
 export async function saveState(db: Db, userId: number, state: FlowState, now: Date, ttlMs = FLOW_TTL_MS): Promise<void> {

@@ -7,13 +7,24 @@ import type { WebhookEvent } from "../webhook/events.js";
 import type { Role } from "../users/service.js";
 
 /** A flow step that only keeps context for follow-ups (not a question): it expires and is cancelled quietly. */
-export const CONTEXT_STEP = "context";
+export const CONTEXT_STEP = "context" as const;
 
-export interface FlowState {
-  flow: string;
-  step: string;
-  data: Record<string, unknown>;
+/**
+ * The state of every multi-turn flow, as one discriminated union. Each feature
+ * declares its own flows by augmenting this interface (flow name → a union of
+ * `{ flow; step; data }` objects, one per step), next to the handler that uses
+ * them; the conversation layer never imports a feature for it.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface FlowStates {
+  /** "もしかして": the message asked about and the meanings offered as buttons. */
+  clarify: { flow: "clarify"; step: typeof CONTEXT_STEP; data: { route: RouteResult; offered: string[] } };
 }
+
+export type FlowState = FlowStates[keyof FlowStates];
+export type FlowName = FlowState["flow"];
+/** The states of one flow. */
+export type StateOf<F extends FlowName> = Extract<FlowState, { flow: F }>;
 
 /** What a handler decides: the messages to send and the flow state to keep (null clears it). */
 export interface Turn {
@@ -45,7 +56,7 @@ export interface Command {
 export type IntentHandler = (ctx: TurnContext, route: RouteResult) => Promise<Turn>;
 export type PostbackHandler = (ctx: TurnContext, params: Record<string, string>) => Promise<Turn>;
 /** Handles an input while the user is inside this flow; returning null hands the input back to the router. */
-export type FlowHandler = (ctx: TurnContext, input: Input, state: FlowState) => Promise<Turn | null>;
+export type FlowHandler<F extends FlowName = FlowName> = (ctx: TurnContext, input: Input, state: StateOf<F>) => Promise<Turn | null>;
 export type LocationHandler = (ctx: TurnContext, loc: { lat: number; lng: number; title?: string; address?: string }) => Promise<Turn>;
 
 /** A feature folder's contribution to the dispatcher. */
@@ -59,7 +70,7 @@ export interface Feature {
   /** Intents only these roles may use; anyone else gets the resident answer. */
   restricted?: Record<string, Role[]>;
   postbacks?: Record<string, PostbackHandler>;
-  flows?: Record<string, FlowHandler>;
+  flows?: { [F in FlowName]?: FlowHandler<F> };
   /** What to say when the person cancels this flow, where the generic "やめました" could be misread. */
   cancelled?: Record<string, () => Message[]>;
   location?: LocationHandler;

@@ -5,7 +5,14 @@ import { expiredButtonMessages } from "../welcome/messages.js";
 import { areaById, areaByName, blocksWithAreas, setHomeArea } from "./service.js";
 import { askHomeAreaMessages, homeAreaSavedMessages, homeAreaUndoneMessages, whatInAreaMessages } from "./messages.js";
 
-export const SET_AREA_FLOW = "set_area";
+export const SET_AREA_FLOW = "set_area" as const;
+
+declare module "../../conversation/types.js" {
+  interface FlowStates {
+    /** Asked where the person lives. */
+    set_area: { flow: typeof SET_AREA_FLOW; step: "area"; data: Record<string, never> };
+  }
+}
 
 /**
  * The home area changes only when the person says they live in or moved to an

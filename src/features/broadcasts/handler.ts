@@ -1,4 +1,4 @@
-import type { Feature, FlowState, Input, Turn, TurnContext } from "../../conversation/types.js";
+import type { Feature, Input, StateOf, Turn, TurnContext } from "../../conversation/types.js";
 import { yesNo } from "../../conversation/answers.js";
 import { instantsOf, readDateTimePhrase, type ParsedDateTime } from "../../schedule/phrase.js";
 import { hasRole } from "../../users/service.js";
@@ -10,7 +10,9 @@ import { nextAllowedSend } from "./quiet.js";
 import { createBroadcast } from "./service.js";
 import { firstChars } from "../../util/chars.js";
 
-const FLOW = "bc";
+const FLOW = "bc" as const;
+/** The announcement being written: who gets it, the text, an optional date and place, then confirm or schedule. */
+type Step = "role" | "scope" | "text" | "extra" | "when" | "place" | "confirm" | "schedule";
 const MAX_TEXT = 4500;
 
 interface Draft {
@@ -22,7 +24,13 @@ interface Draft {
   place?: string;
 }
 
-const state = (step: string, d: Draft): FlowState => ({ flow: FLOW, step, data: d as Record<string, unknown> });
+declare module "../../conversation/types.js" {
+  interface FlowStates {
+    bc: { flow: typeof FLOW; step: Step; data: Draft };
+  }
+}
+
+const state = (step: Step, d: Draft): StateOf<typeof FLOW> => ({ flow: FLOW, step, data: d });
 
 /** A date and time typed by the SC; a bare 6時 or a weekday that does not match the date is asked back. */
 function readWhen(ctx: TurnContext, text: string): ParsedDateTime | { replies: Turn["replies"] } {
@@ -85,8 +93,8 @@ async function send(ctx: TurnContext, d: Draft, urgent: boolean, at?: Date): Pro
   return { replies: m.acceptedMessages(sendAt, ctx.now, tz, at !== undefined), state: null, after: () => ctx.deps.jobs.kick() };
 }
 
-async function step(ctx: TurnContext, input: Input, s: FlowState): Promise<Turn | null> {
-  const d = s.data as Draft;
+async function step(ctx: TurnContext, input: Input, s: StateOf<typeof FLOW>): Promise<Turn | null> {
+  const d = s.data;
   const pb = input.kind === "postback" ? input.postback : null;
   const text = input.kind === "text" ? input.text.trim() : "";
   switch (s.step) {

@@ -10,7 +10,14 @@ import { askYesNoMessages, consentMessages, offerCoordinatorMessages, requestRec
 import { createHelpRequest, type HelpDraft } from "./service.js";
 import { notifyScsOfRequest } from "../matching/notify.js";
 
-export const HELP_FLOW = "help";
+export const HELP_FLOW = "help" as const;
+
+declare module "../../conversation/types.js" {
+  interface FlowStates {
+    /** A help request being put together: which area, then consent, or the offer to ask the coordinator. */
+    help: { flow: typeof HELP_FLOW; step: "area" | "confirm" | "offer"; data: HelpDraft };
+  }
+}
 
 async function askConsent(ctx: TurnContext, draft: HelpDraft): Promise<Turn> {
   // An area id from a button is checked: a tampered one is ignored.
@@ -66,7 +73,7 @@ export const helpFeature: Feature = {
   },
   flows: {
     [HELP_FLOW]: async (ctx, input, state) => {
-      const draft = state.data as unknown as HelpDraft;
+      const draft = state.data;
       if (input.kind === "postback") {
         if (input.postback.action === "help.ask") return askConsent(ctx, draft);
         if (input.postback.action === "help.confirm" && state.step === "confirm") return confirm(ctx, draft);

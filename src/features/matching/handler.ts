@@ -11,8 +11,17 @@ import { maskPersonal } from "../../util/mask.js";
 
 /** SC-led matching: coordinators see their areas' requests, ask a volunteer, and the volunteer answers. */
 
-const DROP_FLOW = "hrdrop";
-const SUMMARY_FLOW = "hrsum";
+const DROP_FLOW = "hrdrop" as const;
+const SUMMARY_FLOW = "hrsum" as const;
+
+declare module "../../conversation/types.js" {
+  interface FlowStates {
+    /** The SC is writing the summary a volunteer will see for request `r` before asking volunteer `v`. */
+    hrsum: { flow: typeof SUMMARY_FLOW; step: "summary"; data: { r: number; v: number } };
+    /** The SC is writing why request `r` is closed without help. */
+    hrdrop: { flow: typeof DROP_FLOW; step: "reason"; data: { r: number } };
+  }
+}
 
 /** Asks through the shared service and answers the SC in LINE. */
 async function askVolunteer(ctx: TurnContext, requestId: number, volunteerId: number, areaIds: number[]): Promise<Turn> {

@@ -1,4 +1,4 @@
-import type { Feature, FlowState, Input, Turn, TurnContext } from "../../conversation/types.js";
+import type { Feature, Input, StateOf, Turn, TurnContext } from "../../conversation/types.js";
 import { afternoon, instantsOf, readDateTimePhrase, type ParsedDateTime, type Times } from "../../schedule/phrase.js";
 import { isoDate, parseIsoDate } from "../../schedule/time.js";
 import { hasRole } from "../../users/service.js";
@@ -9,8 +9,10 @@ import { PLAN_PRESETS } from "./plan.js";
 import { attendeesWithNames, audienceUserIds, cancelMeeting, createMeeting, joinUpcomingMeetings, KINDS, rescheduleMeeting, setReminderPlan, setRsvp, type Audience } from "./service.js";
 import { firstChars } from "../../util/chars.js";
 
-const CREATE = "mtg";
-const RESCHEDULE = "mtgre";
+const CREATE = "mtg" as const;
+const RESCHEDULE = "mtgre" as const;
+/** Registering a meeting: its kind, title, date and time, venue, who attends, then confirm. */
+type CreateStep = "kind" | "title" | "when" | "venue" | "audience" | "confirm";
 
 /** A date or time the bot asked back about (午前か午後か, or which day). */
 interface PendingWhen {
@@ -30,7 +32,15 @@ interface Draft {
   audience?: Audience;
 }
 
-const st = (step: string, d: Draft): FlowState => ({ flow: CREATE, step, data: d as Record<string, unknown> });
+declare module "../../conversation/types.js" {
+  interface FlowStates {
+    mtg: { flow: typeof CREATE; step: CreateStep; data: Draft };
+    /** A new date and time for meeting `m`. */
+    mtgre: { flow: typeof RESCHEDULE; step: "when"; data: { m: number; pending?: PendingWhen } };
+  }
+}
+
+const st = (step: CreateStep, d: Draft): StateOf<typeof CREATE> => ({ flow: CREATE, step, data: d });
 
 /** Meetings an SC may manage: created by them, or in their areas. */
 async function managed(ctx: TurnContext, id: number) {
@@ -88,8 +98,8 @@ async function readWhen(ctx: TurnContext, input: Input, pending: PendingWhen | u
   return decide(isoDate(r.date), r.times, r.kind === "ampm");
 }
 
-async function createStep(ctx: TurnContext, input: Input, s: FlowState): Promise<Turn | null> {
-  const d = s.data as Draft;
+async function createStep(ctx: TurnContext, input: Input, s: StateOf<typeof CREATE>): Promise<Turn | null> {
+  const d = s.data;
   const pb = input.kind === "postback" ? input.postback : null;
   const text = input.kind === "text" ? input.text.trim() : "";
   const tz = ctx.deps.config.timeZone;
@@ -298,7 +308,7 @@ export const meetingsFeature: Feature = {
       const meeting = await managed(ctx, Number(s.data.m));
       if (!meeting) return { replies: expiredButtonMessages(), state: null };
       const tz = ctx.deps.config.timeZone;
-      const r = await readWhen(ctx, input, s.data.pending as PendingWhen | undefined);
+      const r = await readWhen(ctx, input, s.data.pending);
       if (!r) return null;
       if ("replies" in r) return { replies: r.replies, state: { ...s, data: { ...s.data, pending: r.pending } } };
       const p = r.when;

@@ -1,4 +1,4 @@
-import { type Feature, type FlowState, type Turn, type TurnContext } from "../../conversation/types.js";
+import { CONTEXT_STEP, type Feature, type FlowState, type Turn, type TurnContext } from "../../conversation/types.js";
 import { readDateTimePhrase, exampleDay } from "../../schedule/phrase.js";
 import { daysInMonth, isoDate, zonedInstant, zonedParts } from "../../schedule/time.js";
 import { nextOccurrences } from "../../schedule/occurrences.js";
@@ -20,13 +20,35 @@ import { applyChange, claimOrganizerInvitation, createOrganizerInvitation, isOrg
  * approval. SCs' side: invite organisers, approve recruiting notes.
  */
 
-const CLOSED = "orgclosed";
-const MOVE = "orgmove";
-const ASK = "orgask";
-const RECRUIT = "orgrecruit";
-const INVITE = "orginv";
+const CLOSED = "orgclosed" as const;
+const MOVE = "orgmove" as const;
+const ASK = "orgask" as const;
+const RECRUIT = "orgrecruit" as const;
+const INVITE = "orginv" as const;
+const END = "orgend" as const;
 /** Kept after a monthly check: a reply in words goes to the SC instead of being lost. */
-export const REPLY_FLOW = "orgreply";
+export const REPLY_FLOW = "orgreply" as const;
+
+type FoundResource = { id: number; name: string; areaName: string | null };
+
+declare module "../../conversation/types.js" {
+  interface FlowStates {
+    /** Picking the days activity `r` is off (ISO dates). */
+    orgclosed: { flow: typeof CLOSED; step: "pick"; data: { r: number; chosen: string[] } };
+    /** Moving one day of activity `r`: which day, then to when. */
+    orgmove: { flow: typeof MOVE; step: "from"; data: { r: number } } | { flow: typeof MOVE; step: "to"; data: { r: number; from: string } };
+    /** A question for the SC about activity `r`. */
+    orgask: { flow: typeof ASK; step: "text"; data: { r: number } };
+    /** A recruiting note of kind `k` for activity `r`, for the SC to approve. */
+    orgrecruit: { flow: typeof RECRUIT; step: "text"; data: { r: number; k: string } };
+    /** Confirming that activity `r` ends (answered by its buttons). */
+    orgend: { flow: typeof END; step: "confirm"; data: { r: number } };
+    /** After a monthly check about activity `r`: words in reply go to the SC. */
+    orgreply: { flow: typeof REPLY_FLOW; step: typeof CONTEXT_STEP; data: { r: number } };
+    /** An SC choosing the activities an organiser invitation covers. */
+    orginv: { flow: typeof INVITE; step: "name" | "pick"; data: { chosen: number[]; found?: FoundResource[] } };
+  }
+}
 
 async function ownResource(ctx: TurnContext, raw: string | undefined) {
   const id = Number(raw);
@@ -143,7 +165,7 @@ export const organizersFeature: Feature = {
       await afterAnswer(ctx, r.id);
       return { replies: t.resumed(r.name), after: () => ctx.deps.jobs.kick() };
     }),
-    "org.end": withResource(async (_ctx, r) => ({ replies: t.confirmEnd(r.name, r.id), state: { flow: "orgend", step: "confirm", data: { r: r.id } } })),
+    "org.end": withResource(async (_ctx, r) => ({ replies: t.confirmEnd(r.name, r.id), state: { flow: END, step: "confirm", data: { r: r.id } } })),
     "org.end_yes": withResource(async (ctx, r) => {
       await applyChange(ctx.deps.db, r.id, { kind: "end" }, ctx.user.id, ctx.now);
       await afterAnswer(ctx, r.id);
@@ -162,7 +184,7 @@ export const organizersFeature: Feature = {
   flows: {
     [CLOSED]: async (ctx, input, state) => {
       if (input.kind !== "postback") return null;
-      const data = state.data as { r: number; chosen: string[] };
+      const data = state.data;
       const r = await ownResource(ctx, String(data.r));
       if (!r) return { replies: expiredButtonMessages(), state: null };
       if (input.postback.action === "org.closed_day" && /^\d{4}-\d{2}-\d{2}$/.test(input.postback.params.d ?? "")) {
@@ -178,21 +200,22 @@ export const organizersFeature: Feature = {
       return null;
     },
     [MOVE]: async (ctx, input, state) => {
-      const data = state.data as { r: number; from?: string };
+      const data = state.data;
       const r = await ownResource(ctx, String(data.r));
       if (!r) return { replies: expiredButtonMessages(), state: null };
       const tz = ctx.deps.config.timeZone;
       const example = exampleDay(ctx.now, tz, 10);
       if (input.kind === "postback" && input.postback.action === "org.moved_from" && /^\d{4}-\d{2}-\d{2}$/.test(input.postback.params.d ?? "")) {
-        return { replies: t.askMovedTo(input.postback.params.d, example), state: { ...state, step: "to", data: { ...data, from: input.postback.params.d } } };
+        return { replies: t.askMovedTo(input.postback.params.d, example), state: { flow: MOVE, step: "to", data: { r: data.r, from: input.postback.params.d } } };
       }
-      if (state.step === "to" && input.kind === "text" && data.from) {
+      if (state.step === "to" && input.kind === "text") {
+        const { from } = state.data;
         const reading = readDateTimePhrase(input.text, ctx.now, tz);
         if (!reading) return { replies: t.movedNotUnderstood(example), state };
         const to = isoDate(reading.date);
-        await applyChange(ctx.deps.db, r.id, { kind: "moved", from: data.from, to }, ctx.user.id, ctx.now);
+        await applyChange(ctx.deps.db, r.id, { kind: "moved", from, to }, ctx.user.id, ctx.now);
         await afterAnswer(ctx, r.id);
-        return { replies: t.movedSaved(r.name, data.from, to), state: null };
+        return { replies: t.movedSaved(r.name, from, to), state: null };
       }
       return null;
     },
@@ -206,7 +229,7 @@ export const organizersFeature: Feature = {
     },
     [RECRUIT]: async (ctx, input, state) => {
       if (input.kind !== "text" || !input.text.trim()) return null;
-      const data = state.data as { r: number; k: string };
+      const data = state.data;
       const r = await ownResource(ctx, String(data.r));
       if (!r) return { replies: expiredButtonMessages(), state: null };
       const words = firstChars(maskPersonal(input.text.trim()), 200);
@@ -226,7 +249,7 @@ export const organizersFeature: Feature = {
     },
     [INVITE]: async (ctx, input, state) => {
       if (!hasRole(ctx.user, "sc")) return { replies: expiredButtonMessages(), state: null };
-      const data = state.data as { chosen: number[]; found?: { id: number; name: string; areaName: string | null }[] };
+      const data = state.data;
       if (input.kind === "text") {
         const found = await resourcesForSc(ctx.deps.db, ctx.user.id, input.text.trim().slice(0, 40));
         if (!found.length) return { replies: sct.noResource(), state };

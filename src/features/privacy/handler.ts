@@ -4,7 +4,14 @@ import { hasRole } from "../../users/service.js";
 import { confirmDeleteMessages, deletedMessages, keptMessages, whichRegistrationMessages } from "./messages.js";
 import { deleteUserData } from "./service.js";
 
-const FLOW = "delete";
+const FLOW = "delete" as const;
+
+declare module "../../conversation/types.js" {
+  interface FlowStates {
+    /** Asked to confirm deleting everything kept about the person. */
+    delete: { flow: typeof FLOW; step: "confirm"; data: Record<string, never> };
+  }
+}
 /** 退会する, たいかいします, 消して, けしてください: typed like the button. */
 const DELETE_WORDS = /^(退会|たいかい|消し?て|けして|消す|けす|削除|さくじょ)/;
 /** Words that mean the whole account, not only a volunteer registration. */

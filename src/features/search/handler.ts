@@ -11,7 +11,24 @@ import { RELATED } from "./related.js";
 import { categoriesOf, searchResources, type ResourceHit } from "./service.js";
 import { expiredButtonMessages, unknownMessages } from "../welcome/messages.js";
 
-export const SEARCH_FLOW = "search";
+export const SEARCH_FLOW = "search" as const;
+
+/** What a search keeps for the needs figures once it is answered. */
+interface PendingInquiry {
+  q: SearchQuery;
+  text: string;
+  intent: string;
+  slots: object;
+}
+
+declare module "../../conversation/types.js" {
+  interface FlowStates {
+    search:
+      | { flow: typeof SEARCH_FLOW; step: "area" | "location"; data: PendingInquiry }
+      /** The last answer, for follow-up questions (月曜日は？ そこの電話番号は？). */
+      | { flow: typeof SEARCH_FLOW; step: typeof CONTEXT_STEP; data: SearchContext };
+  }
+}
 
 
 const KIND_LABEL = { place: "サロンや集いの場", service: "生活のサービス", consultation: "相談窓口" } as const;
@@ -128,7 +145,7 @@ function contextState(q: SearchQuery, items: ResourceHit[], total: number): Turn
     total,
     last: items.map((h) => ({ n: h.name, p: h.phone, v: h.restricted ? "" : [h.venue, h.address].filter(Boolean).join("　"), w: whenText(h), f: h.fee })),
   };
-  return { flow: SEARCH_FLOW, step: CONTEXT_STEP, data: data as unknown as Record<string, unknown> };
+  return { flow: SEARCH_FLOW, step: CONTEXT_STEP, data };
 }
 
 /** Ends like a question: ？, ですか, ますか, かな. */
@@ -146,7 +163,7 @@ async function followUp(ctx: TurnContext, route: RouteResult, c: SearchContext):
   const area = c.q.areaId !== undefined ? await areaById(ctx.deps.db, c.q.areaId) : null;
   const label = await labelOf(ctx, c.q);
   const subject = describeQuery(area?.name, label, c.q);
-  const keep = { replies: [] as Turn["replies"], state: { flow: SEARCH_FLOW, step: CONTEXT_STEP, data: c as unknown as Record<string, unknown> } };
+  const keep = { replies: [] as Turn["replies"], state: { flow: SEARCH_FLOW, step: CONTEXT_STEP, data: c } };
   if (s.followUp === "phone") return { ...keep, replies: lastDetailsMessages(subject, c.last.map((x) => ({ name: x.n, detail: x.p ? displayPhone(x.p) : "" })), "phone") };
   if (s.followUp === "place") return { ...keep, replies: lastDetailsMessages(subject, c.last.map((x) => ({ name: x.n, detail: x.v })), "place") };
   if (s.followUp === "fee") return { ...keep, replies: lastDetailsMessages(subject, c.last.map((x) => ({ name: x.n, detail: x.f ?? "" })), "fee") };
@@ -237,8 +254,8 @@ export const searchFeature: Feature = {
     answerSearch(ctx, { categories: [], kind: "place", near: { lat: loc.lat, lng: loc.lng } }, { text: "（位置情報）", intent: "find_place", slots: { nearby: true } }),
   flows: {
     [SEARCH_FLOW]: async (ctx, input, state) => {
-      if (state.step === CONTEXT_STEP) return input.kind === "text" ? followUp(ctx, input.route, state.data as unknown as SearchContext) : null;
-      const data = state.data as { q: SearchQuery; text: string; intent: string; slots: object };
+      if (state.step === CONTEXT_STEP) return input.kind === "text" ? followUp(ctx, input.route, state.data) : null;
+      const data = state.data;
       const inquiry = { text: data.text, intent: data.intent, slots: data.slots };
       if (input.kind === "location") return answerSearch(ctx, { ...data.q, areaId: undefined, near: { lat: input.lat, lng: input.lng } }, inquiry);
       if (input.kind === "postback" && input.postback.action === "area.pick") {

@@ -1,5 +1,5 @@
 import { confirmAnswer, yesNo } from "../../conversation/answers.js";
-import type { Feature, FlowState, Input, Turn, TurnContext } from "../../conversation/types.js";
+import type { Feature, Input, StateOf, Turn, TurnContext } from "../../conversation/types.js";
 import { normalize } from "../../nlu/normalize.js";
 import { addDays, formatDateJa, parseIsoDate, zonedInstant, zonedParts, type PlainDate } from "../../schedule/time.js";
 
@@ -11,13 +11,24 @@ import { cleanName, describeSlots, parseJsonArray, skillsInText, SKILLS, type Sl
 import { isPaused, saveVolunteer, setAvailability, setPause, volunteerOf, withdrawVolunteer, type VolunteerDraft } from "./service.js";
 import { longerThan } from "../../util/chars.js";
 
-const REG = "vreg";
-const AVAIL = "vavail";
-const WITHDRAW = "vwd";
+const REG = "vreg" as const;
+const AVAIL = "vavail" as const;
+const WITHDRAW = "vwd" as const;
 type Step = "consent" | "name" | "areas" | "skills" | "times" | "phone" | "confirm";
 interface RegData {
   draft: VolunteerDraft;
   edit?: boolean;
+}
+/** A change of availability waiting for the volunteer's yes. */
+type AvailabilityChange = { kind: "pause"; from: string; until: string | null } | { kind: "slots"; slots: Slot[] } | { kind: "resume" };
+
+declare module "../../conversation/types.js" {
+  interface FlowStates {
+    /** Registering (or changing, with `edit`) as a volunteer, one question per step. */
+    vreg: { flow: typeof REG; step: Step; data: RegData };
+    vavail: { flow: typeof AVAIL; step: "confirm"; data: { change: AvailabilityChange; volunteerId: number } };
+    vwd: { flow: typeof WITHDRAW; step: "confirm"; data: Record<string, never> };
+  }
 }
 
 const PHONE = /^0\d{1,4}-?\d{1,4}-?\d{3,4}$/;
@@ -33,7 +44,7 @@ async function areaNames(ctx: TurnContext, ids: number[]): Promise<string[]> {
 
 /** Asks the question of a step and remembers where the user is. */
 async function ask(ctx: TurnContext, step: Step, data: RegData): Promise<Turn> {
-  const state: FlowState = { flow: REG, step, data: data as unknown as Record<string, unknown> };
+  const state: StateOf<typeof REG> = { flow: REG, step, data };
   switch (step) {
     case "consent":
       return { replies: m.consentMessages(), state };
@@ -79,9 +90,9 @@ function otherRequest(input: Extract<Input, { kind: "text" }>): boolean {
   return OTHER_REQUESTS.has(input.route.intent) && !input.route.learned;
 }
 
-async function registration(ctx: TurnContext, input: Input, state: FlowState): Promise<Turn | null> {
-  const data = state.data as unknown as RegData;
-  const step = state.step as Step;
+async function registration(ctx: TurnContext, input: Input, state: StateOf<typeof REG>): Promise<Turn | null> {
+  const data = state.data;
+  const step = state.step;
   const d = data.draft;
   const pb = input.kind === "postback" ? input.postback : null;
   const text = input.kind === "text" ? input.text.trim() : "";
@@ -222,7 +233,7 @@ export const volunteersFeature: Feature = {
       const tz = ctx.deps.config.timeZone;
       const today = zonedParts(ctx.now, tz);
       const t = route.normalized;
-      let change: Record<string, unknown>;
+      let change: AvailabilityChange;
       let description: string;
       if (PAUSE.test(t) && !route.slots.weekdays?.length) {
         const from = (route.slots.date && parseIsoDate(route.slots.date)) || today;
@@ -271,9 +282,9 @@ export const volunteersFeature: Feature = {
     [AVAIL]: async (ctx, input, state) => {
       const yes = (input.kind === "postback" && input.postback.action === "vavail.save") || (input.kind === "text" && yesNo(input.text) === "yes");
       if (!yes) return null;
-      const { change, volunteerId } = state.data as { change: { kind: string; from?: string; until?: string | null; slots?: Slot[] }; volunteerId: number };
-      if (change.kind === "pause") await setPause(ctx.deps.db, volunteerId, new Date(change.from!), change.until ? new Date(change.until) : null);
-      else if (change.kind === "slots") await setAvailability(ctx.deps.db, volunteerId, change.slots ?? []);
+      const { change, volunteerId } = state.data;
+      if (change.kind === "pause") await setPause(ctx.deps.db, volunteerId, new Date(change.from), change.until ? new Date(change.until) : null);
+      else if (change.kind === "slots") await setAvailability(ctx.deps.db, volunteerId, change.slots);
       else await setPause(ctx.deps.db, volunteerId, null, null);
       return { replies: m.availabilitySavedMessages(), state: null };
     },
