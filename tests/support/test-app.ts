@@ -52,6 +52,8 @@ export interface TestAppOptions {
   /** Reuse an existing database (to test restarts). */
   databaseUrl?: string;
   line?: FakeLinePlatform;
+  /** More environment for loadConfig (EVENT_ORDERING, say). */
+  env?: Record<string, string>;
   /** Send LINE calls from the sender thread, as the bot does, instead of in-process. */
   senderThread?: boolean;
 }
@@ -75,7 +77,7 @@ export async function startTestApp(o: TestAppOptions = {}): Promise<TestApp> {
   await deployMigrations(databaseUrl);
   const line = o.line ?? new FakeLinePlatform();
   const lineUrl = o.line ? o.line.url : await line.start();
-  const config = loadConfig({ NODE_ENV: "test", DATABASE_URL: databaseUrl });
+  const config = loadConfig({ NODE_ENV: "test", DATABASE_URL: databaseUrl, ...o.env });
   const logs: string[] = [];
   const logger: Logger = createLogger("debug", (l) => logs.push(l));
   const db = await createPrisma(databaseUrl, { poolSize: 4 });
