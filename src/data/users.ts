@@ -69,3 +69,12 @@ export async function firstTimeInGroup(db: Db, chatId: string): Promise<boolean>
 export async function forgetGroup(db: Db, chatId: string): Promise<void> {
   await db.chatGroup.deleteMany({ where: { id: chatId } });
 }
+
+export function userById(db: Db, id: number) {
+  return db.user.findUnique({ where: { id } });
+}
+
+/** お知らせ停止 / お知らせ再開. */
+export async function setAnnouncementsOptOut(db: Db, userId: number, optOut: boolean): Promise<void> {
+  await db.user.update({ where: { id: userId }, data: { announcementsOptOut: optOut } });
+}

@@ -1,4 +1,6 @@
 import type { Feature, Input, StateOf, Turn, TurnContext } from "../../conversation/types.js";
+import { areaById, areasByIds, areaWithChildren } from "../../data/areas.js";
+import { setAnnouncementsOptOut } from "../../data/users.js";
 import { yesNo } from "../../conversation/answers.js";
 import { instantsOf, readDateTimePhrase, type ParsedDateTime } from "../../schedule/phrase.js";
 import { hasRole } from "../../users/service.js";
@@ -48,7 +50,7 @@ async function scopeChoices(ctx: TurnContext): Promise<{ label: string; value: s
     const blocks = await blocksWithAreas(ctx.deps.db);
     return [{ label: "区全体", value: "all" }, ...blocks.map((b) => ({ label: b.name, value: `block:${b.id}` }))];
   }
-  const areas = await ctx.deps.db.area.findMany({ where: { id: { in: scope.areaIds } }, orderBy: { sortOrder: "asc" } });
+  const areas = await areasByIds(ctx.deps.db, scope.areaIds);
   return [...areas.map((a) => ({ label: a.name, value: `area:${a.id}` })), ...(areas.length > 1 ? [{ label: "担当地域すべて", value: "all" }] : [])];
 }
 
@@ -59,11 +61,11 @@ async function areasFor(ctx: TurnContext, value: string): Promise<{ ids: number[
   const [kind, raw] = value.split(":");
   const id = Number(raw);
   if (kind === "area" && scope.areaIds.includes(id)) {
-    const a = await ctx.deps.db.area.findUnique({ where: { id } });
+    const a = await areaById(ctx.deps.db, id);
     return a ? { ids: [id], label: a.name } : null;
   }
   if (kind === "block" && scope.layer1) {
-    const b = await ctx.deps.db.area.findUnique({ where: { id }, include: { children: true } });
+    const b = await areaWithChildren(ctx.deps.db, id);
     return b ? { ids: b.children.map((c) => c.id), label: b.name } : null;
   }
   return null;
@@ -161,7 +163,7 @@ const OPT_OUT = new RegExp(`^${NOTICES}(?:停止|ていし|止めて|とめて|�
 const OPT_IN = new RegExp(`^${NOTICES}(?:再開|さいかい|受け取る|うけとる|受け取りたい|うけとりたい|受け取ります|うけとります)${POLITE_END}`);
 
 async function setOptOut(ctx: TurnContext, stop: boolean): Promise<Turn> {
-  await ctx.deps.db.user.update({ where: { id: ctx.user.id }, data: { announcementsOptOut: stop } });
+  await setAnnouncementsOptOut(ctx.deps.db, ctx.user.id, stop);
   return { replies: m.optOutMessages(stop) };
 }
 

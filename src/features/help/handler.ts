@@ -1,4 +1,5 @@
 import { yesNo } from "../../conversation/answers.js";
+import { categoryByKey } from "../../data/areas.js";
 import type { Feature, Turn, TurnContext } from "../../conversation/types.js";
 import { logInquiry } from "../../inquiries/log.js";
 import type { Message } from "../../line/messages.js";
@@ -47,7 +48,7 @@ export const helpFeature: Feature = {
       const draft: HelpDraft = { text: route.text, categoryKey: route.slots.category, areaId, weekdays: route.slots.weekdays, timeOfDay: route.slots.timeOfDay };
       const replies: Message[] = [];
       let found = 0;
-      const category = route.slots.category ? await db.category.findUnique({ where: { key: route.slots.category } }) : null;
+      const category = route.slots.category ? await categoryByKey(db, route.slots.category) : null;
       if (category?.kind === "service") {
         const q = { categories: [category.key], areaId };
         const outcome = await searchResources(db, q, { now: ctx.now, timeZone: ctx.deps.config.timeZone, viewer: hasRole(ctx.user, "sc") ? "sc" : "resident", pageSize: 5 });
@@ -67,7 +68,7 @@ export const helpFeature: Feature = {
     "help.ask": async (ctx, params) => {
       const areaId = /^\d+$/.test(params.a ?? "") ? Number(params.a) : undefined;
       const categoryKey = /^[a-z_]+$/.test(params.c ?? "") ? params.c : undefined;
-      const label = categoryKey ? (await ctx.deps.db.category.findUnique({ where: { key: categoryKey } }))?.label : undefined;
+      const label = categoryKey ? (await categoryByKey(ctx.deps.db, categoryKey))?.label : undefined;
       return askConsent(ctx, { text: label ? `${label}をさがしています（見つかりませんでした）` : "相談したいことがあります", categoryKey, areaId });
     },
   },

@@ -1,4 +1,6 @@
 import type { Feature, Turn, TurnContext } from "../../conversation/types.js";
+import { answerHelpOffer, helpOfferWithParties, openHelpRequests, setHelpRequestStatus, setHelpRequestSummary } from "../../data/help.js";
+import { userById } from "../../data/users.js";
 import { hasRole } from "../../users/service.js";
 import { expiredButtonMessages } from "../welcome/messages.js";
 import { parsePreferredTimes } from "../help/service.js";
@@ -45,7 +47,7 @@ async function askVolunteer(ctx: TurnContext, requestId: number, volunteerId: nu
 
 async function tellResident(ctx: TurnContext, userId: number | null, messages: Turn["replies"]): Promise<void> {
   if (!userId) return;
-  const u = await ctx.deps.db.user.findUnique({ where: { id: userId } });
+  const u = await userById(ctx.deps.db, userId);
   if (u?.following) await ctx.deps.line.push(u.lineUserId, messages);
 }
 
@@ -59,7 +61,7 @@ async function asSc(ctx: TurnContext, params: Record<string, string>, act: (r: N
 }
 
 async function setStatus(ctx: TurnContext, id: number, status: string, reason?: string) {
-  await ctx.deps.db.helpRequest.update({ where: { id }, data: { status, reason: reason ?? null } });
+  await setHelpRequestStatus(ctx.deps.db, id, status, reason ?? null);
   await audit(ctx.deps.db, ctx.user.id, "help.status", { request: id, status });
 }
 
@@ -71,11 +73,7 @@ export const matchingFeature: Feature = {
       handle: async (ctx) => {
         if (!hasRole(ctx.user, "sc")) return { replies: expiredButtonMessages() };
         const scope = await scScope(ctx.deps.db, ctx.user.id);
-        const open = await ctx.deps.db.helpRequest.findMany({
-          where: { status: { in: ["received", "coordinating", "arranged"] }, ...(scope.layer1 ? {} : { areaId: { in: scope.areaIds } }) },
-          orderBy: { createdAt: "desc" },
-          take: 10,
-        });
+        const open = await openHelpRequests(ctx.deps.db, scope.layer1 ? null : scope.areaIds);
         return { replies: requestListMessages(await Promise.all(open.map((r) => summarise(ctx.deps.db, r)))) };
       },
     },
@@ -114,7 +112,7 @@ export const matchingFeature: Feature = {
       return asSc(ctx, { r: String(state.data.r) }, async ({ request, areaIds }) => {
         // Masked too: an SC may paste what the resident wrote.
         const scSummary = skip ? "" : firstChars(maskPersonal(input.kind === "text" ? input.text.trim() : ""), 200);
-        await ctx.deps.db.helpRequest.update({ where: { id: request.id }, data: { scSummary } });
+        await setHelpRequestSummary(ctx.deps.db, request.id, scSummary);
         return askVolunteer(ctx, request.id, Number(state.data.v), areaIds);
       });
     },
@@ -131,17 +129,17 @@ export const matchingFeature: Feature = {
 async function answerOffer(ctx: TurnContext, offerId: number, accept: boolean): Promise<Turn> {
   const { db, line } = ctx.deps;
   const offer = Number.isInteger(offerId)
-    ? await db.helpOffer.findUnique({ where: { id: offerId }, include: { volunteer: true, helpRequest: true } })
+    ? await helpOfferWithParties(db, offerId)
     : null;
   // Only the volunteer who was asked may answer, and only once.
   if (!offer || offer.volunteer.userId !== ctx.user.id) return { replies: expiredButtonMessages() };
   if (offer.status !== "asked" || ["done", "declined"].includes(offer.helpRequest.status)) return { replies: volunteerTexts.gone() };
-  await db.helpOffer.update({ where: { id: offer.id }, data: { status: accept ? "accepted" : "declined", respondedAt: ctx.now } });
+  await answerHelpOffer(db, offer.id, accept, ctx.now);
   const request = offer.helpRequest;
   const name = offer.volunteer.displayName ?? "ボランティア";
-  const sc = offer.askedBy ? await db.user.findUnique({ where: { id: offer.askedBy } }) : null;
+  const sc = offer.askedBy ? await userById(db, offer.askedBy) : null;
   if (accept) {
-    const arranged = await db.helpRequest.update({ where: { id: request.id }, data: { status: "arranged" } });
+    const arranged = await setHelpRequestStatus(db, request.id, "arranged", request.reason);
     if (sc?.following) await line.push(sc.lineUserId, scTexts.accepted(name, await summarise(db, arranged)));
     await tellResident(ctx, request.userId, residentTexts.arranged());
     return { replies: volunteerTexts.thanks() };

@@ -1,4 +1,6 @@
 import type { Feature, Input, StateOf, Turn, TurnContext } from "../../conversation/types.js";
+import { allAreaIds, areaById, areasByIds } from "../../data/areas.js";
+import { addPublicAttendee, attendeesWithUsers, createCouncilInvitation, invitationByCode, joinCouncil, meetingById, meetingWithAreas, upcomingAttendancesOf, upcomingManagedMeetings, upcomingPublicMeetings } from "../../data/meetings.js";
 import { afternoon, instantsOf, readDateTimePhrase, type ParsedDateTime, type Times } from "../../schedule/phrase.js";
 import { isoDate, parseIsoDate } from "../../schedule/time.js";
 import { hasRole } from "../../users/service.js";
@@ -45,7 +47,7 @@ const st = (step: CreateStep, d: Draft): StateOf<typeof CREATE> => ({ flow: CREA
 /** Meetings an SC may manage: created by them, or in their areas. */
 async function managed(ctx: TurnContext, id: number) {
   if (!hasRole(ctx.user, "sc") || !Number.isInteger(id)) return null;
-  const meeting = await ctx.deps.db.meeting.findUnique({ where: { id }, include: { areas: true } });
+  const meeting = await meetingWithAreas(ctx.deps.db, id);
   if (!meeting) return null;
   const scope = await scScope(ctx.deps.db, ctx.user.id);
   const ok = meeting.createdBy === ctx.user.id || scope.layer1 || meeting.areas.some((a) => scope.areaIds.includes(a.areaId));
@@ -53,7 +55,7 @@ async function managed(ctx: TurnContext, id: number) {
 }
 
 async function notifyAttendees(ctx: TurnContext, meetingId: number, messages: Turn["replies"]): Promise<number> {
-  const attendees = await ctx.deps.db.meetingAttendee.findMany({ where: { meetingId }, include: { user: true } });
+  const attendees = await attendeesWithUsers(ctx.deps.db, meetingId);
   let n = 0;
   for (const a of attendees) {
     if (!a.user.following) continue;
@@ -168,35 +170,28 @@ async function upcomingFor(ctx: TurnContext) {
   const { db } = ctx.deps;
   const now = ctx.now;
   const sc = hasRole(ctx.user, "sc");
-  const mine = await db.meetingAttendee.findMany({
-    where: { userId: ctx.user.id, meeting: { startsAt: { gt: now }, status: { not: "cancelled" } } },
-    include: { meeting: true },
-  });
+  const mine = await upcomingAttendancesOf(db, ctx.user.id, now);
   const items = mine.map((a) => ({ meeting: a.meeting, response: a.response, sc: false }));
   if (sc) {
     const scope = await scScope(db, ctx.user.id);
-    const managedMeetings = await db.meeting.findMany({
-      where: { startsAt: { gt: now }, status: { not: "cancelled" }, OR: [{ createdBy: ctx.user.id }, { areas: { some: { areaId: { in: scope.areaIds } } } }] },
-    });
+    const managedMeetings = await upcomingManagedMeetings(db, ctx.user.id, scope.areaIds, now);
     for (const mm of managedMeetings) if (!items.some((i) => i.meeting.id === mm.id)) items.push({ meeting: mm, response: null, sc: true });
   }
   // Residents also see public events of their area.
   if (ctx.user.homeAreaId) {
-    const open = await db.meeting.findMany({
-      where: { audience: "residents", startsAt: { gt: now }, status: { not: "cancelled" }, areas: { some: { areaId: ctx.user.homeAreaId } } },
-    });
+    const open = await upcomingPublicMeetings(db, ctx.user.homeAreaId, now);
     for (const o of open) if (!items.some((i) => i.meeting.id === o.id)) items.push({ meeting: o, response: null, sc: false });
   }
   return items.sort((a, b) => a.meeting.startsAt.getTime() - b.meeting.startsAt.getTime());
 }
 
 async function rsvp(ctx: TurnContext, meetingId: number, attending: boolean): Promise<Turn> {
-  const meeting = Number.isInteger(meetingId) ? await ctx.deps.db.meeting.findUnique({ where: { id: meetingId } }) : null;
+  const meeting = Number.isInteger(meetingId) ? await meetingById(ctx.deps.db, meetingId) : null;
   if (!meeting || meeting.status === "cancelled") return { replies: expiredButtonMessages() };
   let ok = await setRsvp(ctx.deps.db, meeting.id, ctx.user.id, attending, ctx.now);
   if (!ok && meeting.audience === "residents") {
     // Public events: anyone may answer.
-    await ctx.deps.db.meetingAttendee.create({ data: { meetingId: meeting.id, userId: ctx.user.id, response: attending ? "attend" : "absent", respondedAt: ctx.now } });
+    await addPublicAttendee(ctx.deps.db, meeting.id, ctx.user.id, attending, ctx.now);
     ok = true;
   }
   if (!ok) return { replies: expiredButtonMessages() };
@@ -220,32 +215,26 @@ export const meetingsFeature: Feature = {
         const scope = await scScope(ctx.deps.db, ctx.user.id);
         const areaId = scope.layer1 ? null : scope.areaIds[0];
         const code = newCode();
-        await ctx.deps.db.invitation.create({
-          data: { code, role: "council", layer: scope.layer1 ? 1 : 2, areaIds: JSON.stringify(scope.layer1 ? [] : scope.areaIds), expiresAt: new Date(ctx.now.getTime() + INVITATION_TTL_MS) },
-        });
-        const area = areaId ? await ctx.deps.db.area.findUnique({ where: { id: areaId } }) : null;
+        await createCouncilInvitation(ctx.deps.db, code, scope.layer1 ? 1 : 2, scope.layer1 ? [] : scope.areaIds, new Date(ctx.now.getTime() + INVITATION_TTL_MS));
+        const area = areaId ? await areaById(ctx.deps.db, areaId) : null;
         return { replies: m.councilCodeMessages(code, scope.layer1 ? "第1層" : scope.areaIds.length > 1 ? "担当地域" : (area?.name ?? "")) };
       },
     },
     {
       pattern: /^協議体\s*参加\s*[:：]?\s*([a-z0-9]{4,20})$/,
       handle: async (ctx, match) => {
-        const inv = await ctx.deps.db.invitation.findUnique({ where: { code: match[1].toUpperCase() } });
+        const inv = await invitationByCode(ctx.deps.db, match[1].toUpperCase());
         if (!inv || inv.role !== "council" || inv.revokedAt || inv.expiresAt.getTime() <= ctx.now.getTime()) return { replies: expiredButtonMessages() };
         let areaIds: number[] = JSON.parse(inv.areaIds);
-        if (inv.layer === 1) areaIds = (await ctx.deps.db.area.findMany({ where: { kind: "area" }, select: { id: true } })).map((a) => a.id);
+        if (inv.layer === 1) areaIds = await allAreaIds(ctx.deps.db);
         // The name the SC sees in LINE, kept so attendance lists and reports show it.
         const displayName = await ctx.deps.line.displayName(ctx.lineUserId).catch(() => null);
         for (const areaId of areaIds) {
-          await ctx.deps.db.councilMember.upsert({
-            where: { userId_areaId: { userId: ctx.user.id, areaId } },
-            create: { userId: ctx.user.id, areaId, displayName },
-            update: displayName ? { displayName } : {},
-          });
+          await joinCouncil(ctx.deps.db, ctx.user.id, areaId, displayName);
         }
         // Meetings registered before they joined remind them too.
         await joinUpcomingMeetings(ctx.deps.db, ctx.user.id, areaIds, ctx.now, ctx.deps.config.timeZone);
-        const names = (await ctx.deps.db.area.findMany({ where: { id: { in: areaIds } } })).map((a) => a.name);
+        const names = (await areasByIds(ctx.deps.db, areaIds)).map((a) => a.name);
         return { replies: m.councilJoinedMessages(inv.layer === 1 ? "第1層" : names.join("、")) };
       },
     },

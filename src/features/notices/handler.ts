@@ -1,4 +1,5 @@
 import type { Feature } from "../../conversation/types.js";
+import { requestNotice } from "../../data/notices.js";
 import { text } from "../../line/messages.js";
 import { areaById } from "../areas/service.js";
 import { categoriesOf } from "../search/service.js";
@@ -20,12 +21,7 @@ export const noticesFeature: Feature = {
       const area = Number.isInteger(areaId) ? await areaById(ctx.deps.db, areaId) : null;
       const category = (await categoriesOf(ctx.deps.db)).get(p.c ?? "");
       if (!area || !category) return { replies: expiredButtonMessages() };
-      const open = await ctx.deps.db.notifyRequest.findFirst({ where: { userId: ctx.user.id, areaId, categoryKey: p.c, notifiedAt: null, expiresAt: { gt: ctx.now } } });
-      if (!open) {
-        await ctx.deps.db.notifyRequest.create({
-          data: { userId: ctx.user.id, areaId, categoryKey: p.c!, expiresAt: new Date(ctx.now.getTime() + NOTIFY_DAYS * 86_400_000) },
-        });
-      }
+      await requestNotice(ctx.deps.db, ctx.user.id, areaId, p.c!, ctx.now, new Date(ctx.now.getTime() + NOTIFY_DAYS * 86_400_000));
       return {
         replies: [text(`わかりました。${area.name}で「${category.label}」が始まったら、一度だけお知らせします（${NOTIFY_DAYS}日間）。\n「お知らせ停止」と送ると、お知らせは届かなくなります。`, MAIN_MENU)],
       };

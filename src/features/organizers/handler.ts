@@ -1,4 +1,6 @@
 import { CONTEXT_STEP, type Feature, type FlowState, type Turn, type TurnContext } from "../../conversation/types.js";
+import { createRecruitNote, decideRecruitNote, markChecksAnswered, recruitNoteById, resourceById } from "../../data/organizers.js";
+import { userById } from "../../data/users.js";
 import { readDateTimePhrase, exampleDay } from "../../schedule/phrase.js";
 import { daysInMonth, isoDate, zonedInstant, zonedParts } from "../../schedule/time.js";
 import { nextOccurrences } from "../../schedule/occurrences.js";
@@ -53,7 +55,7 @@ declare module "../../conversation/types.js" {
 async function ownResource(ctx: TurnContext, raw: string | undefined) {
   const id = Number(raw);
   if (!Number.isInteger(id) || !(await isOrganizerOf(ctx.deps.db, ctx.user.id, id))) return null;
-  return ctx.deps.db.resource.findUnique({ where: { id } });
+  return resourceById(ctx.deps.db, id);
 }
 
 /** Upcoming dates to choose from: the rest of this month and the next (exceptions applied). */
@@ -73,7 +75,7 @@ async function tellScs(ctx: TurnContext, areaId: number | null, messages: Turn["
 }
 
 async function afterAnswer(ctx: TurnContext, resourceId: number) {
-  await ctx.deps.db.organizerCheck.updateMany({ where: { resourceId, userId: ctx.user.id, answeredAt: null }, data: { answeredAt: ctx.now } });
+  await markChecksAnswered(ctx.deps.db, resourceId, ctx.user.id, ctx.now);
 }
 
 const withResource =
@@ -233,7 +235,7 @@ export const organizersFeature: Feature = {
       const r = await ownResource(ctx, String(data.r));
       if (!r) return { replies: expiredButtonMessages(), state: null };
       const words = firstChars(maskPersonal(input.text.trim()), 200);
-      const note = await ctx.deps.db.recruitNote.create({ data: { userId: ctx.user.id, resourceId: r.id, kind: data.k, text: words } });
+      const note = await createRecruitNote(ctx.deps.db, ctx.user.id, r.id, data.k, words);
       await tellScs(ctx, r.areaId, sct.recruitRequest(note.id, r.name, data.k, words));
       return { replies: t.recruitQueued(), state: null };
     },
@@ -274,15 +276,14 @@ export const organizersFeature: Feature = {
 
 async function decideRecruit(ctx: TurnContext, id: number, approve: boolean): Promise<Turn> {
   if (!hasRole(ctx.user, "sc") || !Number.isInteger(id)) return { replies: expiredButtonMessages() };
-  const note = await ctx.deps.db.recruitNote.findUnique({ where: { id } });
-  const resource = note ? await ctx.deps.db.resource.findUnique({ where: { id: note.resourceId } }) : null;
+  const note = await recruitNoteById(ctx.deps.db, id);
+  const resource = note ? await resourceById(ctx.deps.db, note.resourceId) : null;
   if (!note || !resource || note.status !== "pending") return { replies: sct.recruitGone() };
   const scope = await scScope(ctx.deps.db, ctx.user.id);
   if (!scope.layer1 && (resource.areaId === null || !scope.areaIds.includes(resource.areaId))) return { replies: expiredButtonMessages() };
   // Claimed once: a second SC's tap finds it decided.
-  const claimed = await ctx.deps.db.recruitNote.updateMany({ where: { id, status: "pending" }, data: { status: approve ? "approved" : "declined", decidedBy: ctx.user.id, decidedAt: ctx.now } });
-  if (claimed.count !== 1) return { replies: sct.recruitGone() };
-  const organizer = note.userId ? await ctx.deps.db.user.findUnique({ where: { id: note.userId } }) : null;
+  if (!(await decideRecruitNote(ctx.deps.db, id, approve, ctx.user.id, ctx.now))) return { replies: sct.recruitGone() };
+  const organizer = note.userId ? await userById(ctx.deps.db, note.userId) : null;
   if (!approve) {
     if (organizer?.following) await ctx.deps.line.push(organizer.lineUserId, t.recruitDeclined());
     return { replies: sct.recruitDropped() };

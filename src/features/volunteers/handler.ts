@@ -1,4 +1,5 @@
 import { confirmAnswer, yesNo } from "../../conversation/answers.js";
+import { areasByIds } from "../../data/areas.js";
 import type { Feature, Input, StateOf, Turn, TurnContext } from "../../conversation/types.js";
 import { normalize } from "../../nlu/normalize.js";
 import { addDays, formatDateJa, parseIsoDate, zonedInstant, zonedParts, type PlainDate } from "../../schedule/time.js";
@@ -38,7 +39,7 @@ function emptyDraft(): VolunteerDraft {
 }
 
 async function areaNames(ctx: TurnContext, ids: number[]): Promise<string[]> {
-  const rows = await ctx.deps.db.area.findMany({ where: { id: { in: ids } }, orderBy: { sortOrder: "asc" } });
+  const rows = await areasByIds(ctx.deps.db, ids);
   return rows.map((a) => a.name);
 }
 
