@@ -1,4 +1,6 @@
+import { broadcastById, claimNextChunk, closeBroadcast, dueBroadcasts, markBroadcastSending, markChunk } from "../data/broadcasts.js";
 import type { Db } from "../data/client.js";
+import { userById } from "../data/users.js";
 import type { LineGateway } from "../line/client.js";
 import { text, type Message } from "../line/messages.js";
 import type { Logger } from "../log.js";
@@ -23,40 +25,22 @@ const DEFAULT_STALE_MS = 60_000;
  * is sent (so two processes never send the same chunk) and always goes out
  * with its stored retry key (so a chunk resent after a crash is not delivered twice).
  */
-async function claimNextChunk(db: Db, broadcastId: number, now: Date, staleMs: number) {
-  const stale = new Date(now.getTime() - staleMs);
-  for (;;) {
-    const next = await db.broadcastChunk.findFirst({
-      where: { broadcastId, OR: [{ status: "pending" }, { status: "sending", claimedAt: { lt: stale } }] },
-      orderBy: { index: "asc" },
-    });
-    if (!next) return null;
-    const claimed = await db.broadcastChunk.updateMany({
-      where: { id: next.id, status: next.status, claimedAt: next.claimedAt },
-      data: { status: "sending", claimedAt: now, attempts: { increment: 1 } },
-    });
-    if (claimed.count === 1) return next;
-  }
-}
-
 export async function runBroadcast(d: RunnerDeps, broadcastId: number, now: () => Date): Promise<void> {
   const { db, line } = d;
-  const b = await db.broadcast.findUnique({ where: { id: broadcastId } });
+  const b = await broadcastById(db, broadcastId);
   if (!b) return;
   const messages = JSON.parse(b.messages) as Message[];
   let first = true;
   for (;;) {
     if (d.shouldStop?.()) return;
-    const chunk = await claimNextChunk(db, b.id, now(), d.staleClaimMs ?? DEFAULT_STALE_MS);
+    const t = now();
+    const chunk = await claimNextChunk(db, b.id, t, new Date(t.getTime() - (d.staleClaimMs ?? DEFAULT_STALE_MS)));
     if (!chunk) break;
     if (!first && d.chunkIntervalMs) await (d.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))))(d.chunkIntervalMs);
     first = false;
     const recipients = JSON.parse(chunk.recipients) as string[];
     const result = await line.multicastWithKey(recipients, messages, chunk.retryKey);
-    await db.broadcastChunk.update({
-      where: { id: chunk.id },
-      data: result.ok ? { status: "sent", sentAt: now(), lastError: null } : { status: "failed", lastError: result.error?.message ?? "failed" },
-    });
+    await markChunk(db, chunk.id, result.ok ? { ok: true, at: now() } : { ok: false, error: result.error?.message ?? "failed" });
   }
   await finish(d, b.id, now());
 }
@@ -64,20 +48,11 @@ export async function runBroadcast(d: RunnerDeps, broadcastId: number, now: () =
 /** Closes the job once no chunk is left, and tells the SC who sent it (exactly one process does). */
 async function finish(d: RunnerDeps, broadcastId: number, now: Date): Promise<void> {
   const { db, line } = d;
-  const open = await db.broadcastChunk.count({ where: { broadcastId, status: { in: ["pending", "sending"] } } });
-  if (open > 0) return;
-  const chunks = await db.broadcastChunk.findMany({ where: { broadcastId } });
-  const count = (status: string) => chunks.filter((c) => c.status === status).reduce((n, c) => n + (JSON.parse(c.recipients) as string[]).length, 0);
-  const delivered = count("sent");
-  const failed = count("failed");
-  const closed = await db.broadcast.updateMany({
-    where: { id: broadcastId, status: { in: ["queued", "sending"] } },
-    data: { status: failed ? "failed" : "done", deliveredCount: delivered, completedAt: now },
-  });
-  if (closed.count !== 1) return;
-  const b = await db.broadcast.findUniqueOrThrow({ where: { id: broadcastId } });
+  const closed = await closeBroadcast(db, broadcastId, now);
+  if (!closed) return;
+  const { broadcast: b, delivered, failed } = closed;
   d.logger.info("broadcast finished", { broadcast: broadcastId, delivered, failed });
-  const sc = b.createdBy ? await db.user.findUnique({ where: { id: b.createdBy } }) : null;
+  const sc = b.createdBy ? await userById(db, b.createdBy) : null;
   if (sc?.following) {
     const body = failed
       ? `お知らせ（No.${b.id}）を${delivered}人に送りました。${failed}人には送れませんでした。時間をおいて、もう一度お試しください。`
@@ -88,10 +63,10 @@ async function finish(d: RunnerDeps, broadcastId: number, now: Date): Promise<vo
 
 /** Runs every announcement whose time has come; resumes ones a stop left half-sent. */
 export async function runDueBroadcasts(d: RunnerDeps, now: () => Date): Promise<number> {
-  const due = await d.db.broadcast.findMany({ where: { status: { in: ["queued", "sending"] }, scheduledAt: { lte: now() } }, orderBy: { id: "asc" } });
+  const due = await dueBroadcasts(d.db, now());
   for (const b of due) {
     if (d.shouldStop?.()) break;
-    await d.db.broadcast.updateMany({ where: { id: b.id, status: "queued" }, data: { status: "sending" } });
+    await markBroadcastSending(d.db, b.id);
     await runBroadcast(d, b.id, now);
   }
   return due.length;
