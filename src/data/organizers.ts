@@ -24,3 +24,28 @@ export async function decideRecruitNote(db: Db, id: number, approve: boolean, by
   const claimed = await db.recruitNote.updateMany({ where: { id, status: "pending" }, data: { status: approve ? "approved" : "declined", decidedBy: by, decidedAt: at } });
   return claimed.count === 1;
 }
+
+/** Plans this month's check for every organiser of a running activity, once (the unique key decides between processes). */
+export async function planOrganizerChecks(db: Db, month: string): Promise<void> {
+  const links = await db.resourceOrganizer.findMany({ where: { resource: { status: { in: ["active", "paused"] } } }, select: { userId: true, resourceId: true } });
+  const planned = new Set((await db.organizerCheck.findMany({ where: { month }, select: { resourceId: true, userId: true } })).map((c) => `${c.resourceId}|${c.userId}`));
+  for (const l of links) {
+    if (planned.has(`${l.resourceId}|${l.userId}`)) continue;
+    await db.organizerCheck.create({ data: { resourceId: l.resourceId, userId: l.userId, month } }).catch(() => undefined);
+  }
+}
+
+/** This month's checks not yet sent, or claimed by a sender that stopped before `stale`. */
+export function dueOrganizerChecks(db: Db, month: string, stale: Date, take = 500) {
+  return db.organizerCheck.findMany({ where: { month, OR: [{ status: "planned" }, { status: "claimed", claimedAt: { lt: stale } }] }, take });
+}
+
+/** Claims a check as it was read; false when another sender got it first. */
+export async function claimOrganizerCheck(db: Db, c: { id: number; status: string; claimedAt: Date | null }, at: Date, retryKey: string): Promise<boolean> {
+  const claimed = await db.organizerCheck.updateMany({ where: { id: c.id, status: c.status, claimedAt: c.claimedAt }, data: { status: "claimed", claimedAt: at, retryKey } });
+  return claimed.count === 1;
+}
+
+export async function finishOrganizerCheck(db: Db, id: number, status: "sent" | "failed" | "skipped", at: Date): Promise<void> {
+  await db.organizerCheck.update({ where: { id }, data: status === "sent" ? { status, sentAt: at } : { status } });
+}

@@ -1,4 +1,5 @@
 import type { Db } from "../data/client.js";
+import { claimNoticeRequest, markListingsFlagged, newlyActiveMatch, openNoticeRequests, scsOfArea, unflaggedStaleListings } from "../data/notices.js";
 import { noticeFoundMessages, scOrganizerTexts } from "../features/organizers/messages.js";
 import { inQuietHours } from "../features/broadcasts/quiet.js";
 import { publicResource } from "../features/search/service.js";
@@ -27,18 +28,13 @@ export interface NoticeRunDeps {
 export async function runNotifyRequests(d: NoticeRunDeps, now: () => Date): Promise<number> {
   const t = now();
   if (inQuietHours(t, d.timeZone)) return 0;
-  const open = await d.db.notifyRequest.findMany({ where: { notifiedAt: null, expiresAt: { gt: t } }, include: { user: true }, take: 500 });
+  const open = await openNoticeRequests(d.db, t);
   let sent = 0;
   for (const r of open) {
     if (d.shouldStop?.()) break;
-    const match = await d.db.resource.findFirst({
-      where: { areaId: r.areaId, categoryKey: r.categoryKey, status: "active", visibility: "public", activatedAt: { gt: r.createdAt } },
-      include: { category: true, area: true },
-      orderBy: { activatedAt: "asc" },
-    });
+    const match = await newlyActiveMatch(d.db, r);
     if (!match) continue;
-    const claimed = await d.db.notifyRequest.updateMany({ where: { id: r.id, notifiedAt: null }, data: { notifiedAt: t, resourceId: match.id } });
-    if (claimed.count !== 1) continue;
+    if (!(await claimNoticeRequest(d.db, r.id, match.id, t))) continue;
     if (!r.user.following || r.user.announcementsOptOut) continue;
     const detail = await publicResource(d.db, match.id, t, d.timeZone, 1);
     const when = detail?.next[0] ? formatOccurrence(detail.next[0]) : match.scheduleText || "お問い合わせください";
@@ -56,23 +52,18 @@ export async function runNotifyRequests(d: NoticeRunDeps, now: () => Date): Prom
 export async function flagStaleListings(d: NoticeRunDeps, now: Date): Promise<number> {
   if (inQuietHours(now, d.timeZone)) return 0;
   const cutoff = new Date(now.getTime() - STALE_DAYS * 86_400_000);
-  const stale = await d.db.resource.findMany({
-    where: { status: "active", staleFlaggedAt: null, OR: [{ lastVerifiedAt: { lt: cutoff } }, { lastVerifiedAt: null, createdAt: { lt: cutoff } }] },
-    select: { id: true, name: true, areaId: true, lastVerifiedAt: true, createdAt: true },
-  });
+  const stale = await unflaggedStaleListings(d.db, cutoff);
   if (stale.length === 0) return 0;
   const byArea = new Map<number | null, typeof stale>();
   for (const r of stale) byArea.set(r.areaId, [...(byArea.get(r.areaId) ?? []), r]);
   for (const [areaId, items] of byArea) {
-    const scs = await d.db.user.findMany({
-      where: { following: true, roles: { contains: "sc" }, scAssignments: { some: areaId === null ? { layer: 1 } : { OR: [{ areaId }, { layer: 1, areaId: null }] } } },
-    });
+    const scs = await scsOfArea(d.db, areaId);
     const list = items.map((r) => {
       const v = zonedParts(r.lastVerifiedAt ?? r.createdAt, d.timeZone);
       return { name: r.name, since: `最終確認 ${v.y}年${v.m}月` };
     });
     for (const sc of scs) await d.line.push(sc.lineUserId, scOrganizerTexts.stale(list));
-    await d.db.resource.updateMany({ where: { id: { in: items.map((r) => r.id) } }, data: { staleFlaggedAt: now } });
+    await markListingsFlagged(d.db, items.map((r) => r.id), now);
   }
   return stale.length;
 }

@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import { claimOrganizerCheck, dueOrganizerChecks, finishOrganizerCheck, planOrganizerChecks, resourceById } from "../data/organizers.js";
+import { userById } from "../data/users.js";
 import type { Db } from "../data/client.js";
 import { REPLY_FLOW } from "../features/organizers/handler.js";
 import { checkMessages } from "../features/organizers/messages.js";
@@ -37,31 +39,20 @@ export async function runOrganizerChecks(d: OrganizerRunDeps, now: () => Date): 
   if (p.d < d.check.day || (p.d === d.check.day && p.hour * 60 + p.minute < d.check.minutes)) return 0;
   if (inQuietHours(t, d.timeZone)) return 0;
   const month = nextMonth(t, d.timeZone);
-  const links = await d.db.resourceOrganizer.findMany({ where: { resource: { status: { in: ["active", "paused"] } } }, select: { userId: true, resourceId: true } });
-  const planned = new Set((await d.db.organizerCheck.findMany({ where: { month: month.label }, select: { resourceId: true, userId: true } })).map((c) => `${c.resourceId}|${c.userId}`));
-  for (const l of links) {
-    if (planned.has(`${l.resourceId}|${l.userId}`)) continue;
-    // The unique key plans each check once, whichever process gets here first.
-    await d.db.organizerCheck.create({ data: { resourceId: l.resourceId, userId: l.userId, month: month.label } }).catch(() => undefined);
-  }
-  const stale = new Date(t.getTime() - (d.staleClaimMs ?? 60_000));
-  const due = await d.db.organizerCheck.findMany({
-    where: { month: month.label, OR: [{ status: "planned" }, { status: "claimed", claimedAt: { lt: stale } }] },
-    take: 500,
-  });
+  await planOrganizerChecks(d.db, month.label);
+  const due = await dueOrganizerChecks(d.db, month.label, new Date(t.getTime() - (d.staleClaimMs ?? 60_000)));
   let sent = 0;
   for (const c of due) {
     if (d.shouldStop?.()) break;
     const retryKey = c.retryKey ?? randomUUID();
-    const claimed = await d.db.organizerCheck.updateMany({ where: { id: c.id, status: c.status, claimedAt: c.claimedAt }, data: { status: "claimed", claimedAt: now(), retryKey } });
-    if (claimed.count !== 1) continue;
-    const [resource, user] = await Promise.all([d.db.resource.findUnique({ where: { id: c.resourceId } }), d.db.user.findUnique({ where: { id: c.userId } })]);
+    if (!(await claimOrganizerCheck(d.db, c, now(), retryKey))) continue;
+    const [resource, user] = await Promise.all([resourceById(d.db, c.resourceId), userById(d.db, c.userId)]);
     if (!resource || !user?.following || resource.status === "ended") {
-      await d.db.organizerCheck.update({ where: { id: c.id }, data: { status: "skipped" } });
+      await finishOrganizerCheck(d.db, c.id, "skipped", now());
       continue;
     }
     const result = await d.line.pushWithKey(user.lineUserId, checkMessages(resource.id, resource.name, month.label, datesInMonth(ruleOf(resource), month, d.timeZone)), retryKey);
-    await d.db.organizerCheck.update({ where: { id: c.id }, data: result.ok ? { status: "sent", sentAt: now() } : { status: "failed" } });
+    await finishOrganizerCheck(d.db, c.id, result.ok ? "sent" : "failed", now());
     if (result.ok) {
       sent++;
       // A reply in words (not a button) goes to the SC for a week, unless they are in the middle of something.

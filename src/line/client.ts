@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from "node:crypto";
+import { countOutboundAttempt, finishOutbound, pendingOutbound, storeOutbound } from "../data/outbox.js";
 import type { messagingApi } from "@line/bot-sdk";
 import type { Db } from "../data/client.js";
 import type { Logger } from "../log.js";
@@ -124,7 +124,7 @@ export class LineGateway {
 
   /** Resends pushes that a crash or shutdown left pending, with their stored keys. */
   async resumePending(): Promise<SendResult> {
-    const rows = await this.o.db.outboundMessage.findMany({ where: { status: "pending", kind: { in: ["push", "multicast"] } }, orderBy: { id: "asc" } });
+    const rows = await pendingOutbound(this.o.db);
     return this.sendAll(rows);
   }
 
@@ -157,16 +157,7 @@ export class LineGateway {
   }
 
   private async store(kind: "push" | "multicast", target: string, payload: { to: string | string[]; messages: Message[] }) {
-    const json = JSON.stringify(payload);
-    return this.o.db.outboundMessage.create({
-      data: {
-        retryKey: randomUUID(),
-        kind,
-        target,
-        payload: json,
-        payloadHash: createHash("sha256").update(json).digest("hex"),
-      },
-    });
+    return storeOutbound(this.o.db, kind, target, JSON.stringify(payload));
   }
 
   private async sendAll(rows: { id: number; kind: string; retryKey: string; payload: string }[]): Promise<SendResult> {
@@ -175,18 +166,15 @@ export class LineGateway {
     for (const row of rows) {
       // Sent exactly as stored: the bytes behind the retry key never change between attempts.
       const result = await this.attempt(() => this.send(row.kind === "multicast" ? "multicast" : "push", row.payload, row.retryKey), async (n) => {
-        await this.o.db.outboundMessage.update({ where: { id: row.id }, data: { attempts: { increment: 1 } } });
+        await countOutboundAttempt(this.o.db, row.id);
         return n;
       });
       if (result.ok) {
         accepted++;
-        await this.o.db.outboundMessage.update({ where: { id: row.id }, data: { status: "sent", sentAt: new Date(), lastError: null } });
+        await finishOutbound(this.o.db, row.id, { ok: true, at: new Date() });
       } else {
         failed++;
-        await this.o.db.outboundMessage.update({
-          where: { id: row.id },
-          data: { status: "failed", lastError: result.error?.message, requestId: result.error?.requestId },
-        });
+        await finishOutbound(this.o.db, row.id, { ok: false, error: result.error?.message, requestId: result.error?.requestId });
       }
     }
     return { status: failed === 0 ? "sent" : "failed", accepted, failed };

@@ -1,10 +1,9 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { launchChromium } from "../support/browser.js";
-import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newTestDatabase } from "../support/database.js";
 import { startBotProcess, type BotProcess } from "../support/bot-process.js";
 

@@ -6,7 +6,6 @@ import os from "node:os";
 import path from "node:path";
 import writeXlsxFile from "write-excel-file/node";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { inject } from "vitest";
 import { newTestDatabase } from "../support/database.js";
 import { createPrisma, type Db } from "../../src/data/client.js";
 import { searchResources } from "../../src/features/search/service.js";

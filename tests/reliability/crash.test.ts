@@ -1,7 +1,4 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it, inject } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createPrisma } from "../../src/data/client.js";
 import { createBroadcast } from "../../src/features/broadcasts/service.js";
 import { createMeeting } from "../../src/features/meetings/service.js";

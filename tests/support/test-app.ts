@@ -1,8 +1,5 @@
-import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import os from "node:os";
-import path from "node:path";
 import { newTestDatabase } from "./database.js";
 import { createApp, type AppHandle } from "../../src/app.js";
 import { ManualClock } from "../../src/clock.js";

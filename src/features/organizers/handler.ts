@@ -1,4 +1,4 @@
-import { CONTEXT_STEP, type Feature, type FlowState, type Turn, type TurnContext } from "../../conversation/types.js";
+import { type CONTEXT_STEP, type Feature, type FlowState, type Turn, type TurnContext } from "../../conversation/types.js";
 import { createRecruitNote, decideRecruitNote, markChecksAnswered, recruitNoteById, resourceById } from "../../data/organizers.js";
 import { userById } from "../../data/users.js";
 import { readDateTimePhrase, exampleDay } from "../../schedule/phrase.js";
