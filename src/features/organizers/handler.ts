@@ -1,4 +1,4 @@
-import { type CONTEXT_STEP, type Feature, type FlowState, type Turn, type TurnContext } from "../../conversation/types.js";
+import { type Feature, type FlowState, type Turn, type TurnContext } from "../../conversation/types.js";
 import { createRecruitNote, decideRecruitNote, markChecksAnswered, recruitNoteById, resourceById } from "../../data/organizers.js";
 import { userById } from "../../data/users.js";
 import { readDateTimePhrase, exampleDay } from "../../schedule/phrase.js";
@@ -46,7 +46,7 @@ declare module "../../conversation/types.js" {
     /** Confirming that activity `r` ends (answered by its buttons). */
     orgend: { flow: typeof END; step: "confirm"; data: { r: number } };
     /** After a monthly check about activity `r`: words in reply go to the SC. */
-    orgreply: { flow: typeof REPLY_FLOW; step: typeof CONTEXT_STEP; data: { r: number } };
+    orgreply: { flow: typeof REPLY_FLOW; step: "context"; data: { r: number } };
     /** An SC choosing the activities an organiser invitation covers. */
     orginv: { flow: typeof INVITE; step: "name" | "pick"; data: { chosen: number[]; found?: FoundResource[] } };
   }
