@@ -187,8 +187,8 @@ export function resourceWithPlace(db: Db, id: number) {
   return db.resource.findUnique({ where: { id }, include: { category: true, area: true } });
 }
 
-/** A resource row as an import writes it (every column but the id). */
-export interface ResourceInsert {
+/** The fields of a resource as people write them (a spreadsheet row, the console's form). */
+export interface ResourceFields {
   externalId: string | null;
   name: string;
   reading: string;
@@ -199,18 +199,22 @@ export interface ResourceInsert {
   address: string;
   lat: number | null;
   lng: number | null;
-  geoCell: number | null;
   scheduleText: string;
-  scheduleRule: string | null;
-  weekdayMask: number;
   fee: string;
   target: string;
   organiser: string;
   phone: string;
   visibility: string;
   status: string;
-  source: string;
   lastVerifiedAt: Date | null;
+}
+
+/** A resource row as an import writes it (every column but the id): the fields and what is derived from them. */
+export interface ResourceInsert extends ResourceFields {
+  geoCell: number | null;
+  scheduleRule: string | null;
+  weekdayMask: number;
+  source: string;
   activatedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;

@@ -1,4 +1,5 @@
 import { isoDate, type PlainDate } from "../schedule/time.js";
+import type { ResourceFields } from "../data/resources.js";
 import type { Field, Format, HeaderMap } from "./headers.js";
 import type { Resolver } from "./resolve.js";
 import type { Cell } from "./table.js";
@@ -6,26 +7,7 @@ import { cellText, freeText, formatMinutes, normalizePhone, parseDate, parsePoin
 
 /** One spreadsheet row turned into the fields of a Resource, with everything wrong with it. */
 
-export interface ResourceDraft {
-  externalId: string | null;
-  name: string;
-  reading: string;
-  categoryKey: string;
-  areaId: number | null;
-  description: string;
-  venue: string;
-  address: string;
-  lat: number | null;
-  lng: number | null;
-  scheduleText: string;
-  fee: string;
-  target: string;
-  organiser: string;
-  phone: string;
-  visibility: string;
-  status: string;
-  lastVerifiedAt: Date | null;
-}
+export type ResourceDraft = ResourceFields;
 
 export interface Issue {
   line: number;

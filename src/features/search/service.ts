@@ -23,24 +23,13 @@ import { boundingBox, distanceMeters } from "./distance.js";
 import { cellsAround } from "./geo.js";
 import type { SearchQuery } from "./query.js";
 
-export interface ResourceHit {
-  id: number;
-  name: string;
-  categoryKey: string;
-  categoryLabel: string;
-  categoryKind: string;
-  areaName: string | null;
-  venue: string;
-  address: string;
-  lat: number | null;
-  lng: number | null;
-  scheduleText: string;
+/** A resource as an answer shows it: its row, its schedule read and applied, and privacy applied. */
+export interface ResourceHit
+  extends Pick<
+    ResourceRow,
+    "id" | "name" | "categoryKey" | "categoryLabel" | "categoryKind" | "areaName" | "venue" | "address" | "lat" | "lng" | "scheduleText" | "fee" | "phone" | "organiser" | "target" | "description"
+  > {
   rule: ScheduleRule | null;
-  fee: string;
-  phone: string;
-  organiser: string;
-  target: string;
-  description: string;
   /** Private-home activities: residents never see the address or venue. */
   restricted: boolean;
   next: Occurrence[];
