@@ -1,5 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Db } from "../data/client.js";
+import { consoleSessionByHash, createConsoleSession, deleteConsoleSession, deleteConsoleSessionsOf, loginTokenByHash, storeLoginToken, touchConsoleSession, useLoginToken } from "../data/console-sessions.js";
+import { userById } from "../data/users.js";
 import type { User } from "../generated/prisma/client.js";
 import { hasRole } from "../users/service.js";
 
@@ -30,7 +32,7 @@ export function isStaff(user: Pick<User, "roles">): boolean {
 export async function createLoginLink(db: Db, user: User, baseUrl: string, now: Date): Promise<string> {
   if (!isStaff(user)) throw new Error("only coordinators and admins sign in to the console");
   const t = token();
-  await db.loginToken.create({ data: { tokenHash: hash(t), userId: user.id, expiresAt: new Date(now.getTime() + LOGIN_TTL_MS) } });
+  await storeLoginToken(db, hash(t), user.id, new Date(now.getTime() + LOGIN_TTL_MS));
   return `${baseUrl.replace(/\/$/, "")}/admin/login?t=${t}`;
 }
 
@@ -39,16 +41,15 @@ export type LoginResult = { ok: true; cookie: string; user: User } | { ok: false
 /** Uses a link once: a second use, an expired or unknown link opens nothing. */
 export async function useLoginLink(db: Db, raw: string, now: Date): Promise<LoginResult> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(raw)) return { ok: false, reason: "invalid" };
-  const row = await db.loginToken.findUnique({ where: { tokenHash: hash(raw) } });
+  const row = await loginTokenByHash(db, hash(raw));
   if (!row) return { ok: false, reason: "invalid" };
   if (row.usedAt) return { ok: false, reason: "used" };
   if (row.expiresAt.getTime() <= now.getTime()) return { ok: false, reason: "expired" };
-  const claimed = await db.loginToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: now } });
-  if (claimed.count !== 1) return { ok: false, reason: "used" };
-  const user = await db.user.findUnique({ where: { id: row.userId } });
+  if (!(await useLoginToken(db, row.id, now))) return { ok: false, reason: "used" };
+  const user = await userById(db, row.userId);
   if (!user || !isStaff(user)) return { ok: false, reason: "not_staff" };
   const cookie = token();
-  await db.consoleSession.create({ data: { tokenHash: hash(cookie), userId: user.id, csrf: token(), lastSeenAt: now } });
+  await createConsoleSession(db, hash(cookie), user.id, token(), now);
   return { ok: true, cookie, user };
 }
 
@@ -61,15 +62,15 @@ export interface ConsoleSession {
 /** The session behind a cookie, refreshed; null when unknown, idle too long, or the person is no longer staff. */
 export async function sessionFor(db: Db, cookie: string | undefined, now: Date): Promise<ConsoleSession | null> {
   if (!cookie || !/^[A-Za-z0-9_-]{20,100}$/.test(cookie)) return null;
-  const row = await db.consoleSession.findUnique({ where: { tokenHash: hash(cookie) } });
+  const row = await consoleSessionByHash(db, hash(cookie));
   if (!row) return null;
   if (now.getTime() - row.lastSeenAt.getTime() > SESSION_IDLE_MS) {
-    await db.consoleSession.delete({ where: { id: row.id } }).catch(() => undefined);
+    await deleteConsoleSession(db, row.id);
     return null;
   }
-  const user = await db.user.findUnique({ where: { id: row.userId } });
+  const user = await userById(db, row.userId);
   if (!user || !isStaff(user)) return null;
-  await db.consoleSession.update({ where: { id: row.id }, data: { lastSeenAt: now } });
+  await touchConsoleSession(db, row.id, now);
   return { id: row.id, user, csrf: row.csrf };
 }
 
@@ -81,6 +82,6 @@ export function csrfOk(session: ConsoleSession, sent: unknown): boolean {
 }
 
 export async function signOut(db: Db, session: ConsoleSession, everywhere: boolean): Promise<void> {
-  if (everywhere) await db.consoleSession.deleteMany({ where: { userId: session.user.id } });
-  else await db.consoleSession.delete({ where: { id: session.id } }).catch(() => undefined);
+  if (everywhere) await deleteConsoleSessionsOf(db, session.user.id);
+  else await deleteConsoleSession(db, session.id);
 }

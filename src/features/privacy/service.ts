@@ -1,27 +1,13 @@
 import type { Db } from "../../data/client.js";
+import { deletePersonalData } from "../../data/personal-data.js";
 import type { User } from "../../generated/prisma/client.js";
 import { withdrawVolunteer } from "../volunteers/service.js";
 
 /**
- * Deletes what the bot holds about a person. Aggregates survive without a
- * link to them (an inquiry counted in the needs report keeps its category
- * and area, not its text); messages queued to them are dropped.
+ * 登録を消す: a volunteer is withdrawn first (their helpers and coordinators
+ * are told as on withdrawal), then everything kept about the person is deleted.
  */
 export async function deleteUserData(db: Db, user: User, now: Date): Promise<void> {
   await withdrawVolunteer(db, user, now);
-  const id = user.lineUserId;
-  await db.$transaction(async (tx) => {
-    await tx.inquiryLog.updateMany({ where: { userId: user.id }, data: { userId: null, text: "" } });
-    await tx.helpRequest.updateMany({ where: { userId: user.id }, data: { userId: null, description: "（削除済み）" } });
-    await tx.outboundMessage.deleteMany({ where: { OR: [{ target: id }, { payload: { contains: id } }] } });
-    const chunks = await tx.broadcastChunk.findMany({ where: { recipients: { contains: id } } });
-    for (const c of chunks) {
-      const rest = (JSON.parse(c.recipients) as string[]).filter((x) => x !== id);
-      await tx.broadcastChunk.update({ where: { id: c.id }, data: { recipients: JSON.stringify(rest), ...(rest.length === 0 && c.status === "pending" ? { status: "sent" } : {}) } });
-    }
-    await tx.auditLog.create({ data: { actorId: null, action: "user.delete", detail: "{}" } });
-    // Cascades: conversation state, SC assignments, council membership, meeting answers and reminders.
-    await tx.reminder.deleteMany({ where: { userId: user.id } });
-    await tx.user.delete({ where: { id: user.id } });
-  });
+  await deletePersonalData(db, user);
 }
