@@ -1,4 +1,5 @@
 import type { Db } from "../../data/client.js";
+import { activeVolunteersIn, anonymiseVolunteer, setAvailability as storeAvailability, setPause, upsertVolunteer, volunteerOf } from "../../data/volunteers.js";
 import type { User, Volunteer } from "../../generated/prisma/client.js";
 import type { TimeOfDay } from "../../nlu/types.js";
 import { withRole } from "../../users/service.js";
@@ -12,37 +13,20 @@ export interface VolunteerDraft {
   phone: string | null;
 }
 
-export async function volunteerOf(db: Db, userId: number) {
-  return db.volunteer.findUnique({ where: { userId }, include: { areas: { include: { area: true } } } });
-}
+export { setPause, volunteerOf };
 
 export async function saveVolunteer(db: Db, user: User, d: VolunteerDraft, now: Date): Promise<Volunteer> {
-  const data = {
-    displayName: d.displayName,
-    phone: d.phone,
-    skills: JSON.stringify(d.skills),
-    availability: JSON.stringify(d.availability),
-    status: "active",
-    withdrawnAt: null,
-  };
-  return db.$transaction(async (tx) => {
-    const existing = await tx.volunteer.findUnique({ where: { userId: user.id } });
-    const v = existing
-      ? await tx.volunteer.update({ where: { id: existing.id }, data })
-      : await tx.volunteer.create({ data: { ...data, userId: user.id, consentAt: now } });
-    await tx.volunteerArea.deleteMany({ where: { volunteerId: v.id } });
-    for (const areaId of d.areaIds) await tx.volunteerArea.create({ data: { volunteerId: v.id, areaId } });
-    await tx.user.update({ where: { id: user.id }, data: { roles: withRole(user, "volunteer", true), consentAt: user.consentAt ?? now } });
-    return v;
-  });
-}
-
-export async function setPause(db: Db, volunteerId: number, from: Date | null, until: Date | null): Promise<void> {
-  await db.volunteer.update({ where: { id: volunteerId }, data: { pausedFrom: from, pausedUntil: until } });
+  return upsertVolunteer(
+    db,
+    user,
+    { displayName: d.displayName, phone: d.phone, skills: JSON.stringify(d.skills), availability: JSON.stringify(d.availability), areaIds: d.areaIds },
+    withRole(user, "volunteer", true),
+    now,
+  );
 }
 
 export async function setAvailability(db: Db, volunteerId: number, slots: Slot[]): Promise<void> {
-  await db.volunteer.update({ where: { id: volunteerId }, data: { availability: JSON.stringify(slots), pausedFrom: null, pausedUntil: null } });
+  await storeAvailability(db, volunteerId, JSON.stringify(slots));
 }
 
 /**
@@ -50,20 +34,7 @@ export async function setAvailability(db: Db, volunteerId: number, slots: Slot[]
  * skills, times, areas, and no link to the LINE user.
  */
 export async function withdrawVolunteer(db: Db, user: User, now: Date): Promise<void> {
-  const v = await db.volunteer.findUnique({ where: { userId: user.id } });
-  await db.$transaction(async (tx) => {
-    if (v) {
-      await tx.volunteerArea.deleteMany({ where: { volunteerId: v.id } });
-      await tx.volunteer.update({
-        where: { id: v.id },
-        data: { userId: null, displayName: null, phone: null, skills: "[]", availability: "[]", pausedFrom: null, pausedUntil: null, status: "withdrawn", withdrawnAt: now },
-      });
-      // Delivered messages that named them (to coordinators) or were theirs go at once.
-      const mentions = [user.lineUserId, ...(v.displayName && v.displayName.length >= 2 ? [v.displayName] : []), ...(v.phone ? [v.phone] : [])];
-      await tx.outboundMessage.deleteMany({ where: { status: { not: "pending" }, OR: [{ target: user.lineUserId }, ...mentions.map((m) => ({ payload: { contains: m } }))] } });
-    }
-    await tx.user.update({ where: { id: user.id }, data: { roles: withRole(user, "volunteer", false) } });
-  });
+  await anonymiseVolunteer(db, user, withRole(user, "volunteer", false), [user.lineUserId], now);
 }
 
 export function isPaused(v: Pick<Volunteer, "pausedFrom" | "pausedUntil">, at: Date): boolean {
@@ -92,10 +63,7 @@ export async function rankCandidates(
   scopeAreaIds: number[],
   at: Date,
 ): Promise<Candidate[]> {
-  const vols = await db.volunteer.findMany({
-    where: { status: "active", userId: { not: null }, areas: { some: { areaId: { in: scopeAreaIds } } } },
-    include: { areas: true, offers: { where: { status: "accepted", respondedAt: { gte: new Date(at.getTime() - 30 * 86400_000) } } } },
-  });
+  const vols = await activeVolunteersIn(db, scopeAreaIds, new Date(at.getTime() - 30 * 86400_000));
   const wanted = SKILLS_FOR_CATEGORY[req.categoryKey ?? ""] ?? [];
   const out: Candidate[] = [];
   for (const v of vols) {
