@@ -52,3 +52,76 @@ export async function joinCouncil(db: Db, userId: number, areaId: number, displa
     update: displayName ? { displayName } : {},
   });
 }
+
+/** Who a meeting is for: 協議体 members, active volunteers or residents of these areas. */
+export async function userIdsOfAudience(db: Db, audience: "council" | "volunteers" | "residents", areaIds: number[]): Promise<number[]> {
+  const where =
+    audience === "council"
+      ? { councilMembers: { some: { areaId: { in: areaIds } } } }
+      : audience === "volunteers"
+        ? { volunteer: { status: "active", areas: { some: { areaId: { in: areaIds } } } } }
+        : { homeAreaId: { in: areaIds } };
+  return (await db.user.findMany({ where, select: { id: true } })).map((u) => u.id);
+}
+
+export async function attendeeIdsOf(db: Db, meetingId: number): Promise<number[]> {
+  return (await db.meetingAttendee.findMany({ where: { meetingId }, select: { userId: true } })).map((a) => a.userId);
+}
+
+/** Plans one reminder; the unique (meeting, user, slot) key makes planning twice plan once. True when it was new. */
+export async function planReminder(db: Db, meetingId: number, userId: number, slot: string, dueAt: Date): Promise<boolean> {
+  const existing = await db.reminder.findUnique({ where: { meetingId_userId_slot: { meetingId, userId, slot } } });
+  if (existing) return false;
+  await db.reminder.create({ data: { meetingId, userId, slot, dueAt } });
+  return true;
+}
+
+export interface MeetingRow {
+  kind: string;
+  title: string;
+  seriesNo: number | null;
+  venue: string;
+  address: string;
+  startsAt: Date;
+  endsAt: Date | null;
+  /** JSON. */
+  agenda: string;
+  audience: string;
+  reminderPlan: string;
+  createdBy: number | null;
+}
+
+/** A meeting with its areas and its invited attendees. */
+export async function insertMeeting(db: Db, m: MeetingRow, areaIds: number[], attendeeIds: number[]) {
+  const meeting = await db.meeting.create({ data: { ...m, areas: { create: areaIds.map((areaId) => ({ areaId })) } } });
+  for (const userId of attendeeIds) await db.meetingAttendee.create({ data: { meetingId: meeting.id, userId } });
+  return meeting;
+}
+
+/** Changes a meeting; its reminders not yet sent are dropped (to be planned again, or skipped when cancelled). */
+export async function updateMeetingDroppingPlanned(db: Db, meetingId: number, data: { startsAt?: Date; endsAt?: Date | null; status?: string; reminderPlan?: string }) {
+  const meeting = await db.meeting.update({ where: { id: meetingId }, data });
+  if (data.status === "cancelled") await db.reminder.updateMany({ where: { meetingId, status: "planned" }, data: { status: "skipped" } });
+  else await db.reminder.deleteMany({ where: { meetingId, status: "planned" } });
+  return meeting;
+}
+
+/** An invited attendee's answer; false when they are not invited. */
+export async function setAttendance(db: Db, meetingId: number, userId: number, attending: boolean, at: Date): Promise<boolean> {
+  const r = await db.meetingAttendee.updateMany({ where: { meetingId, userId }, data: { response: attending ? "attend" : "absent", respondedAt: at } });
+  return r.count === 1;
+}
+
+/** Upcoming council meetings of these areas. */
+export function upcomingCouncilMeetings(db: Db, areaIds: number[], now: Date) {
+  return db.meeting.findMany({ where: { audience: "council", status: { not: "cancelled" }, startsAt: { gt: now }, areas: { some: { areaId: { in: areaIds } } } } });
+}
+
+export async function addAttendee(db: Db, meetingId: number, userId: number): Promise<void> {
+  await db.meetingAttendee.upsert({ where: { meetingId_userId: { meetingId, userId } }, create: { meetingId, userId }, update: {} });
+}
+
+/** Attendees with their volunteer registration and council membership (for the names the SC knows). */
+export function attendeesWithProfiles(db: Db, meetingId: number) {
+  return db.meetingAttendee.findMany({ where: { meetingId }, include: { user: { include: { volunteer: true, councilMembers: true } } }, orderBy: { userId: "asc" } });
+}

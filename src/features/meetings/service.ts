@@ -1,4 +1,15 @@
 import type { Db } from "../../data/client.js";
+import {
+  addAttendee,
+  attendeeIdsOf,
+  attendeesWithProfiles,
+  insertMeeting,
+  planReminder,
+  setAttendance,
+  upcomingCouncilMeetings,
+  updateMeetingDroppingPlanned,
+  userIdsOfAudience,
+} from "../../data/meetings.js";
 import type { Meeting } from "../../generated/prisma/client.js";
 import { DEFAULT_PLAN, reminderTimes, type ReminderRule } from "./plan.js";
 
@@ -26,13 +37,7 @@ export interface MeetingInput {
 /** The users a meeting is for: members, volunteers or residents of its areas, or named users. */
 export async function audienceUserIds(db: Db, audience: Audience, areaIds: number[], named: number[] = []): Promise<number[]> {
   if (audience === "named") return named;
-  const where =
-    audience === "council"
-      ? { councilMembers: { some: { areaId: { in: areaIds } } } }
-      : audience === "volunteers"
-        ? { volunteer: { status: "active", areas: { some: { areaId: { in: areaIds } } } } }
-        : { homeAreaId: { in: areaIds } };
-  return (await db.user.findMany({ where, select: { id: true } })).map((u) => u.id);
+  return userIdsOfAudience(db, audience, areaIds);
 }
 
 /** Plans the unsent reminders of a meeting for each attendee; reminders already due in the past are still planned (sent late if the meeting has not started). */
@@ -40,69 +45,53 @@ export async function planReminders(db: Db, meeting: Meeting, timeZone: string):
   if (meeting.status === "cancelled") return 0;
   const plan = JSON.parse(meeting.reminderPlan || "null") as ReminderRule[] | null;
   const times = reminderTimes(meeting.startsAt, plan ?? DEFAULT_PLAN, timeZone);
-  const attendees = await db.meetingAttendee.findMany({ where: { meetingId: meeting.id } });
   let n = 0;
-  for (const a of attendees) {
-    for (const t of times) {
-      // The unique (meeting, user, slot) key: planning twice never plans twice.
-      const existing = await db.reminder.findUnique({ where: { meetingId_userId_slot: { meetingId: meeting.id, userId: a.userId, slot: t.slot } } });
-      if (existing) continue;
-      await db.reminder.create({ data: { meetingId: meeting.id, userId: a.userId, slot: t.slot, dueAt: t.dueAt } });
-      n++;
-    }
+  for (const userId of await attendeeIdsOf(db, meeting.id)) {
+    for (const t of times) if (await planReminder(db, meeting.id, userId, t.slot, t.dueAt)) n++;
   }
   return n;
 }
 
 export async function createMeeting(db: Db, input: MeetingInput, timeZone: string): Promise<Meeting> {
-  const meeting = await db.meeting.create({
-    data: {
-      kind: input.kind,
-      title: input.title,
-      seriesNo: input.seriesNo ?? null,
-      venue: input.venue,
-      address: input.address,
-      startsAt: input.startsAt,
-      endsAt: input.endsAt ?? null,
-      agenda: JSON.stringify(input.agenda),
-      audience: input.audience,
-      reminderPlan: JSON.stringify(input.plan ?? DEFAULT_PLAN),
-      createdBy: input.createdBy ?? null,
-      areas: { create: input.areaIds.map((areaId) => ({ areaId })) },
-    },
-  });
-  const userIds = await audienceUserIds(db, input.audience, input.areaIds, input.named);
-  for (const userId of userIds) await db.meetingAttendee.create({ data: { meetingId: meeting.id, userId } });
+  const row = {
+    kind: input.kind,
+    title: input.title,
+    seriesNo: input.seriesNo ?? null,
+    venue: input.venue,
+    address: input.address,
+    startsAt: input.startsAt,
+    endsAt: input.endsAt ?? null,
+    agenda: JSON.stringify(input.agenda),
+    audience: input.audience,
+    reminderPlan: JSON.stringify(input.plan ?? DEFAULT_PLAN),
+    createdBy: input.createdBy ?? null,
+  };
+  const meeting = await insertMeeting(db, row, input.areaIds, await audienceUserIds(db, input.audience, input.areaIds, input.named));
   await planReminders(db, meeting, timeZone);
   return meeting;
 }
 
 /** A new time: unsent reminders are planned again for it. */
 export async function rescheduleMeeting(db: Db, meetingId: number, startsAt: Date, endsAt: Date | null, timeZone: string): Promise<Meeting> {
-  const meeting = await db.meeting.update({ where: { id: meetingId }, data: { startsAt, endsAt, status: "changed" } });
   // Unsent reminders are planned again for the new time; ones already sent are not repeated.
-  await db.reminder.deleteMany({ where: { meetingId, status: "planned" } });
+  const meeting = await updateMeetingDroppingPlanned(db, meetingId, { startsAt, endsAt, status: "changed" });
   await planReminders(db, meeting, timeZone);
   return meeting;
 }
 
 /** A new reminder plan for one meeting: reminders not yet sent follow it. */
 export async function setReminderPlan(db: Db, meetingId: number, plan: ReminderRule[], timeZone: string): Promise<Meeting> {
-  const meeting = await db.meeting.update({ where: { id: meetingId }, data: { reminderPlan: JSON.stringify(plan) } });
-  await db.reminder.deleteMany({ where: { meetingId, status: "planned" } });
+  const meeting = await updateMeetingDroppingPlanned(db, meetingId, { reminderPlan: JSON.stringify(plan) });
   await planReminders(db, meeting, timeZone);
   return meeting;
 }
 
 export async function cancelMeeting(db: Db, meetingId: number): Promise<Meeting> {
-  const meeting = await db.meeting.update({ where: { id: meetingId }, data: { status: "cancelled" } });
-  await db.reminder.updateMany({ where: { meetingId, status: "planned" }, data: { status: "skipped" } });
-  return meeting;
+  return updateMeetingDroppingPlanned(db, meetingId, { status: "cancelled" });
 }
 
 export async function setRsvp(db: Db, meetingId: number, userId: number, attending: boolean, now: Date): Promise<boolean> {
-  const r = await db.meetingAttendee.updateMany({ where: { meetingId, userId }, data: { response: attending ? "attend" : "absent", respondedAt: now } });
-  return r.count === 1;
+  return setAttendance(db, meetingId, userId, attending, now);
 }
 
 /**
@@ -110,11 +99,9 @@ export async function setRsvp(db: Db, meetingId: number, userId: number, attendi
  * upcoming council meetings of their areas, with the reminders still to come.
  */
 export async function joinUpcomingMeetings(db: Db, userId: number, areaIds: number[], now: Date, timeZone: string): Promise<number> {
-  const meetings = await db.meeting.findMany({
-    where: { audience: "council", status: { not: "cancelled" }, startsAt: { gt: now }, areas: { some: { areaId: { in: areaIds } } } },
-  });
+  const meetings = await upcomingCouncilMeetings(db, areaIds, now);
   for (const meeting of meetings) {
-    await db.meetingAttendee.upsert({ where: { meetingId_userId: { meetingId: meeting.id, userId } }, create: { meetingId: meeting.id, userId }, update: {} });
+    await addAttendee(db, meeting.id, userId);
     await planReminders(db, meeting, timeZone);
   }
   return meetings.length;
@@ -122,11 +109,7 @@ export async function joinUpcomingMeetings(db: Db, userId: number, areaIds: numb
 
 /** Attendees with the names the SC knows them by: a volunteer's registered name, else the LINE name they joined with. */
 export async function attendeesWithNames(db: Db, meetingId: number): Promise<{ userId: number; lineUserId: string; name: string | null; response: string | null }[]> {
-  const rows = await db.meetingAttendee.findMany({
-    where: { meetingId },
-    include: { user: { include: { volunteer: true, councilMembers: true } } },
-    orderBy: { userId: "asc" },
-  });
+  const rows = await attendeesWithProfiles(db, meetingId);
   return rows.map((r) => ({
     userId: r.userId,
     lineUserId: r.user.lineUserId,
