@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Db } from "./client.js";
 
 /**
@@ -61,4 +62,53 @@ export function dueBroadcasts(db: Db, now: Date) {
 
 export async function markBroadcastSending(db: Db, id: number): Promise<void> {
   await db.broadcast.updateMany({ where: { id, status: "queued" }, data: { status: "sending" } });
+}
+
+export interface NewBroadcast {
+  createdBy: number | null;
+  /** JSON. */
+  audience: string;
+  messages: string;
+  messageHash: string;
+  urgent: boolean;
+  scheduledAt: Date;
+  /** LINE user ids, chunk by chunk (≤ 500 each). */
+  chunks: string[][];
+  /** What the audit log keeps (never the text). */
+  auditDetail: object;
+}
+
+/** An announcement, its chunks (each with its retry key) and its audit entry, in one transaction. */
+export function insertBroadcast(db: Db, b: NewBroadcast) {
+  return db.$transaction(async (tx) => {
+    const row = await tx.broadcast.create({
+      data: {
+        createdBy: b.createdBy,
+        audience: b.audience,
+        messages: b.messages,
+        messageHash: b.messageHash,
+        urgent: b.urgent,
+        scheduledAt: b.scheduledAt,
+        status: "queued",
+        recipientsCount: b.chunks.reduce((n, c) => n + c.length, 0),
+      },
+    });
+    for (const [index, ids] of b.chunks.entries()) {
+      await tx.broadcastChunk.create({ data: { broadcastId: row.id, index, recipients: JSON.stringify(ids), retryKey: randomUUID() } });
+    }
+    await tx.auditLog.create({ data: { actorId: b.createdBy, action: "broadcast.create", detail: JSON.stringify({ broadcast: row.id, ...b.auditDetail }) } });
+    return row;
+  });
+}
+
+/** LINE ids of people following the account and not opted out: residents, active volunteers or 協議体 members of these areas. */
+export async function announcementRecipients(db: Db, role: "residents" | "volunteers" | "council", areaIds: number[]): Promise<string[]> {
+  const base = { following: true, announcementsOptOut: false };
+  const where =
+    role === "residents"
+      ? { ...base, homeAreaId: { in: areaIds } }
+      : role === "volunteers"
+        ? { ...base, volunteer: { status: "active", areas: { some: { areaId: { in: areaIds } } } } }
+        : { ...base, councilMembers: { some: { areaId: { in: areaIds } } } };
+  return (await db.user.findMany({ where, select: { lineUserId: true } })).map((u) => u.lineUserId);
 }

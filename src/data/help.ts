@@ -28,3 +28,36 @@ export function helpOfferWithParties(db: Db, id: number) {
 export function answerHelpOffer(db: Db, id: number, accepted: boolean, at: Date) {
   return db.helpOffer.update({ where: { id }, data: { status: accepted ? "accepted" : "declined", respondedAt: at } });
 }
+
+export function helpRequestById(db: Db, id: number) {
+  return db.helpRequest.findUnique({ where: { id } });
+}
+
+/** The latest accepted offer of a request, with its volunteer. */
+export function acceptedOfferOf(db: Db, helpRequestId: number) {
+  return db.helpOffer.findFirst({ where: { helpRequestId, status: "accepted" }, include: { volunteer: true }, orderBy: { respondedAt: "desc" } });
+}
+
+export function volunteerWithUserAndAreas(db: Db, id: number) {
+  return db.volunteer.findUnique({ where: { id }, include: { user: true, areas: true } });
+}
+
+export function offerOf(db: Db, helpRequestId: number, volunteerId: number) {
+  return db.helpOffer.findUnique({ where: { helpRequestId_volunteerId: { helpRequestId, volunteerId } } });
+}
+
+/** Asks (or asks again) a volunteer to help with a request. */
+export function askForHelp(db: Db, helpRequestId: number, volunteerId: number, askedBy: number) {
+  return db.helpOffer.upsert({
+    where: { helpRequestId_volunteerId: { helpRequestId, volunteerId } },
+    create: { helpRequestId, volunteerId, askedBy },
+    update: { status: "asked", respondedAt: null, askedBy },
+  });
+}
+
+export interface HelpRequestRow {
+  userId: number | null;
+  areaId: number | null;
+  categoryKey: string | null;
+  description: string;
+}

@@ -1,4 +1,5 @@
 import type { Db } from "../../data/client.js";
+import { announcementRecipients } from "../../data/broadcasts.js";
 
 export type AudienceRole = "residents" | "volunteers" | "council";
 
@@ -16,17 +17,5 @@ export const ROLE_JA: Record<AudienceRole, string> = { residents: "住民", volu
  * of the chosen role in the chosen areas. Resolved once, at confirmation.
  */
 export async function resolveRecipients(db: Db, a: Audience): Promise<string[]> {
-  const base = { following: true, announcementsOptOut: false };
-  let users: { lineUserId: string }[];
-  if (a.role === "residents") {
-    users = await db.user.findMany({ where: { ...base, homeAreaId: { in: a.areaIds } }, select: { lineUserId: true } });
-  } else if (a.role === "volunteers") {
-    users = await db.user.findMany({
-      where: { ...base, volunteer: { status: "active", areas: { some: { areaId: { in: a.areaIds } } } } },
-      select: { lineUserId: true },
-    });
-  } else {
-    users = await db.user.findMany({ where: { ...base, councilMembers: { some: { areaId: { in: a.areaIds } } } }, select: { lineUserId: true } });
-  }
-  return [...new Set(users.map((u) => u.lineUserId))].sort();
+  return [...new Set(await announcementRecipients(db, a.role, a.areaIds))].sort();
 }

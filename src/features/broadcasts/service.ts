@@ -1,4 +1,5 @@
-import { createHash, randomUUID } from "node:crypto";
+import { createHash } from "node:crypto";
+import { insertBroadcast } from "../../data/broadcasts.js";
 import type { Db } from "../../data/client.js";
 import type { Message } from "../../line/messages.js";
 import { MAX_MULTICAST_RECIPIENTS, chunk } from "../../line/limits.js";
@@ -14,26 +15,15 @@ export async function createBroadcast(
 ) {
   const json = JSON.stringify(o.messages);
   const hash = createHash("sha256").update(json).digest("hex");
-  return db.$transaction(async (tx) => {
-    const b = await tx.broadcast.create({
-      data: {
-        createdBy: o.createdBy,
-        audience: JSON.stringify(o.audience),
-        messages: json,
-        messageHash: hash,
-        urgent: o.urgent,
-        scheduledAt: o.sendAt,
-        status: "queued",
-        recipientsCount: o.recipients.length,
-      },
-    });
-    for (const [index, ids] of chunk(o.recipients, MAX_MULTICAST_RECIPIENTS).entries()) {
-      await tx.broadcastChunk.create({ data: { broadcastId: b.id, index, recipients: JSON.stringify(ids), retryKey: randomUUID() } });
-    }
+  return insertBroadcast(db, {
+    createdBy: o.createdBy,
+    audience: JSON.stringify(o.audience),
+    messages: json,
+    messageHash: hash,
+    urgent: o.urgent,
+    scheduledAt: o.sendAt,
+    chunks: chunk(o.recipients, MAX_MULTICAST_RECIPIENTS),
     // Audit: who, when, audience, count and a hash of the message, never the text itself.
-    await tx.auditLog.create({
-      data: { actorId: o.createdBy, action: "broadcast.create", detail: JSON.stringify({ broadcast: b.id, audience: o.audience, count: o.recipients.length, messageHash: hash, urgent: o.urgent, sendAt: o.sendAt }) },
-    });
-    return b;
+    auditDetail: { audience: o.audience, count: o.recipients.length, messageHash: hash, urgent: o.urgent, sendAt: o.sendAt },
   });
 }

@@ -1,4 +1,7 @@
 import type { Db } from "../../data/client.js";
+import { areaById, categoryByKey } from "../../data/areas.js";
+import { acceptedOfferOf, askForHelp, helpRequestById, offerOf, setHelpRequestStatus, volunteerWithUserAndAreas } from "../../data/help.js";
+import { userById } from "../../data/users.js";
 import type { HelpRequest } from "../../generated/prisma/client.js";
 import { parsePreferredTimes, preferredTimesText } from "../help/service.js";
 import { audit, scScope } from "../roles/service.js";
@@ -14,9 +17,9 @@ import type { RequestSummary } from "./messages.js";
  */
 export async function summarise(db: Db, r: HelpRequest): Promise<RequestSummary> {
   const [category, area, accepted] = await Promise.all([
-    r.categoryKey ? db.category.findUnique({ where: { key: r.categoryKey } }) : null,
-    r.areaId ? db.area.findUnique({ where: { id: r.areaId } }) : null,
-    db.helpOffer.findFirst({ where: { helpRequestId: r.id, status: "accepted" }, include: { volunteer: true }, orderBy: { respondedAt: "desc" } }),
+    r.categoryKey ? categoryByKey(db, r.categoryKey) : null,
+    r.areaId ? areaById(db, r.areaId) : null,
+    acceptedOfferOf(db, r.id),
   ]);
   return {
     id: r.id,
@@ -32,7 +35,7 @@ export async function summarise(db: Db, r: HelpRequest): Promise<RequestSummary>
 
 /** The request, if this SC's areas cover it (layer 1 covers everything). */
 export async function requestInScope(db: Db, scUserId: number, requestId: number): Promise<{ request: HelpRequest; areaIds: number[] } | "missing" | "out_of_scope"> {
-  const request = Number.isInteger(requestId) ? await db.helpRequest.findUnique({ where: { id: requestId } }) : null;
+  const request = Number.isInteger(requestId) ? await helpRequestById(db, requestId) : null;
   if (!request) return "missing";
   const scope = await scScope(db, scUserId);
   if (!scope.layer1 && (request.areaId === null || !scope.areaIds.includes(request.areaId))) return "out_of_scope";
@@ -49,23 +52,19 @@ export async function askVolunteerFor(
   line: LineGateway,
   o: { scUserId: number; requestId: number; volunteerId: number; areaIds: number[]; layer1: boolean },
 ): Promise<{ kind: "asked" | "already_asked" | "already_accepted"; name: string } | { kind: "gone" | "invalid" | "needs_summary" }> {
-  const request = await db.helpRequest.findUnique({ where: { id: o.requestId } });
+  const request = await helpRequestById(db, o.requestId);
   if (!request || ["done", "declined"].includes(request.status)) return { kind: "gone" };
-  const v = await db.volunteer.findUnique({ where: { id: o.volunteerId }, include: { user: true, areas: true } });
+  const v = await volunteerWithUserAndAreas(db, o.volunteerId);
   if (!v?.user || v.status !== "active" || !(o.layer1 || v.areas.some((a) => o.areaIds.includes(a.areaId)))) return { kind: "invalid" };
   const name = v.displayName ?? "ボランティア";
-  const existing = await db.helpOffer.findUnique({ where: { helpRequestId_volunteerId: { helpRequestId: request.id, volunteerId: v.id } } });
+  const existing = await offerOf(db, request.id, v.id);
   if (existing?.status === "asked") return { kind: "already_asked", name };
   if (existing?.status === "accepted") return { kind: "already_accepted", name };
   if (request.scSummary === null) return { kind: "needs_summary" };
-  const offer = await db.helpOffer.upsert({
-    where: { helpRequestId_volunteerId: { helpRequestId: request.id, volunteerId: v.id } },
-    create: { helpRequestId: request.id, volunteerId: v.id, askedBy: o.scUserId },
-    update: { status: "asked", respondedAt: null, askedBy: o.scUserId },
-  });
+  const offer = await askForHelp(db, request.id, v.id, o.scUserId);
   if (request.status === "received") {
-    await db.helpRequest.update({ where: { id: request.id }, data: { status: "coordinating" } });
-    const resident = request.userId ? await db.user.findUnique({ where: { id: request.userId } }) : null;
+    await setHelpRequestStatus(db, request.id, "coordinating", request.reason);
+    const resident = request.userId ? await userById(db, request.userId) : null;
     if (resident?.following) await line.push(resident.lineUserId, residentTexts.taken());
   }
   await line.push(v.user.lineUserId, taskForVolunteerMessages(offer.id, await summarise(db, request)));
