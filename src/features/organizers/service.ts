@@ -1,4 +1,15 @@
 import type { Db } from "../../data/client.js";
+import { invitationByCode } from "../../data/meetings.js";
+import {
+  claimOrganizerInvitationRow,
+  createOrganizerInvitationRow,
+  isOrganizerOf,
+  linkOrganizer,
+  organizedResources,
+  resourceByIdOrThrow,
+  resourcesNamed,
+  writeListingChange,
+} from "../../data/organizers.js";
 import { forgetShapes } from "../../data/shape-cache.js";
 import type { User } from "../../generated/prisma/client.js";
 import { nextOccurrences, type Occurrence } from "../../schedule/occurrences.js";
@@ -18,7 +29,7 @@ import { audit, INVITATION_TTL_MS, newCode, scScope } from "../roles/service.js"
 export async function createOrganizerInvitation(db: Db, o: { resourceIds: number[]; createdBy: number | null; now: Date }): Promise<{ code: string; expiresAt: Date }> {
   const code = newCode();
   const expiresAt = new Date(o.now.getTime() + INVITATION_TTL_MS);
-  await db.invitation.create({ data: { code, role: "organizer", layer: 0, resourceIds: JSON.stringify(o.resourceIds), createdBy: o.createdBy, expiresAt } });
+  await createOrganizerInvitationRow(db, code, o.resourceIds, o.createdBy, expiresAt);
   await audit(db, o.createdBy, "organizer.invite", { resources: o.resourceIds });
   return { code, expiresAt };
 }
@@ -26,39 +37,22 @@ export async function createOrganizerInvitation(db: Db, o: { resourceIds: number
 export type OrganizerClaim = { ok: true; resources: { id: number; name: string }[] } | { ok: false; reason: "invalid" | "expired" | "used" };
 
 export async function claimOrganizerInvitation(db: Db, user: User, rawCode: string, now: Date): Promise<OrganizerClaim> {
-  const inv = await db.invitation.findUnique({ where: { code: rawCode.trim().toUpperCase() } });
+  const inv = await invitationByCode(db, rawCode.trim().toUpperCase());
   if (!inv || inv.role !== "organizer" || inv.revokedAt) return { ok: false, reason: "invalid" };
   if (inv.expiresAt.getTime() <= now.getTime()) return { ok: false, reason: "expired" };
   if (inv.claimedAt && inv.claimedBy !== user.id) return { ok: false, reason: "used" };
-  const claimed = await db.invitation.updateMany({ where: { id: inv.id, OR: [{ claimedAt: null }, { claimedBy: user.id }] }, data: { claimedAt: now, claimedBy: user.id } });
-  if (claimed.count !== 1) return { ok: false, reason: "used" };
-  const ids = JSON.parse(inv.resourceIds) as number[];
-  const resources = await db.resource.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
-  for (const r of resources) {
-    await db.resourceOrganizer.upsert({ where: { userId_resourceId: { userId: user.id, resourceId: r.id } }, create: { userId: user.id, resourceId: r.id }, update: {} });
-  }
-  await db.user.update({ where: { id: user.id }, data: { roles: withRole(user, "organizer", true) } });
+  if (!(await claimOrganizerInvitationRow(db, inv.id, user.id, now))) return { ok: false, reason: "used" };
+  const resources = await linkOrganizer(db, user.id, JSON.parse(inv.resourceIds) as number[], withRole(user, "organizer", true));
   await audit(db, user.id, "organizer.claim", { resources: resources.map((r) => r.id) });
   return { ok: true, resources };
 }
 
-/** The listings this person organises (not ended). */
-export async function organizedResources(db: Db, userId: number) {
-  return db.resource.findMany({ where: { organizers: { some: { userId } }, status: { not: "ended" } }, orderBy: { name: "asc" } });
-}
-
-export async function isOrganizerOf(db: Db, userId: number, resourceId: number): Promise<boolean> {
-  return (await db.resourceOrganizer.count({ where: { userId, resourceId } })) === 1;
-}
+export { isOrganizerOf, organizedResources };
 
 /** Resources an SC may invite organisers for: their areas (layer 1: all), by a part of the name. */
 export async function resourcesForSc(db: Db, scUserId: number, nameLike: string) {
   const scope = await scScope(db, scUserId);
-  return db.resource.findMany({
-    where: { name: { contains: nameLike }, status: { not: "ended" }, ...(scope.layer1 ? {} : { areaId: { in: scope.areaIds } }) },
-    orderBy: { name: "asc" },
-    take: 10,
-  });
+  return resourcesNamed(db, nameLike, scope.layer1 ? null : scope.areaIds);
 }
 
 /** The month after `now` (YYYY-MM) and its first and last day. */
@@ -94,7 +88,7 @@ export type Change =
  * or the end. Returns whether the resource became active again.
  */
 export async function applyChange(db: Db, resourceId: number, change: Change, actorId: number | null, now: Date): Promise<{ resumed: boolean }> {
-  const r = await db.resource.findUniqueOrThrow({ where: { id: resourceId } });
+  const r = await resourceByIdOrThrow(db, resourceId);
   const e: Exceptions = parseExceptions(r.exceptions);
   let status = r.status;
   if (change.kind === "closed") e.cancelled = [...new Set([...(e.cancelled ?? []), ...change.dates])].sort();
@@ -111,17 +105,7 @@ export async function applyChange(db: Db, resourceId: number, change: Change, ac
   const base = r.scheduleText ? parseSchedule(r.scheduleText) : null;
   const rule = base && base.pattern !== "none" ? withExceptions(base, e) : base;
   const resumed = status === "active" && r.status !== "active";
-  await db.resource.update({
-    where: { id: resourceId },
-    data: {
-      exceptions: JSON.stringify(e),
-      scheduleRule: rule ? JSON.stringify(rule) : r.scheduleRule,
-      status,
-      lastVerifiedAt: now,
-      staleFlaggedAt: null,
-      ...(resumed ? { activatedAt: now } : {}),
-    },
-  });
+  await writeListingChange(db, resourceId, { exceptions: JSON.stringify(e), scheduleRule: rule ? JSON.stringify(rule) : r.scheduleRule, status, at: now, activated: resumed });
   forgetShapes(db);
   await audit(db, actorId, `resource.${change.kind}`, { resource: resourceId });
   return { resumed };
