@@ -27,3 +27,12 @@ export async function allAreaIds(db: Db): Promise<number[]> {
 export function categoryByKey(db: Db, key: string) {
   return db.category.findUnique({ where: { key } });
 }
+
+/** Every area, in the ward's order (cached by the areas feature). */
+export function allAreasInOrder(db: Db) {
+  return db.area.findMany({ orderBy: [{ sortOrder: "asc" }, { id: "asc" }] });
+}
+
+export async function setHomeArea(db: Db, userId: number, areaId: number | null): Promise<void> {
+  await db.user.update({ where: { id: userId }, data: { homeAreaId: areaId } });
+}

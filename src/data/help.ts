@@ -61,3 +61,8 @@ export interface HelpRequestRow {
   categoryKey: string | null;
   description: string;
 }
+
+/** Stores a consented help request (status 受付). */
+export function insertHelpRequest(db: Db, r: { userId: number; categoryKey: string | null; areaId: number | null; preferredTimes: string; description: string; consentAt: Date }) {
+  return db.helpRequest.create({ data: { ...r, status: "received" } });
+}

@@ -1,3 +1,4 @@
+import { allAreasInOrder, setHomeArea } from "../../data/areas.js";
 import type { Db } from "../../data/client.js";
 import { cachedShape } from "../../data/shape-cache.js";
 import type { Area } from "../../generated/prisma/client.js";
@@ -5,7 +6,7 @@ import type { Area } from "../../generated/prisma/client.js";
 /** Every area lookup a message makes is answered from this cached list (see shape-cache.ts). */
 async function areas(db: Db) {
   return cachedShape(db, "areas", async () => {
-    const rows = await db.area.findMany({ orderBy: [{ sortOrder: "asc" }, { id: "asc" }] });
+    const rows = await allAreasInOrder(db);
     // The area buttons are drawn from this tree on most first messages.
     const blocks = rows.filter((b) => b.kind === "block").map((b) => ({ ...b, children: rows.filter((a) => a.kind === "area" && a.parentId === b.id) }));
     return { all: rows, blocks, byName: new Map(rows.map((a) => [a.name, a])), byId: new Map(rows.map((a) => [a.id, a])) };
@@ -36,6 +37,4 @@ export async function neighbourAreas(db: Db, area: Area): Promise<Area[]> {
   return (await areas(db)).all.filter((a) => a.parentId === area.parentId && a.kind === "area" && a.id !== area.id);
 }
 
-export async function setHomeArea(db: Db, userId: number, areaId: number | null): Promise<void> {
-  await db.user.update({ where: { id: userId }, data: { homeAreaId: areaId } });
-}
+export { setHomeArea };

@@ -1,4 +1,5 @@
 import type { Db } from "../../data/client.js";
+import { insertHelpRequest } from "../../data/help.js";
 import type { TimeOfDay } from "../../nlu/types.js";
 import { firstChars } from "../../util/chars.js";
 
@@ -28,16 +29,13 @@ export function preferredTimesText(d: { weekdays?: number[]; timeOfDay?: TimeOfD
 
 /** Stores a consented help request (status 受付). */
 export async function createHelpRequest(db: Db, userId: number, d: HelpDraft, now: Date) {
-  return db.helpRequest.create({
-    data: {
-      userId,
-      categoryKey: d.categoryKey ?? null,
-      areaId: d.areaId ?? null,
-      // Structured, so matching can compare it with volunteers' free times.
-      preferredTimes: JSON.stringify({ weekdays: d.weekdays ?? [], timeOfDay: d.timeOfDay ?? null }),
-      description: firstChars(d.text, 500),
-      consentAt: now,
-      status: "received",
-    },
+  return insertHelpRequest(db, {
+    userId,
+    categoryKey: d.categoryKey ?? null,
+    areaId: d.areaId ?? null,
+    // Structured, so matching can compare it with volunteers' free times.
+    preferredTimes: JSON.stringify({ weekdays: d.weekdays ?? [], timeOfDay: d.timeOfDay ?? null }),
+    description: firstChars(d.text, 500),
+    consentAt: now,
   });
 }
