@@ -36,3 +36,8 @@ export function allAreasInOrder(db: Db) {
 export async function setHomeArea(db: Db, userId: number, areaId: number | null): Promise<void> {
   await db.user.update({ where: { id: userId }, data: { homeAreaId: areaId } });
 }
+
+/** Areas and smaller units residents may name (for the router's area vocabulary). */
+export function nameableAreas(db: Db) {
+  return db.area.findMany({ where: { kind: { in: ["area", "unit"] } }, orderBy: { sortOrder: "asc" } });
+}

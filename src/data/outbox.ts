@@ -28,3 +28,9 @@ export async function finishOutbound(db: Db, id: number, outcome: { ok: true; at
     data: outcome.ok ? { status: "sent", sentAt: outcome.at, lastError: null } : { status: "failed", lastError: outcome.error, requestId: outcome.requestId },
   });
 }
+
+/** Forgets delivered sends made before `delivered` and failed ones made before `failed`; returns how many. */
+export async function pruneOutbound(db: Db, delivered: Date, failed: Date): Promise<number> {
+  const r = await db.outboundMessage.deleteMany({ where: { OR: [{ status: "sent", createdAt: { lt: delivered } }, { status: "failed", createdAt: { lt: failed } }] } });
+  return r.count;
+}

@@ -257,3 +257,8 @@ export async function writeResourceImport(
     { timeout: 600_000, maxWait: 60_000 },
   );
 }
+
+/** Every resource (of these areas, or all) with its category and area, for an export. */
+export function resourcesForExport(db: Db, areaIds: number[] | null) {
+  return db.resource.findMany({ where: areaIds ? { areaId: { in: areaIds } } : {}, include: { category: true, area: true }, orderBy: { id: "asc" } });
+}

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { resourcesForExport } from "../data/resources.js";
 import type { Db } from "../data/client.js";
 import { isoDate } from "../schedule/time.js";
 import { toCsv } from "./csv.js";
@@ -20,7 +21,7 @@ export async function exportResources(db: Db, file: string): Promise<number> {
 
 /** The template CSV of the resources (of some areas, for a layer-2 SC's console). */
 export async function resourcesCsv(db: Db, areaIds?: number[]): Promise<{ csv: string; count: number }> {
-  const rows = await db.resource.findMany({ where: areaIds ? { areaId: { in: areaIds } } : {}, include: { category: true, area: true }, orderBy: { id: "asc" } });
+  const rows = await resourcesForExport(db, areaIds ?? null);
   const lines: (string | number | null)[][] = [[...TEMPLATE_COLUMNS]];
   for (const r of rows) {
     lines.push([

@@ -1,4 +1,5 @@
 import type { Db } from "../data/client.js";
+import { pruneOutbound } from "../data/outbox.js";
 
 export { FAILED_EVENT_RETENTION_DAYS, HANDLED_EVENT_RETENTION_DAYS, pruneFinishedEvents as pruneHandledEvents } from "../data/events.js";
 
@@ -13,8 +14,5 @@ export const FAILED_PAYLOAD_RETENTION_DAYS = 7;
 export async function pruneOutboundPayloads(db: Db, now: Date): Promise<number> {
   const delivered = new Date(now.getTime() - DELIVERED_PAYLOAD_RETENTION_HOURS * 3_600_000);
   const failed = new Date(now.getTime() - FAILED_PAYLOAD_RETENTION_DAYS * 86_400_000);
-  const r = await db.outboundMessage.deleteMany({
-    where: { OR: [{ status: "sent", createdAt: { lt: delivered } }, { status: "failed", createdAt: { lt: failed } }] },
-  });
-  return r.count;
+  return pruneOutbound(db, delivered, failed);
 }

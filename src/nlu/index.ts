@@ -1,11 +1,12 @@
 import type { Db } from "../data/client.js";
+import { nameableAreas } from "../data/areas.js";
 import type { Nlu } from "./nlu.js";
 import { Router, type AreaEntry } from "./router.js";
 import { loadTokenizer } from "./tokenizer.js";
 import { loadRoutingVocabulary } from "./vocabulary.js";
 
 export async function loadAreas(db: Db): Promise<AreaEntry[]> {
-  const rows = await db.area.findMany({ where: { kind: { in: ["area", "unit"] } }, orderBy: { sortOrder: "asc" } });
+  const rows = await nameableAreas(db);
   return rows.map((r) => {
     let aliases: string[] = [];
     try {

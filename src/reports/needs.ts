@@ -1,4 +1,5 @@
 import type { Db } from "../data/client.js";
+import { needsSource } from "../data/needs.js";
 import type { Slots } from "../nlu/types.js";
 
 /**
@@ -46,14 +47,9 @@ function tally(keys: string[], label: (k: string) => string): Count[] {
 }
 
 export async function needsReport(db: Db, q: NeedsQuery): Promise<NeedsReport> {
-  const [categories, areas] = await Promise.all([db.category.findMany({ orderBy: { sortOrder: "asc" } }), db.area.findMany({ where: { id: { in: q.areaIds } }, orderBy: { sortOrder: "asc" } })]);
+  const { categories, areas, inquiries: all, waiting: waitingRows, help, resources } = await needsSource(db, q.areaIds, q.from, q.to);
   const catLabel = (k: string) => categories.find((c) => c.key === k)?.label ?? (k === "none" ? "（分類なし）" : k);
   const areaName = new Map(areas.map((a) => [a.id, a.name]));
-  const inRange = { gte: q.from, lte: q.to };
-  const all = await db.inquiryLog.findMany({
-    where: { createdAt: inRange, areaId: { in: q.areaIds } },
-    select: { categoryKey: true, areaId: true, resultsCount: true, slots: true, intent: true },
-  });
   const urgent = all.filter((l) => URGENT_INTENTS.has(l.intent)).length;
   const logs = all.filter((l) => !URGENT_INTENTS.has(l.intent));
   const unmetRows = logs.filter((l) => l.resultsCount === 0);
@@ -66,12 +62,6 @@ export async function needsReport(db: Db, q: NeedsQuery): Promise<NeedsReport> {
   };
   const unmetWeekdays = unmetRows.flatMap((l) => (slotsOf(l.slots).weekdays ?? []).map(String));
   const unmetTod = unmetRows.map((l) => slotsOf(l.slots).timeOfDay).filter((x): x is NonNullable<Slots["timeOfDay"]> => !!x);
-  const waitingRows = await db.notifyRequest.findMany({
-    where: { areaId: { in: q.areaIds }, createdAt: { lte: q.to }, expiresAt: { gt: q.to }, OR: [{ notifiedAt: null }, { notifiedAt: { gt: q.to } }] },
-    select: { categoryKey: true },
-  });
-  const help = await db.helpRequest.findMany({ where: { createdAt: inRange, areaId: { in: q.areaIds } }, select: { status: true, categoryKey: true } });
-  const resources = await db.resource.groupBy({ by: ["categoryKey", "areaId"], where: { status: "active", areaId: { in: q.areaIds } }, _count: { _all: true } });
 
   const supplyDemand = categories.map((c) => ({
     key: c.key,
