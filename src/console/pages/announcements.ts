@@ -1,4 +1,5 @@
 import express from "express";
+import { recentBroadcasts } from "../../data/console.js";
 import { allAreas } from "../../features/areas/service.js";
 import { ROLE_JA, resolveRecipients, type Audience, type AudienceRole } from "../../features/broadcasts/audience.js";
 import { announcementMessages } from "../../features/broadcasts/messages.js";
@@ -24,7 +25,7 @@ export function announcementRoutes(): express.Router {
   async function view(c: ConsoleCtx, form: Record<string, string>, preview?: { count: number; sendAt: Date; text: string }, flash?: string, error?: string) {
     const areas = (await allAreas(c.deps.db)).filter((a) => a.kind === "area" && c.mayArea(a.id));
     const tz = c.deps.config.timeZone;
-    const history = await c.deps.db.broadcast.findMany({ where: c.all ? {} : { createdBy: c.session.user.id }, orderBy: { id: "desc" }, take: 20, include: { chunks: true } });
+    const history = await recentBroadcasts(c.deps.db, c.all ? null : c.session.user.id);
     return page("お知らせを送る", html`
 ${error ? html`<p role="alert" class="warn">${error}</p>` : ""}
 <form class="box" method="post" action="/admin/announcements/preview">${csrf(c.session)}

@@ -1,4 +1,7 @@
 import express from "express";
+import { allAreaIds } from "../../data/areas.js";
+import { helpRequestWithOffers, recentHelpRequests } from "../../data/console.js";
+import { setHelpRequestStatus, setHelpRequestSummary } from "../../data/help.js";
 import { parsePreferredTimes } from "../../features/help/service.js";
 import { STATUS_JA } from "../../features/matching/messages.js";
 import { askVolunteerFor, summarise } from "../../features/matching/service.js";
@@ -18,14 +21,14 @@ export function helpRoutes(): express.Router {
   const r = express.Router();
 
   async function mayRequest(c: ConsoleCtx, id: number) {
-    const req = Number.isInteger(id) ? await c.deps.db.helpRequest.findUnique({ where: { id }, include: { offers: { include: { volunteer: true } } } }) : null;
+    const req = Number.isInteger(id) ? await helpRequestWithOffers(c.deps.db, id) : null;
     if (!req) return null;
     return c.mayArea(req.areaId) ? req : "forbidden";
   }
 
   r.get("/admin/help", async (req, res) => {
     const c = req.console!;
-    const rows = await c.deps.db.helpRequest.findMany({ where: c.all ? {} : { areaId: { in: c.areaIds } }, orderBy: { createdAt: "desc" }, take: 200 });
+    const rows = await recentHelpRequests(c.deps.db, c.all ? null : c.areaIds);
     const summaries = await Promise.all(rows.map((x) => summarise(c.deps.db, x)));
     send(res, 200, page("相談（手伝いの依頼）", html`${ORDER.map((st) => {
       const list = summaries.filter((s) => s.status === st);
@@ -38,7 +41,7 @@ export function helpRoutes(): express.Router {
     const s = await summarise(c.deps.db, x);
     const tz = c.deps.config.timeZone;
     const open = !["done", "declined"].includes(x.status);
-    const candidates = open ? await rankCandidates(c.deps.db, { areaId: x.areaId, categoryKey: x.categoryKey, ...parsePreferredTimes(x.preferredTimes) }, c.all ? (await c.deps.db.area.findMany({ where: { kind: "area" } })).map((a) => a.id) : c.areaIds, c.now) : [];
+    const candidates = open ? await rankCandidates(c.deps.db, { areaId: x.areaId, categoryKey: x.categoryKey, ...parsePreferredTimes(x.preferredTimes) }, c.all ? await allAreaIds(c.deps.db) : c.areaIds, c.now) : [];
     return page(`相談 No.${id}（${STATUS_JA[x.status]}）`, html`
 ${error ? html`<p role="alert" class="warn">${error}</p>` : ""}
 <div class="box"><p>内容：${s.category}　地域：${s.area}　希望日時：${s.times}</p><p>ご本人の言葉（電話番号・住所は伏せています）：${s.description}</p>${s.acceptedBy ? html`<p class="ok">引き受けた人：${s.acceptedBy}さん</p>` : ""}<p class="muted">受付：${formatInstantJa(x.createdAt, tz)}</p></div>
@@ -65,7 +68,7 @@ ${candidates.length ? html`<table><thead><tr><th scope="col">お名前</th><th s
     if (!x) return;
     const status = String(req.body?.status ?? "");
     if (!ORDER.includes(status)) return send(res, 422, await detail(c, x.id, undefined, "状態を選んでください。"));
-    await c.deps.db.helpRequest.update({ where: { id: x.id }, data: { status } });
+    await setHelpRequestStatus(c.deps.db, x.id, status, x.reason);
     await c.audit("help.status", { request: x.id, status });
     send(res, 200, await detail(c, x.id, `「${STATUS_JA[status]}」にしました。`));
   });
@@ -76,7 +79,7 @@ ${candidates.length ? html`<table><thead><tr><th scope="col">お名前</th><th s
     if (!x) return;
     const summary = maskPersonal(String(req.body?.summary ?? "").trim()).slice(0, 200);
     if (!summary) return send(res, 422, await detail(c, x.id, undefined, "ボランティアに伝える内容を入れてください。"));
-    await c.deps.db.helpRequest.update({ where: { id: x.id }, data: { scSummary: summary } });
+    await setHelpRequestSummary(c.deps.db, x.id, summary);
     const result = await askVolunteerFor(c.deps.db, c.deps.line, { scUserId: c.session.user.id, requestId: x.id, volunteerId: Number(req.body?.volunteer), areaIds: c.areaIds, layer1: c.all });
     const msg = { asked: "さんにお願いしました。返事が来たらLINEでお知らせします。", already_asked: "さんにはすでにお願いしています。", already_accepted: "さんが引き受けています。" } as const;
     if (result.kind in msg) return send(res, 200, await detail(c, x.id, `${(result as { name: string }).name}${msg[result.kind as keyof typeof msg]}`));

@@ -1,4 +1,5 @@
 import express from "express";
+import { addMeetingDecision, meetingsSince, meetingWithAreasAndDecisions, setMeetingAgendaAndNotes } from "../../data/console.js";
 import { allAreas } from "../../features/areas/service.js";
 import { PLAN_PRESETS } from "../../features/meetings/plan.js";
 import { attendeesWithNames, AUDIENCE_JA, createMeeting, KINDS, rescheduleMeeting, setReminderPlan, type Audience } from "../../features/meetings/service.js";
@@ -27,18 +28,14 @@ export function meetingRoutes(): express.Router {
   };
 
   async function mayMeeting(c: ConsoleCtx, id: number) {
-    const m = Number.isInteger(id) ? await c.deps.db.meeting.findUnique({ where: { id }, include: { areas: true, decisions: true } }) : null;
+    const m = Number.isInteger(id) ? await meetingWithAreasAndDecisions(c.deps.db, id) : null;
     if (!m) return null;
     return c.all || m.createdBy === c.session.user.id || m.areas.some((a) => c.mayArea(a.areaId)) ? m : "forbidden";
   }
 
   async function list(c: ConsoleCtx, error?: string, flash?: string) {
     const tz = c.deps.config.timeZone;
-    const meetings = await c.deps.db.meeting.findMany({
-      where: { startsAt: { gt: new Date(c.now.getTime() - 30 * 86_400_000) }, ...(c.all ? {} : { OR: [{ createdBy: c.session.user.id }, { areas: { some: { areaId: { in: c.areaIds } } } }] }) },
-      orderBy: { startsAt: "asc" },
-      include: { attendees: true },
-    });
+    const meetings = await meetingsSince(c.deps.db, new Date(c.now.getTime() - 30 * 86_400_000), c.all ? null : { userId: c.session.user.id, areaIds: c.areaIds });
     return page("会議", html`
 ${error ? html`<p role="alert" class="warn">${error}</p>` : ""}
 <table><thead><tr><th scope="col">日時</th><th scope="col">種類</th><th scope="col">名前</th><th scope="col">出席／欠席／未回答</th></tr></thead>
@@ -115,7 +112,7 @@ ${error ? html`<p role="alert" class="warn">${error}</p>` : ""}
       if (typeof when === "string") return send(res, 422, await detail(c, m.id, undefined, when));
       await rescheduleMeeting(c.deps.db, m.id, when.start, when.end ?? null, tz);
     }
-    await c.deps.db.meeting.update({ where: { id: m.id }, data: { agenda: JSON.stringify(String(b.agenda ?? "").split("\n").map((x) => x.trim()).filter(Boolean).slice(0, 20)), notes: String(b.notes ?? "").slice(0, 20_000) } });
+    await setMeetingAgendaAndNotes(c.deps.db, m.id, String(b.agenda ?? "").split("\n").map((x) => x.trim()).filter(Boolean).slice(0, 20), String(b.notes ?? "").slice(0, 20_000));
     if (b.plan in PLAN_PRESETS) await setReminderPlan(c.deps.db, m.id, PLAN_PRESETS[b.plan].plan, tz);
     await c.audit("meeting.update", { meeting: m.id });
     void c.deps.jobs.kick();
@@ -130,7 +127,7 @@ ${error ? html`<p role="alert" class="warn">${error}</p>` : ""}
     if (!text) return send(res, 422, await detail(c, m.id, undefined, "決まったことを入れてください。"));
     const cats = await categoriesOf(c.deps.db);
     const areaId = Number(b.area) || null;
-    await c.deps.db.meetingDecision.create({ data: { meetingId: m.id, text, categoryKey: cats.has(b.category) ? b.category : null, areaId: areaId && c.mayArea(areaId) ? areaId : null, createdBy: c.session.user.id } });
+    await addMeetingDecision(c.deps.db, { meetingId: m.id, text, categoryKey: cats.has(b.category) ? b.category : null, areaId: areaId && c.mayArea(areaId) ? areaId : null, createdBy: c.session.user.id });
     await c.audit("meeting.decision", { meeting: m.id });
     send(res, 200, await detail(c, m.id, "追加しました。"));
   });

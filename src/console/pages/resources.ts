@@ -1,4 +1,6 @@
 import fs from "node:fs";
+import { resourceById, resourceList, updateResource } from "../../data/console.js";
+import { resourceByIdOrThrow } from "../../data/organizers.js";
 import os from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
@@ -31,7 +33,7 @@ export function resourceRoutes(): express.Router {
   const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: 10 * 1024 * 1024, files: 1 } });
 
   const mayResource = async (c: ConsoleCtx, raw: string) => {
-    const x = /^\d{1,9}$/.test(raw) ? await c.deps.db.resource.findUnique({ where: { id: Number(raw) } }) : null;
+    const x = /^\d{1,9}$/.test(raw) ? await resourceById(c.deps.db, Number(raw)) : null;
     return x && !c.mayArea(x.areaId) ? ("forbidden" as const) : x;
   };
   const areasFor = async (c: ConsoleCtx) => (await allAreas(c.deps.db)).filter((a) => a.kind === "area" && c.mayArea(a.id));
@@ -45,17 +47,7 @@ export function resourceRoutes(): express.Router {
     if (areaId && !c.mayArea(areaId)) return forbidden(res, c);
     const months = Number(q("stale")) || 0;
     const staleBefore = months ? new Date(c.now.getTime() - months * 30 * 86_400_000) : null;
-    const rows = await c.deps.db.resource.findMany({
-      where: {
-        areaId: areaId ?? (c.all ? undefined : { in: c.areaIds }),
-        ...(q("category") ? { categoryKey: q("category") } : {}),
-        ...(q("status") ? { status: q("status") } : {}),
-        ...(staleBefore ? { OR: [{ lastVerifiedAt: null }, { lastVerifiedAt: { lt: staleBefore } }] } : {}),
-      },
-      include: { category: true, area: true },
-      orderBy: [{ areaId: "asc" }, { name: "asc" }],
-      take: 300,
-    });
+    const rows = await resourceList(c.deps.db, { areaIds: areaId ? [areaId] : c.all ? null : c.areaIds, categoryKey: q("category") || undefined, status: q("status") || undefined, staleBefore });
     const tz = c.deps.config.timeZone;
     const day = (d: Date | null) => (d ? isoDate(zonedParts(d, tz)) : "未確認");
     send(res, 200, page("活動・サービス", html`
@@ -80,7 +72,7 @@ export function resourceRoutes(): express.Router {
   });
 
   async function editPage(c: ConsoleCtx, id: number, form: Form | null, flash?: string, error?: string): Promise<Html> {
-    const x = await c.deps.db.resource.findUniqueOrThrow({ where: { id } });
+    const x = await resourceByIdOrThrow(c.deps.db, id);
     const f: Form = form ?? (Object.fromEntries(FIELDS.map((k) => [k, String((x as Record<string, unknown>)[k] ?? "")])) as Form);
     const tz = c.deps.config.timeZone;
     const e = parseExceptions(x.exceptions);
@@ -139,15 +131,12 @@ ${field("description", "内容", true)}
     if (error) return send(res, 422, await editPage(c, x.id, f, undefined, error));
     const d = describeSchedule(f.scheduleText);
     const e = parseExceptions(x.exceptions);
-    await c.deps.db.resource.update({
-      where: { id: x.id },
-      data: {
+    await updateResource(c.deps.db, x.id, {
         name: f.name, categoryKey: f.categoryKey, areaId, scheduleText: f.scheduleText, venue: f.venue, address: f.address, fee: f.fee, target: f.target,
         organiser: f.organiser, phone: f.phone, description: f.description, visibility: f.visibility, status: f.status,
         scheduleRule: d.rule ? JSON.stringify(withExceptions(d.rule, e)) : null, weekdayMask: d.weekdayMask,
         lastVerifiedAt: c.now, staleFlaggedAt: null,
         ...(f.status === "active" && x.status !== "active" ? { activatedAt: c.now } : {}),
-      },
     });
     forgetShapes(c.deps.db);
     await c.audit("resource.update", { resource: x.id });

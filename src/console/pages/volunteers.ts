@@ -1,4 +1,5 @@
 import express from "express";
+import { activeVolunteers } from "../../data/console.js";
 import { parseJsonArray, describeSlots, skillLabel, type Slot } from "../../features/volunteers/model.js";
 import { isPaused } from "../../features/volunteers/service.js";
 import { formatDateJa, zonedParts } from "../../schedule/time.js";
@@ -13,11 +14,7 @@ export function volunteerRoutes(): express.Router {
   r.get("/admin/volunteers", async (req, res) => {
     const c = req.console!;
     const tz = c.deps.config.timeZone;
-    const vs = await c.deps.db.volunteer.findMany({
-      where: { status: "active", ...(c.all ? {} : { areas: { some: { areaId: { in: c.areaIds } } } }) },
-      include: { areas: { include: { area: true } } },
-      orderBy: { id: "asc" },
-    });
+    const vs = await activeVolunteers(c.deps.db, c.all ? null : c.areaIds);
     send(res, 200, page("ボランティア", html`<p class="muted">担当の地域で活動するボランティアです（${vs.length}人）。個人の情報は担当のコーディネーターだけが見られます。一覧の書き出しはできません。</p>
 <table><thead><tr><th scope="col">お名前</th><th scope="col">地域</th><th scope="col">できること</th><th scope="col">都合のよい日時</th><th scope="col">お休み</th><th scope="col">電話</th></tr></thead>
 <tbody>${vs.map((v) => html`<tr><td>${v.displayName ?? "―"}</td><td>${v.areas.map((a) => a.area.name).join("、")}</td><td>${parseJsonArray<string>(v.skills).map(skillLabel).join("、")}</td><td>${describeSlots(parseJsonArray<Slot>(v.availability))}</td><td>${v.pausedFrom ? `${isPaused(v, c.now) ? "お休み中" : "予定"}：${formatDateJa(zonedParts(v.pausedFrom, tz))}〜${v.pausedUntil ? formatDateJa(zonedParts(v.pausedUntil, tz)) : ""}` : "―"}</td><td>${v.phone ? displayPhone(v.phone) : "―"}</td></tr>`)}</tbody></table>`, c.session));
