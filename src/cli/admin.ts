@@ -1,4 +1,8 @@
 import { failedEventSummary } from "../data/events.js";
+import { areasByNames } from "../data/areas.js";
+import { resourceNamesByIds } from "../data/resources.js";
+import { openInvitations } from "../data/roles.js";
+import { findUserByLineId, scsWithScope } from "../data/users.js";
 import { revokeSc, createInvitation } from "../features/roles/service.js";
 import { createOrganizerInvitation } from "../features/organizers/service.js";
 import { createLoginLink, isStaff } from "../console/auth.js";
@@ -36,7 +40,7 @@ run(async () => {
       return 0;
     }
     if (positional[0] === "login-link" && positional[1]) {
-      const user = await db.user.findUnique({ where: { lineUserId: positional[1] } });
+      const user = await findUserByLineId(db, positional[1]);
       if (!user || !isStaff(user)) {
         console.error("エラー: そのLINEユーザーはSCでも管理者でもありません（まず SC登録 をしてください）。");
         return 1;
@@ -50,7 +54,7 @@ run(async () => {
         console.error(USAGE);
         return 2;
       }
-      const found = await db.resource.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
+      const found = await resourceNamesByIds(db, ids);
       const missing = ids.filter((id) => !found.some((r) => r.id === id));
       if (missing.length) {
         console.error(`エラー: 活動が見つかりません: ${missing.join("、")}`);
@@ -72,7 +76,7 @@ run(async () => {
         console.error(USAGE);
         return 2;
       }
-      const areas = await db.area.findMany({ where: { name: { in: names }, kind: "area" } });
+      const areas = await areasByNames(db, names, "area");
       const missing = names.filter((n) => !areas.some((a) => a.name === n));
       if (missing.length) {
         console.error(`エラー: 地域が見つかりません: ${missing.join("、")}`);
@@ -83,13 +87,13 @@ run(async () => {
       return 0;
     }
     if (positional[0] === "list") {
-      const scs = await db.user.findMany({ where: { roles: { contains: "sc" } }, include: { scAssignments: { include: { area: true } } } });
+      const scs = await scsWithScope(db);
       console.log("SC:");
       for (const u of scs) {
         const scope = u.scAssignments.some((a) => a.layer === 1) ? "第1層（区全体）" : u.scAssignments.map((a) => a.area?.name).join("、");
         console.log(`  #${u.id} ${u.lineUserId}  ${scope}`);
       }
-      const pending = await db.invitation.findMany({ where: { claimedAt: null, revokedAt: null, expiresAt: { gt: new Date() } } });
+      const pending = await openInvitations(db, new Date());
       console.log("未使用の登録コード:");
       for (const i of pending) console.log(`  ${i.code}  第${i.layer}層  ${formatInstantJa(i.expiresAt, timeZone)}まで`);
       return 0;

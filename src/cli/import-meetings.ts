@@ -1,4 +1,5 @@
 import { createMeeting, KINDS, type Audience } from "../features/meetings/service.js";
+import { areasByNames } from "../data/areas.js";
 import { readTable } from "../import/table.js";
 import { normalizeHeader } from "../import/headers.js";
 import { cellText, freeText, parseDate, parseTime } from "../import/values.js";
@@ -29,7 +30,7 @@ run(async () => {
       if (!title) errors.push(`${r.line}行目 [名称] 名称がありません`);
       const kind = KINDS.find((k) => k.startsWith(get(c.kind).replace(/[()]/g, (x) => (x === "(" ? "（" : "）")))) ?? (get(c.kind) || "その他");
       const areaNames = get(c.area).split(/[、,・]/).filter(Boolean);
-      const areas = await db.area.findMany({ where: { name: { in: areaNames } } });
+      const areas = await areasByNames(db, areaNames);
       if (areas.length !== areaNames.length) errors.push(`${r.line}行目 [地域] 見つからない地域があります: ${areaNames.filter((n) => !areas.some((a) => a.name === n)).join("、")}`);
       const startCell = c.start < 0 ? null : r.cells[c.start];
       let start: Date | null = startCell instanceof Date ? startCell : parseDateTimePhrase(get(c.start), new Date(), timeZone)?.start ?? null;

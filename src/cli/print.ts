@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { areaByExactName, categoryByKey } from "../data/areas.js";
 import path from "node:path";
 import { systemClock } from "../clock.js";
 import { handoutPdf, posterPdf } from "../web/print.js";
@@ -20,13 +21,13 @@ run(async () => {
   const { db, config } = await openDatabase();
   try {
     const areaName = typeof flags.area === "string" ? flags.area : "";
-    const area = areaName ? await db.area.findUnique({ where: { name: areaName } }) : null;
+    const area = areaName ? await areaByExactName(db, areaName) : null;
     if ((kind === "handout" && !area) || (areaName && !area)) {
       console.error(areaName ? `エラー: 地域が見つかりません: ${areaName}` : USAGE);
       return 2;
     }
     const category = typeof flags.category === "string" ? flags.category : undefined;
-    if (category && !(await db.category.findUnique({ where: { key: category } }))) {
+    if (category && !(await categoryByKey(db, category))) {
       console.error(`エラー: 種類が見つかりません: ${category}`);
       return 2;
     }

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { areasByNames, areasOfKind } from "../data/areas.js";
 import path from "node:path";
 import { attendanceReport } from "../reports/attendance.js";
 import { needsCsv, needsMarkdown } from "../reports/format.js";
@@ -24,7 +25,7 @@ run(async () => {
   try {
     if (positional[0] === "needs") {
       const names = argv.flatMap((a, i) => (a === "--area" && argv[i + 1] ? argv[i + 1].split(/[,、]/) : a.startsWith("--area=") ? a.slice(7).split(/[,、]/) : []));
-      const areas = names.length ? await db.area.findMany({ where: { name: { in: names } } }) : await db.area.findMany({ where: { kind: "area" } });
+      const areas = names.length ? await areasByNames(db, names) : await areasOfKind(db, "area");
       if (names.length && areas.length !== names.length) {
         console.error(`エラー: 地域が見つかりません: ${names.filter((n) => !areas.some((a) => a.name === n)).join("、")}`);
         return 1;

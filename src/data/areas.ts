@@ -41,3 +41,53 @@ export async function setHomeArea(db: Db, userId: number, areaId: number | null)
 export function nameableAreas(db: Db) {
   return db.area.findMany({ where: { kind: { in: ["area", "unit"] } }, orderBy: { sortOrder: "asc" } });
 }
+
+/** Blocks with their areas, in order (the simulator's area picker). */
+export function blocksWithChildren(db: Db) {
+  return db.area.findMany({ where: { kind: "block" }, include: { children: { orderBy: { sortOrder: "asc" } } }, orderBy: { sortOrder: "asc" } });
+}
+
+/** Areas by name; `kind` narrows to one kind. */
+export function areasByNames(db: Db, names: string[], kind?: string) {
+  return db.area.findMany({ where: { name: { in: names }, ...(kind ? { kind } : {}) } });
+}
+
+export function areasOfKind(db: Db, kind: string) {
+  return db.area.findMany({ where: { kind } });
+}
+
+export async function allAreaNames(db: Db): Promise<string[]> {
+  return (await db.area.findMany({ select: { name: true } })).map((a) => a.name);
+}
+
+export function allAreas(db: Db) {
+  return db.area.findMany();
+}
+
+export function allCategories(db: Db) {
+  return db.category.findMany();
+}
+
+export interface AreaImportRow {
+  name: string;
+  kind: string;
+  reading: string;
+  lat: number | null;
+  lng: number | null;
+  aliases: string[];
+  parent: string | null;
+}
+
+/** Writes an area list in one transaction: each area by name, then the parents. */
+export async function writeAreaImport(db: Db, rows: AreaImportRow[]): Promise<void> {
+  await db.$transaction(async (tx) => {
+    for (const [i, r] of rows.entries()) {
+      const data = { name: r.name, kind: r.kind, reading: r.reading, lat: r.lat, lng: r.lng, aliases: JSON.stringify(r.aliases), sortOrder: 1000 + i };
+      await tx.area.upsert({ where: { name: r.name }, create: data, update: data });
+    }
+    for (const r of rows) {
+      const parent = r.parent ? await tx.area.findUnique({ where: { name: r.parent } }) : null;
+      await tx.area.update({ where: { name: r.name }, data: { parentId: parent?.id ?? null } });
+    }
+  });
+}

@@ -262,3 +262,15 @@ export async function writeResourceImport(
 export function resourcesForExport(db: Db, areaIds: number[] | null) {
   return db.resource.findMany({ where: areaIds ? { areaId: { in: areaIds } } : {}, include: { category: true, area: true }, orderBy: { id: "asc" } });
 }
+
+export function resourceNamesByIds(db: Db, ids: number[]) {
+  return db.resource.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
+}
+
+export function resourcesByExternalIds(db: Db, externalIds: string[]) {
+  return db.resource.findMany({ where: { externalId: { in: externalIds } } });
+}
+
+export function resourcesByNames(db: Db, names: string[]) {
+  return db.resource.findMany({ where: { name: { in: names } } });
+}

@@ -52,3 +52,8 @@ export function scAssignmentsForArea(db: Db, areaId: number | null) {
 export function userByIdOrLineId(db: Db, ref: string) {
   return /^\d+$/.test(ref) ? db.user.findUnique({ where: { id: Number(ref) } }) : db.user.findUnique({ where: { lineUserId: ref } });
 }
+
+/** Invitation codes not used, revoked or expired. */
+export function openInvitations(db: Db, now: Date) {
+  return db.invitation.findMany({ where: { claimedAt: null, revokedAt: null, expiresAt: { gt: now } } });
+}

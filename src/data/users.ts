@@ -78,3 +78,22 @@ export function userById(db: Db, id: number) {
 export async function setAnnouncementsOptOut(db: Db, userId: number, optOut: boolean): Promise<void> {
   await db.user.update({ where: { id: userId }, data: { announcementsOptOut: optOut } });
 }
+
+export function findUserByLineId(db: Db, lineUserId: string) {
+  return db.user.findUnique({ where: { lineUserId } });
+}
+
+/** People with these LINE ids, with their home area and SC scope (the simulator's personas). */
+export function usersWithScope(db: Db, lineUserIds: string[]) {
+  return db.user.findMany({ where: { lineUserId: { in: lineUserIds } }, include: { homeArea: true, scAssignments: { include: { area: true } } } });
+}
+
+/** Every SC with their scope. */
+export function scsWithScope(db: Db) {
+  return db.user.findMany({ where: { roles: { contains: "sc" } }, include: { scAssignments: { include: { area: true } } } });
+}
+
+/** A persona of the local simulator: created with a home area, or given one. */
+export function upsertPersona(db: Db, lineUserId: string, homeAreaId: number | null) {
+  return db.user.upsert({ where: { lineUserId }, create: { lineUserId, homeAreaId }, update: { homeAreaId: homeAreaId ?? undefined } });
+}

@@ -1,4 +1,5 @@
 import type { Db } from "../data/client.js";
+import { allAreaNames, areasByNames, writeAreaImport } from "../data/areas.js";
 import { forgetShapes } from "../data/shape-cache.js";
 import { mapHeaders, normalizeHeader } from "./headers.js";
 import type { Issue } from "./rows.js";
@@ -62,25 +63,16 @@ export async function importAreas(db: Db, file: string, dryRun = false): Promise
       aliases: get(cols.aliases).replace(/\s*([（(])\s*/g, "$1").replace(/\s*([）)])/g, "$1").split(/[、,，・\s]+/).filter(Boolean),
     };
   });
-  const names = new Set([...rows.map((r) => r.name), ...(await db.area.findMany({ select: { name: true } })).map((a) => a.name)]);
+  const names = new Set([...rows.map((r) => r.name), ...(await allAreaNames(db))]);
   for (const r of rows) {
     if (r.parent && !names.has(r.parent)) issues.push({ line: r.line, column: "上位", level: "error", message: `上位の地域「${r.parent}」が見つかりません` });
   }
   const report: AreasReport = { created: 0, updated: 0, issues, written: false };
-  const existing = new Set((await db.area.findMany({ where: { name: { in: rows.map((r) => r.name) } }, select: { name: true } })).map((a) => a.name));
+  const existing = new Set((await areasByNames(db, rows.map((r) => r.name))).map((a) => a.name));
   report.created = rows.filter((r) => !existing.has(r.name)).length;
   report.updated = rows.length - report.created;
   if (issues.some((i) => i.level === "error") || dryRun) return report;
-  await db.$transaction(async (tx) => {
-    for (const [i, r] of rows.entries()) {
-      const data = { name: r.name, kind: r.kind, reading: r.reading, lat: r.lat, lng: r.lng, aliases: JSON.stringify(r.aliases), sortOrder: 1000 + i };
-      await tx.area.upsert({ where: { name: r.name }, create: data, update: data });
-    }
-    for (const r of rows) {
-      const parent = r.parent ? await tx.area.findUnique({ where: { name: r.parent } }) : null;
-      await tx.area.update({ where: { name: r.name }, data: { parentId: parent?.id ?? null } });
-    }
-  });
+  await writeAreaImport(db, rows);
   forgetShapes(db);
   report.written = true;
   return report;

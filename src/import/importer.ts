@@ -1,4 +1,6 @@
 import { parseExceptions, withExceptions, type Exceptions } from "../schedule/rule.js";
+import { allAreas, allCategories } from "../data/areas.js";
+import { resourcesByExternalIds, resourcesByNames } from "../data/resources.js";
 import path from "node:path";
 import type { Db } from "../data/client.js";
 import { writeResourceImport } from "../data/resources.js";
@@ -83,7 +85,7 @@ export async function importResources(db: Db, o: ImportOptions): Promise<ImportR
   if (!format || !FORMATS.includes(format)) throw new ImportError("ファイルの形式を判断できません。--format で指定してください（template / public-facility / care-service / event）");
   if (headerMap.columns.name === undefined) throw new ImportError("「名称」の列がありません");
 
-  const [categories, areas] = await Promise.all([db.category.findMany(), db.area.findMany()]);
+  const [categories, areas] = await Promise.all([allCategories(db), allAreas(db)]);
   if (o.category && !categories.some((c) => c.key === o.category)) {
     throw new ImportError(`--category ${o.category} は登録されていません（${categories.map((c) => c.key).join(", ")}）`);
   }
@@ -152,11 +154,11 @@ export async function importResources(db: Db, o: ImportOptions): Promise<ImportR
   const drafts = mapped.filter((m) => m.draft).map((m) => m.draft!);
   const byId = new Map<string, Existing>();
   for (const ids of chunks(drafts.map((d) => d.externalId).filter((x): x is string => !!x), 500)) {
-    for (const e of await db.resource.findMany({ where: { externalId: { in: ids } } })) byId.set(e.externalId!, e);
+    for (const e of await resourcesByExternalIds(db, ids)) byId.set(e.externalId!, e);
   }
   const byKey = new Map<string, Existing>();
   for (const names of chunks([...new Set(drafts.map((d) => d.name))], 500)) {
-    for (const e of await db.resource.findMany({ where: { name: { in: names } } })) byKey.set(`${e.name}\u0000${e.address}`, e);
+    for (const e of await resourcesByNames(db, names)) byKey.set(`${e.name}\u0000${e.address}`, e);
   }
   const creates: ResourceDraft[] = [];
   const updates: { id: number; draft: ResourceDraft; exceptions: Exceptions; wasActive: boolean }[] = [];

@@ -1,4 +1,7 @@
 import fs from "node:fs";
+import { areaByExactName, blocksWithChildren } from "../data/areas.js";
+import { assignSc } from "../data/roles.js";
+import { upsertPersona, usersWithScope } from "../data/users.js";
 import path from "node:path";
 import express from "express";
 import type { Db } from "../data/client.js";
@@ -29,7 +32,7 @@ export function simulatorRoutes(o: { hub: SimulatorHub; db: Db; channelSecret: s
   });
   r.get("/simulator/stream", (_req, res) => o.hub.attach(res));
   r.get("/simulator/config", async (_req, res) => {
-    const blocks = await o.db.area.findMany({ where: { kind: "block" }, include: { children: { orderBy: { sortOrder: "asc" } } }, orderBy: { sortOrder: "asc" } });
+    const blocks = await blocksWithChildren(o.db);
     res.json({
       secret: o.channelSecret,
       blocks: blocks.map((b) => ({ name: b.name, areas: b.children.map((a) => ({ name: a.name, lat: a.lat, lng: a.lng })) })),
@@ -38,7 +41,7 @@ export function simulatorRoutes(o: { hub: SimulatorHub; db: Db; channelSecret: s
   // What each persona is now, for their labels: an SC who claimed a code is shown as SC.
   r.get("/simulator/personas", async (req, res) => {
     const ids = String(req.query.ids ?? "").split(",").filter((id) => /^U[0-9a-f]{32}$/.test(id)).slice(0, 50);
-    const users = await o.db.user.findMany({ where: { lineUserId: { in: ids } }, include: { homeArea: true, scAssignments: { include: { area: true } } } });
+    const users = await usersWithScope(o.db, ids);
     res.json(
       users.map((u) => {
         const roles = u.roles.split(",");
@@ -52,12 +55,10 @@ export function simulatorRoutes(o: { hub: SimulatorHub; db: Db; channelSecret: s
   r.post("/simulator/persona", express.json(), async (req, res) => {
     const { userId, role, area } = req.body ?? {};
     if (typeof userId !== "string" || !/^U[0-9a-f]{32}$/.test(userId)) return void res.status(400).json({ message: "bad userId" });
-    const a = typeof area === "string" ? await o.db.area.findUnique({ where: { name: area } }) : null;
-    const user = await o.db.user.upsert({ where: { lineUserId: userId }, create: { lineUserId: userId, homeAreaId: a?.id ?? null }, update: { homeAreaId: a?.id ?? undefined } });
+    const a = typeof area === "string" ? await areaByExactName(o.db, area) : null;
+    const user = await upsertPersona(o.db, userId, a?.id ?? null);
     if (role === "sc" && a) {
-      await o.db.scAssignment.deleteMany({ where: { userId: user.id } });
-      await o.db.scAssignment.create({ data: { userId: user.id, layer: 2, areaId: a.id } });
-      await o.db.user.update({ where: { id: user.id }, data: { roles: withRole(user, "sc", true) } });
+      await assignSc(o.db, user, withRole(user, "sc", true), 2, [a.id]);
     }
     res.json({ ok: true });
   });
