@@ -135,7 +135,7 @@ export async function queryRows<T>(db: Db, text: string, args: readonly SqlValue
  * Runs a write; resolves with how many rows it changed once it is committed.
  * On SQLite, writes asked for in the same turn of the event loop are committed
  * together: one WAL append instead of one per write, which measured as most of
- * SQLite's cost on a busy webhook (1,302 → see README for the figure with it).
+ * SQLite's cost on a busy webhook (measured: 1,302 → ≈1,500 events/s).
  * If the shared commit fails, each write is retried alone, so one bad write
  * cannot take the others down.
  */
