@@ -2,10 +2,6 @@ import type { Db } from "./client.js";
 
 /** Areas (日常生活圏域, blocks, the municipality) as the features read them. */
 
-export function areaById(db: Db, id: number) {
-  return db.area.findUnique({ where: { id } });
-}
-
 export function areaByExactName(db: Db, name: string) {
   return db.area.findUnique({ where: { name } });
 }

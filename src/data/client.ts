@@ -1,9 +1,7 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../generated/prisma/client.js";
 import { connectionOf, registerPostgres, registerSqlite, type SqliteShared } from "./hot.js";
-import { databaseTargetOf, type DatabaseTarget } from "./target.js";
-
-export { databaseTargetOf, type DatabaseTarget } from "./target.js";
+import { databaseTargetOf } from "./target.js";
 
 /**
  * The Prisma client every module of the data layer is given. Prisma generates
@@ -12,15 +10,6 @@ export { databaseTargetOf, type DatabaseTarget } from "./target.js";
  * and the SQLite client's types describe both.
  */
 export type Db = PrismaClient;
-
-const targets = new WeakMap<Db, DatabaseTarget>();
-
-/** Which database a client talks to (for the few statements that differ, and for reports). */
-export function targetOf(db: Db): DatabaseTarget {
-  const t = targets.get(db);
-  if (!t) throw new Error("not a client made by createPrisma");
-  return t;
-}
 
 /**
  * One Prisma client per process for a DATABASE_URL (`file:…`, a bare SQLite
@@ -50,7 +39,6 @@ export async function createPrisma(urlOrFile: string, o: { poolSize?: number } =
     db = new PrismaClient({ adapter: isolatingSqlite(factory, shared) });
     registerSqlite(db, shared);
   }
-  targets.set(db, target);
   return db;
 }
 
@@ -63,8 +51,8 @@ type TransactionalAdapter = Queryable & { startTransaction(isolationLevel?: unkn
  * open on it while the transaction's own code awaits, and anything else run in
  * that gap would join it: a read would see its uncommitted rows, a write would
  * vanish if it rolled back. So every statement outside a transaction waits
- * until no transaction is open (transactions already queue behind each other
- * in the adapter); the transaction's own statements go straight through.
+ * until no transaction is open (transactions queue one at a time, see
+ * isolateTransactions); the transaction's own statements go straight through.
  * This wraps only the adapter's public interface (SqlDriverAdapter).
  * PostgreSQL needs none of this: each transaction has a connection of its own.
  */

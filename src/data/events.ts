@@ -21,7 +21,7 @@ export interface IncomingEvent {
 }
 
 /**
- * Records a body's events in one transaction (all or none: on failure the
+ * Records a body's events in one statement (all or none: on failure the
  * webhook answers 5xx and LINE redelivers). Returns the keys that were new: a
  * redelivery, a duplicate POST or the same event reaching another instance is
  * recorded once, by the primary key, whichever process gets there first.

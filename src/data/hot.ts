@@ -43,8 +43,14 @@ interface PendingWrite {
 /** Writes waiting for the next group commit, per connection. */
 const pendingWrites = new WeakMap<SqliteShared, { writes: PendingWrite[]; scheduled: boolean }>();
 
+/** Which database each client talks to, recorded by createPrisma (client.ts). */
 const sqliteClients = new WeakMap<Db, SqliteShared>();
 const postgresClients = new WeakSet<Db>();
+
+/** True for a client on PostgreSQL (for the few statements written differently). */
+export function isPostgres(db: Db): boolean {
+  return postgresClients.has(db);
+}
 
 export function registerSqlite(db: Db, shared: SqliteShared): void {
   sqliteClients.set(db, shared);

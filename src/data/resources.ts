@@ -1,7 +1,7 @@
 import { cachedShape } from "./shape-cache.js";
 import type { Prisma } from "../generated/prisma/client.js";
-import { targetOf, type Db } from "./client.js";
-import { dialectOf, numbered as numberedPlaceholders, queryRows, type SqlValue } from "./hot.js";
+import type { Db } from "./client.js";
+import { dialectOf, isPostgres, numbered, queryRows, type SqlValue } from "./hot.js";
 
 /**
  * The queries behind every search (LINE, web, printed sheets). Searches run on
@@ -90,11 +90,6 @@ const FULL_FROM = `FROM "Resource" r JOIN "Category" c ON c."key" = r."categoryK
 const FULL_TYPES = { dates: ["lastVerifiedAt"], ints: ["id"] } as const;
 const ID_TYPES = { ints: ["id"] } as const;
 
-const numbered = <T extends { id: number | bigint }>(rows: T[]): T[] => {
-  for (const r of rows) r.id = Number(r.id);
-  return rows;
-};
-
 /** Category key → label and kind, cached like the area tree. */
 export function categoryLabels(db: Db): Promise<Map<string, { label: string; kind: string }>> {
   return cachedShape(db, "categories", async () => {
@@ -143,7 +138,7 @@ export async function nearestCandidates(
     [...w.args, ...cells, box.minLat, box.maxLat, box.minLng, box.maxLng, near.lat, near.lat, near.lng, near.lng, k],
     ID_TYPES,
   );
-  return numbered(rows);
+  return rows;
 }
 
 /** How many matching resources share each schedule (area searches rank schedules, which are few). */
@@ -162,7 +157,7 @@ export async function rowsWithSchedule(db: Db, f: ResourceFilter, rule: string |
     [...w.args, rule, Math.floor(limit), Math.floor(offset)],
     FULL_TYPES,
   );
-  return numbered(rows);
+  return rows;
 }
 
 /** Ids, names and schedules of the matching resources with any of these schedules. */
@@ -172,14 +167,14 @@ export async function namesWithSchedules(db: Db, f: ResourceFilter, rules: (stri
   const test = [texts.length ? `r."scheduleRule" IN (${list(texts.length)})` : "", rules.includes(null) ? `r."scheduleRule" IS NULL` : ""].filter(Boolean).join(" OR ");
   if (!test) return [];
   const rows = await queryRows<{ id: number; name: string; rule: string | null }>(db, `SELECT r."id", r."name", r."scheduleRule" AS "rule" FROM "Resource" r WHERE ${w.sql} AND (${test})`, [...w.args, ...texts], ID_TYPES);
-  return numbered(rows);
+  return rows;
 }
 
 /** Full rows by id (whatever their status: the caller decided to show them). */
 export async function resourceRows(db: Db, ids: number[]): Promise<Map<number, ResourceRow>> {
   if (ids.length === 0) return new Map();
   const rows = await queryRows<ResourceRow>(db, `SELECT ${FULL_COLUMNS} ${FULL_FROM} WHERE r."id" IN (${list(ids.length)})`, ids, FULL_TYPES);
-  return new Map(numbered(rows).map((r) => [r.id, r]));
+  return new Map(rows.map((r) => [r.id, r]));
 }
 
 /** One resource with its category and area, for a detail page. */
@@ -236,7 +231,7 @@ export async function writeResourceImport(
   updates: { id: number; data: Prisma.ResourceUncheckedUpdateInput }[],
   onProgress: (done: number) => void,
 ): Promise<void> {
-  const pg = targetOf(db).provider === "postgresql";
+  const pg = isPostgres(db);
   let done = 0;
   await db.$transaction(
     async (tx) => {
@@ -245,7 +240,7 @@ export async function writeResourceImport(
         const args = batch.flatMap((r) => INSERT_COLUMNS.map((c) => r[c]));
         const row = `(${INSERT_COLUMNS.map(() => "?").join(",")})`;
         const text = `INSERT INTO "Resource" (${INSERT_COLUMNS.map((c) => `"${c}"`).join(",")}) VALUES ${batch.map(() => row).join(",")}`;
-        await tx.$executeRawUnsafe(pg ? numberedPlaceholders(text) : text, ...args);
+        await tx.$executeRawUnsafe(pg ? numbered(text) : text, ...args);
         done += batch.length;
         onProgress(done);
       }

@@ -68,6 +68,17 @@ export function createEventRunner(o: EventRunnerOptions): EventRunner {
     await finishEvent(o.db, key, outcome, new Date());
   }
 
+  /** A stored event read back; one that cannot be read is recorded as failed (null). */
+  async function storedEvent(key: string, payload: string | null): Promise<WebhookEvent | null> {
+    try {
+      if (payload) return JSON.parse(payload) as WebhookEvent;
+    } catch {
+      /* recorded below */
+    }
+    await finishEvent(o.db, key, { status: "failed", errorKind: "UnreadablePayload" }, new Date());
+    return null;
+  }
+
   const lease = () => {
     const now = Date.now();
     return [new Date(now), new Date(now + leaseMs)] as const;
@@ -85,16 +96,8 @@ export function createEventRunner(o: EventRunnerOptions): EventRunner {
       if (!(await takeSourceLease(o.db, source, owner, ...lease()))) return;
       try {
         const next = await nextEventOf(o.db, source);
-        if (next) {
-          let ev: WebhookEvent | null = null;
-          try {
-            ev = next.payload ? (JSON.parse(next.payload) as WebhookEvent) : null;
-          } catch {
-            ev = null;
-          }
-          if (ev) await run(ev, next.key);
-          else await finishEvent(o.db, next.key, { status: "failed", errorKind: "UnreadablePayload" }, new Date());
-        }
+        const ev = next && (await storedEvent(next.key, next.payload));
+        if (next && ev) await run(ev, next.key);
       } finally {
         await releaseSourceLease(o.db, source, owner);
       }
@@ -124,14 +127,8 @@ export function createEventRunner(o: EventRunnerOptions): EventRunner {
       }
       const rows = await unfinishedEvents(o.db);
       for (const row of rows) {
-        let ev: WebhookEvent;
-        try {
-          ev = JSON.parse(row.payload);
-        } catch {
-          await finishEvent(o.db, row.key, { status: "failed", errorKind: "UnreadablePayload" }, new Date());
-          continue;
-        }
-        queue.push(queueKeyOf(ev), () => run(ev, row.key));
+        const ev = await storedEvent(row.key, row.payload);
+        if (ev) queue.push(queueKeyOf(ev), () => run(ev, row.key));
       }
       return rows.length;
     },

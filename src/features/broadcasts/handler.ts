@@ -1,10 +1,10 @@
 import type { Feature, Input, StateOf, Turn, TurnContext } from "../../conversation/types.js";
-import { areaById, areasByIds, areaWithChildren } from "../../data/areas.js";
+import { areasByIds, areaWithChildren } from "../../data/areas.js";
 import { setAnnouncementsOptOut } from "../../data/users.js";
 import { yesNo } from "../../conversation/answers.js";
 import { instantsOf, readDateTimePhrase, type ParsedDateTime } from "../../schedule/phrase.js";
 import { hasRole } from "../../users/service.js";
-import { blocksWithAreas } from "../areas/service.js";
+import { areaById, blocksWithAreas } from "../areas/service.js";
 import { scScope } from "../roles/service.js";
 import { ROLE_JA, resolveRecipients, type Audience, type AudienceRole } from "./audience.js";
 import * as m from "./messages.js";

@@ -1,5 +1,6 @@
 import type { Db } from "../../data/client.js";
-import { areaById, categoryByKey } from "../../data/areas.js";
+import { categoryByKey } from "../../data/areas.js";
+import { areaById } from "../areas/service.js";
 import { acceptedOfferOf, askForHelp, helpRequestById, offerOf, setHelpRequestStatus, volunteerWithUserAndAreas } from "../../data/help.js";
 import { userById } from "../../data/users.js";
 import type { HelpRequest } from "../../generated/prisma/client.js";

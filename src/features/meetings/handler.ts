@@ -1,5 +1,6 @@
 import type { Feature, Input, StateOf, Turn, TurnContext } from "../../conversation/types.js";
-import { allAreaIds, areaById, areasByIds } from "../../data/areas.js";
+import { allAreaIds, areasByIds } from "../../data/areas.js";
+import { areaById } from "../areas/service.js";
 import { addPublicAttendee, attendeesWithUsers, createCouncilInvitation, invitationByCode, joinCouncil, meetingById, meetingWithAreas, upcomingAttendancesOf, upcomingManagedMeetings, upcomingPublicMeetings } from "../../data/meetings.js";
 import { afternoon, instantsOf, readDateTimePhrase, type ParsedDateTime, type Times } from "../../schedule/phrase.js";
 import { isoDate, parseIsoDate } from "../../schedule/time.js";

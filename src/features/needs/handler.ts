@@ -1,5 +1,5 @@
 import type { messagingApi } from "@line/bot-sdk";
-import { areaByExactName } from "../../data/areas.js";
+import { areaByName } from "../areas/service.js";
 import type { Feature } from "../../conversation/types.js";
 import { card, labelCount } from "../../line/flex.js";
 import { flex, text } from "../../line/messages.js";
@@ -40,7 +40,7 @@ export const needsFeature: Feature = {
       const scope = await scScope(ctx.deps.db, ctx.user.id);
       let areaIds = scope.areaIds;
       if (route.slots.area) {
-        const a = await areaByExactName(ctx.deps.db, route.slots.area);
+        const a = await areaByName(ctx.deps.db, route.slots.area);
         if (a && areaIds.includes(a.id)) areaIds = [a.id];
       }
       const tz = ctx.deps.config.timeZone;
