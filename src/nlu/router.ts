@@ -9,6 +9,7 @@ import type { CategorySpec, TermSpec, Vocabulary } from "./vocabulary.js";
 import { firstChars } from "../util/chars.js";
 import { fold } from "./normalize.js";
 import { featuresOf, NaiveBayes, type Prediction } from "./learned.js";
+import { shapeOf, type ShapeFeature } from "./shape.js";
 
 /** The learned fallback decides alone only when clear; otherwise it offers these many meanings as buttons. */
 const ACCEPT_LEARNED = 0.45;
@@ -42,6 +43,7 @@ interface CompiledIntent {
   slots: Set<string>;
   boosts: { categoryKind: Record<string, number>; slots: Record<string, number> };
   slotBoosts: [string, number][];
+  shapeBoosts: [ShapeFeature, number][];
   cues: CompiledCue[];
 }
 
@@ -56,6 +58,7 @@ export interface Explanation extends RouteResult {
   folded: string;
   scores: { intent: IntentName; score: number; cues: string[] }[];
   categoryScores: Record<string, number>;
+  shape: ShapeFeature[];
 }
 
 export class Router implements Nlu {
@@ -88,6 +91,7 @@ export class Router implements Nlu {
       slots: new Set(i.slots),
       boosts: i.boosts,
       slotBoosts: Object.entries(i.boosts.slots),
+      shapeBoosts: Object.entries(i.boosts.shape) as [ShapeFeature, number][],
       whole: i.whole.map((w) => this.term(w.text, w.reading, w.weight)),
       priority: i.priority,
       cues: i.cues.map((c) => ({ weight: c.weight, terms: c.terms.map(t), with: c.with?.map(t), without: c.without?.map(t) })),
@@ -146,6 +150,7 @@ export class Router implements Nlu {
     const a = analyse(this.tokenizer, clipped);
     const has = this.index.scan(a);
     const any = (ts: Term[]) => ts.some(has);
+    const shape = shapeOf(a.tokens);
 
     const { category, categoryScores } = this.category(a, has);
     const slots: Slots = {};
@@ -187,6 +192,12 @@ export class Router implements Nlu {
         if (b) {
           score += b;
           cues?.push(`category:${category.key}(${b > 0 ? "+" : ""}${b})`);
+        }
+      }
+      for (const [feature, b] of intent.shapeBoosts) {
+        if (shape.features.has(feature)) {
+          score += b;
+          cues?.push(`shape:${feature}(${b > 0 ? "+" : ""}${b})`);
         }
       }
       for (const [slot, b] of intent.slotBoosts) {
@@ -240,6 +251,7 @@ export class Router implements Nlu {
         folded: a.folded,
         scores: scores.filter((s) => s.score !== 0).map(({ intent, score, cues }) => ({ intent, score, cues })),
         categoryScores,
+        shape: [...shape.features],
       },
     };
   }

@@ -8,6 +8,8 @@ export interface Token {
   /** Katakana reading; the surface in katakana when the dictionary has none. */
   reading: string;
   pos: string;
+  /** kuromoji's first part-of-speech detail (接続助詞, 非自立, 自立 …), "*" when none. */
+  detail: string;
 }
 
 export interface Tokenizer {
@@ -19,6 +21,7 @@ interface KuromojiToken {
   basic_form: string;
   reading?: string;
   pos: string;
+  pos_detail_1: string;
 }
 
 const require = createRequire(import.meta.url);
@@ -100,6 +103,7 @@ export function loadTokenizer(): Promise<Tokenizer> {
               base: t.basic_form === "*" ? t.surface_form : t.basic_form,
               reading: t.reading && t.reading !== "*" ? t.reading : katakana(t.surface_form),
               pos: t.pos,
+              detail: t.pos_detail_1,
             })),
         });
       } catch (err) {

@@ -5,6 +5,7 @@ import { withSynonyms } from "./synonyms.js";
 import { readCorpus } from "./corpus.js";
 import { INTENTS, type IntentName, type TimeOfDay } from "./types.js";
 import { projectPath } from "../paths.js";
+import { SHAPES, type ShapeFeature } from "./shape.js";
 
 /**
  * Loads and checks the declarative intent files in intents/. Errors name the
@@ -32,7 +33,7 @@ export interface IntentSpec {
   /** The button a resident taps when the bot asks "もしかして…？"; intents without one are never offered. */
   label?: string;
   slots: string[];
-  boosts: { categoryKind: Record<string, number>; slots: Record<string, number> };
+  boosts: { categoryKind: Record<string, number>; slots: Record<string, number>; shape: Partial<Record<ShapeFeature, number>> };
   cues: CueSpec[];
   /** Messages that are only one of these (punctuation and ください aside) also match, at full weight. */
   whole: TermSpec[];
@@ -130,6 +131,7 @@ export function parseIntentFile(doc: any, file: string): IntentSpec {
     boosts: {
       categoryKind: numberMap(doc.boosts?.categoryKind, `${file}: boosts.categoryKind`, KINDS),
       slots: numberMap(doc.boosts?.slots, `${file}: boosts.slots`, SLOT_NAMES),
+      shape: numberMap(doc.boosts?.shape, `${file}: boosts.shape`, [...SHAPES]),
     },
     cues: doc.cues.map((c: any, i: number) => {
       const where = `${file}: cues[${i}]`;
