@@ -1,4 +1,5 @@
 import type { Analysed } from "./matcher.js";
+import { shapeOf } from "./shape.js";
 import type { IntentName } from "./types.js";
 
 /**
@@ -14,9 +15,19 @@ export interface Prediction {
   p: number;
 }
 
-/** Features of an analysed text: written 1–3-grams and reading 2–3-grams. */
-export function featuresOf(a: Pick<Analysed, "normalized" | "folded">): string[] {
+const CONTENT = new Set(["名詞", "動詞", "形容詞"]);
+
+/**
+ * Features of an analysed text: written 1–3-grams and reading 2–3-grams; with
+ * tokens, also the dictionary forms of its content words (外れたい and 外れます
+ * share 外れる) and the shape of its last clause (a request, a wish, a question).
+ */
+export function featuresOf(a: Pick<Analysed, "normalized" | "folded"> & Partial<Pick<Analysed, "tokens">>): string[] {
   const out: string[] = [];
+  if (a.tokens) {
+    for (const t of a.tokens) if (CONTENT.has(t.pos)) out.push("b" + t.base);
+    for (const s of shapeOf(a.tokens).features) out.push("s" + s);
+  }
   const w = [...a.normalized.replace(/[\s、。,.!！?？・]/g, "")];
   for (let n = 1; n <= 3; n++) for (let i = 0; i + n <= w.length; i++) out.push("w" + w.slice(i, i + n).join(""));
   const r = [...a.folded];
@@ -38,7 +49,8 @@ export class NaiveBayes {
     for (const e of examples) {
       const k = this.labels.indexOf(e.label);
       docs[k]++;
-      for (const f of e.features) {
+      // Each feature once per text: あああああ is not five times as much あ.
+      for (const f of new Set(e.features)) {
         counts[k].set(f, (counts[k].get(f) ?? 0) + 1);
         totals[k]++;
       }
@@ -54,7 +66,7 @@ export class NaiveBayes {
   predict(features: string[]): Prediction[] {
     const score = [...this.logPrior];
     let known = 0;
-    for (const f of features) {
+    for (const f of new Set(features)) {
       const ll = this.logLik.get(f);
       if (!ll) continue;
       known++;

@@ -8,7 +8,10 @@ import type { Token, Tokenizer } from "./tokenizer.js";
  *     of the text that were typed in kana (たいそお, かよいのば, ｻﾛﾝ), which
  *     kuromoji often splits badly, so this works on the string, not tokens;
  *  3. the same reading over kanji text only when the kanji agree, so 買物
- *     finds 買い物 but 前の日 never finds the area 前野.
+ *     finds 買い物 but 前の日 never finds the area 前野;
+ *  4. the term's dictionary forms inside the text's dictionary forms, so a
+ *     term written in one form finds the verb in any other: 抜けたい finds
+ *     抜けようと思います and 抜けさせて, 外れる finds 外れたい (see lemmasOf).
  */
 
 export interface Term {
@@ -20,6 +23,8 @@ export interface Term {
   kanji: string;
   /** Long enough (in kana, before folding) to be matched by reading at all. */
   readable: boolean;
+  /** The written form in dictionary forms (see lemmasOf); empty when that is the written form itself. */
+  lemma: string;
   weight: number;
 }
 
@@ -29,6 +34,8 @@ export interface Analysed {
   tokens: Token[];
   /** Folded reading of the whole text. */
   folded: string;
+  /** The text in dictionary forms (see lemmasOf). */
+  lemmas: string;
   /** For each character of `folded`, the index of the token it came from. */
   tokenOf: number[];
   /** Per token: typed in kana (or kana-like symbols) only. */
@@ -79,7 +86,29 @@ export function analyse(tokenizer: Tokenizer, text: string): Analysed {
     run = kanaToken[tokenOf[i]] ? run + 1 : 0;
     if (run > longestKanaRun) longestKanaRun = run;
   }
-  return { original: text, normalized, tokens, folded, tokenOf, kanaToken, tokenKanji, chars, longestKanaRun };
+  return { original: text, normalized, tokens, folded, tokenOf, kanaToken, tokenKanji, chars, longestKanaRun, lemmas: lemmasOf(tokens) };
+}
+
+// Endings that do not change which action is meant: 〜ます, 〜です, 〜た, 〜う (抜けよう). 〜たい does
+// (手伝いたい offers help, お手伝いできません declines it): it stays, as たい in every form.
+const NEUTRAL_ENDINGS = new Set(["ます", "です", "た", "う", "だ"]);
+const NEGATION_ENDINGS = new Set(["ない", "ん", "ぬ", "ず"]);
+
+/**
+ * A text with each verb and adjective in its dictionary form, the endings
+ * that do not change the action dropped and every negation written ない:
+ * 抜けたかったです → 抜けるたい, 行けません → 行けるない, 外れさせて → 外れるさせるて.
+ */
+export function lemmasOf(tokens: Token[]): string {
+  let out = "";
+  for (const t of tokens) {
+    if (t.pos === "助動詞" && NEUTRAL_ENDINGS.has(t.base)) continue;
+    if (t.pos === "助動詞" && NEGATION_ENDINGS.has(t.base)) out += "ない";
+    else if (t.pos === "助動詞" && t.base === "たい") out += "たい";
+    else if (t.pos === "動詞" || t.pos === "形容詞") out += t.base;
+    else out += t.surface;
+  }
+  return out;
 }
 
 function tokenizeParts(tokenizer: Tokenizer, spaced: string, joined: string): Token[] {
@@ -108,8 +137,19 @@ export function makeTerm(text: string, reading: string | undefined, tokenizer: T
     else if (tokenizer) kana = tokenizer.tokenize(written).map((t) => t.reading).join("");
   }
   const folded = /^[\u30a1-\u30fa\u30fc]+$/.test(kana) ? fold(kana) : "";
-  const readable = folded.length > 0 && [...kana].length >= MIN_READING_LENGTH;
-  return { text: written, reading: folded, kanji: [...written].filter(isKanji).join(""), weight, readable };
+  // Folded to two kana (機能 → キノ, 傾向 → ケコ) a reading hides inside everyday words (きのう, かきくけこ).
+  const readable = folded.length >= 3 && [...kana].length >= MIN_READING_LENGTH;
+  // Only terms that end on a verb or adjective with a kanji in it: kana verbs are cut unreliably.
+  let lemma = "";
+  if (tokenizer && /[\u3400-\u9fff]/u.test(written)) {
+    const tokens = tokenizer.tokenize(written);
+    const lastContent = [...tokens].reverse().find((t) => t.pos !== "助動詞" && t.pos !== "助詞");
+    if (lastContent && (lastContent.pos === "動詞" || lastContent.pos === "形容詞")) {
+      const l = lemmasOf(tokens);
+      if (l !== written && [...l].length >= 2) lemma = l;
+    }
+  }
+  return { text: written, reading: folded, kanji: [...written].filter(isKanji).join(""), weight, readable, lemma };
 }
 
 export function readingSpanAllowed(term: Term, a: Analysed, start: number, end: number): boolean {

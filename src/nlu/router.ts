@@ -13,6 +13,7 @@ import { shapeOf, type ShapeFeature } from "./shape.js";
 
 /** The learned fallback decides alone only when clear; otherwise it offers these many meanings as buttons. */
 const ACCEPT_LEARNED = 0.45;
+/** The model's own probability at which it decides when the rules saw nothing sure. */
 const ACCEPT_LEARNED_ALONE = 0.6;
 const ACCEPT_MARGIN = 0.15;
 const OFFER_MIN = 0.2;
@@ -221,13 +222,23 @@ export class Router implements Nlu {
       ? Math.round(Math.min(1, 0.5 * Math.min(1, top.score / 2) + 0.5 * margin) * 100) / 100
       : Math.round(Math.max(0, 1 - top.score / this.vocab.threshold) * 100) / 100;
     let candidates: RouteResult["candidates"];
-    if (!confident && this.model) {
+    // (Letting a sure model overrule rules that were only just confident was measured: as many
+    // held-out utterances lost as won, so the rules keep the last word when they reach the threshold.)
+    const predictions = !confident && this.model ? this.model.predict(featuresOf(a)) : undefined;
+    if (predictions) {
       // The rules found nothing sure: the learned model and the rules' partial scores together.
-      const blended = this.blend(scores, this.model.predict(featuresOf(a)));
+      const blended = this.blend(scores, predictions);
       const [best, next] = blended;
-      // Alone, the model decides only when sure (0.6); from 0.45 the rules must have seen something of it too.
+      const [p0, p1] = predictions;
+      // From 0.45 the rules must have seen something of it too.
       const ruleSupport = (scores.find((x) => x.intent === best?.intent)?.score ?? 0) > 0;
-      if (best && best.intent !== "unknown" && best.score >= (ruleSupport ? ACCEPT_LEARNED : ACCEPT_LEARNED_ALONE) && best.score - (next?.score ?? 0) >= ACCEPT_MARGIN) {
+      if (p0 && p0.intent !== "unknown" && p0.p >= ACCEPT_LEARNED_ALONE && p0.p - (p1?.p ?? 0) >= ACCEPT_MARGIN && !scores.find((x) => x.intent === p0.intent)?.priority) {
+        // Sure on its own, where the rules saw nothing that reached the threshold.
+        chosen = scores.find((x) => x.intent === p0.intent)!;
+        confident = true;
+        learned = true;
+        confidence = Math.round(p0.p * 100) / 100;
+      } else if (best && best.intent !== "unknown" && ruleSupport && best.score >= ACCEPT_LEARNED && best.score - (next?.score ?? 0) >= ACCEPT_MARGIN) {
         chosen = scores.find((x) => x.intent === best.intent)!;
         confident = true;
         learned = true;

@@ -67,6 +67,7 @@ export class TermIndex {
   private readonly indexed = new Set<Term>();
   private readonly written = new Automaton();
   private readonly reading = new Automaton();
+  private readonly lemma = new Automaton();
   private built = false;
 
   add(term: Term): void {
@@ -76,6 +77,7 @@ export class TermIndex {
     this.indexed.add(term);
     if (term.text) this.written.add(term.text, id);
     if (term.readable) this.reading.add(term.reading, id);
+    if (term.lemma) this.lemma.add(term.lemma, id);
     this.built = false;
   }
 
@@ -84,6 +86,7 @@ export class TermIndex {
     if (!this.built) {
       this.written.build();
       this.reading.build();
+      this.lemma.build();
       this.built = true;
     }
     const found = new Uint8Array(this.terms.length);
@@ -97,6 +100,14 @@ export class TermIndex {
       if (found[id]) return;
       const t = this.terms[id];
       if (!readingSpanAllowed(t, a, end - t.reading.length, end)) return;
+      found[id] = 1;
+      hits.push(t);
+    });
+    this.lemma.scan(a.lemmas, (id, end) => {
+      if (found[id]) return;
+      const t = this.terms[id];
+      // 行ける must not find 行けない: a negation right after is another meaning, unless the term has it too.
+      if (a.lemmas.startsWith("ない", end) && !t.lemma.endsWith("ない")) return;
       found[id] = 1;
       hits.push(t);
     });
