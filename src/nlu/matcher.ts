@@ -23,7 +23,7 @@ export interface Term {
   kanji: string;
   /** Long enough (in kana, before folding) to be matched by reading at all. */
   readable: boolean;
-  /** The written form in dictionary forms (see lemmasOf); empty when that is the written form itself. */
+  /** The written form in dictionary forms (see lemmasOf), for terms ending on a verb or adjective; else empty. */
   lemma: string;
   weight: number;
 }
@@ -146,7 +146,8 @@ export function makeTerm(text: string, reading: string | undefined, tokenizer: T
     const lastContent = [...tokens].reverse().find((t) => t.pos !== "助動詞" && t.pos !== "助詞");
     if (lastContent && (lastContent.pos === "動詞" || lastContent.pos === "形容詞")) {
       const l = lemmasOf(tokens);
-      if (l !== written && [...l].length >= 2) lemma = l;
+      // Kept even when it is the written form: 変える must find 変えたい (変えるたい).
+      if ([...l].length >= 2) lemma = l;
     }
   }
   return { text: written, reading: folded, kanji: [...written].filter(isKanji).join(""), weight, readable, lemma };
