@@ -1,3 +1,4 @@
+import { isKana as isAllKana, toKana } from "wanakana";
 import { closeJapaneseSpaces, fold, foldStep, isKana, isKanji, normalize, toKatakana } from "./normalize.js";
 import type { Token, Tokenizer } from "./tokenizer.js";
 
@@ -61,14 +62,16 @@ export function analyse(tokenizer: Tokenizer, text: string): Analysed {
   // tokenized on its own: the space is where the writer saw a word end, and
   // joining first lets the tokenizer cut across it (配しょく はすね → 配し|ょくはすね).
   const tokens = normalized === spaced ? tokenizer.tokenize(normalized) : tokenizeParts(tokenizer, spaced, normalized);
-  const kanaToken = tokens.map((t) => ALL_KANA.test(t.surface));
+  // Romaji typed with the keyboard left in Latin mode (narimasu, taisou, yoga) is read as the kana it spells.
+  const romaji = tokens.map((t) => romajiReading(t.surface));
+  const kanaToken = tokens.map((t, i) => ALL_KANA.test(t.surface) || romaji[i] !== undefined);
   const tokenKanji = tokens.map((t) => t.surface.replace(NOT_KANJI, ""));
   // Fold across token boundaries (たいそ|お), remembering where each kept character came from.
   const out: string[] = [];
   const tokenOf: number[] = [];
   let prevVowel = "";
   tokens.forEach((t, i) => {
-    const r = kanaToken[i] ? toKatakana(t.surface) : t.reading;
+    const r = romaji[i] ?? (kanaToken[i] ? toKatakana(t.surface) : t.reading);
     for (const raw of r) {
       const [c, vowel] = foldStep(raw, prevVowel);
       prevVowel = vowel;
@@ -109,6 +112,17 @@ export function lemmasOf(tokens: Token[]): string {
     else out += t.surface;
   }
   return out;
+}
+
+/**
+ * The katakana a Latin word spells as romaji (wanakana, MIT), when it spells
+ * only kana: narimasu → ナリマス, yoga → ヨガ; not ok, test or salon (l and x
+ * write small kana in romaji, which nobody means in a word like salon).
+ */
+function romajiReading(surface: string): string | undefined {
+  if (surface.length < 3 || !/^[a-z]+$/.test(surface) || /[lx]/.test(surface)) return undefined;
+  const kana = toKana(surface);
+  return isAllKana(kana) ? toKatakana(kana) : undefined;
 }
 
 function tokenizeParts(tokenizer: Tokenizer, spaced: string, joined: string): Token[] {

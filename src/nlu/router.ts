@@ -52,6 +52,7 @@ interface CompiledCategory {
   key: string;
   kind: CategorySpec["kind"];
   terms: Term[];
+  together: { terms: Term[]; with: Term[] }[];
 }
 
 export interface Explanation extends RouteResult {
@@ -97,7 +98,7 @@ export class Router implements Nlu {
       priority: i.priority,
       cues: i.cues.map((c) => ({ weight: c.weight, terms: c.terms.map(t), with: c.with?.map(t), without: c.without?.map(t) })),
     }));
-    this.categories = vocab.categories.map((c) => ({ key: c.key, kind: c.kind, terms: c.terms.map(t) }));
+    this.categories = vocab.categories.map((c) => ({ key: c.key, kind: c.kind, terms: c.terms.map(t), together: c.together.map((p) => ({ terms: p.terms.map(t), with: p.with.map(t) })) }));
     this.areas = areas.map((a) => ({
       name: a.name,
       terms: [
@@ -285,6 +286,10 @@ export class Router implements Nlu {
     for (const c of this.categories) {
       let s = 0;
       for (const t of c.terms) if (has(t)) s += t.weight;
+      for (const p of c.together) {
+        const hit = p.terms.find(has);
+        if (hit && p.with.some(has)) s += Math.min(1, hit.weight);
+      }
       if (s > 0) categoryScores[c.key] = s;
       if (s > bestScore) {
         best = c;

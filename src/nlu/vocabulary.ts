@@ -47,6 +47,8 @@ export interface CategorySpec {
   label: string;
   kind: "place" | "service" | "consultation";
   terms: TermSpec[];
+  /** Two words anywhere in the message that together name the category (夕食 … 配達, おかず … 持ってきて). */
+  together: { terms: TermSpec[]; with: TermSpec[] }[];
 }
 
 export interface SlotVocabulary {
@@ -171,7 +173,9 @@ export function loadVocabulary(dir = INTENTS_DIR): Vocabulary {
   const categories: CategorySpec[] = Object.entries<any>(catDoc?.categories ?? {}).map(([key, c]) => {
     const where = `vocabulary/categories.yaml: ${key}`;
     if (!KINDS.includes(c?.kind)) throw new VocabularyError(`${where}.kind must be one of ${KINDS.join(", ")}`);
-    return { key, label: String(c.label ?? key), kind: c.kind, terms: terms(c.terms, `${where}.terms`) };
+    if (c.together !== undefined && !Array.isArray(c.together)) throw new VocabularyError(`${where}.together must be a list of { terms, with }`);
+    const together = (c.together ?? []).map((p: any, i: number) => ({ terms: terms(p?.terms, `${where}.together[${i}].terms`), with: terms(p?.with, `${where}.together[${i}].with`) }));
+    return { key, label: String(c.label ?? key), kind: c.kind, terms: terms(c.terms, `${where}.terms`), together };
   });
   if (categories.length === 0) throw new VocabularyError("vocabulary/categories.yaml: no categories");
 
