@@ -1,5 +1,4 @@
 import type { Analysed } from "./matcher.js";
-import { shapeOf } from "./shape.js";
 import type { IntentName } from "./types.js";
 
 /**
@@ -22,12 +21,10 @@ const CONTENT = new Set(["名詞", "動詞", "形容詞"]);
  * tokens, also the dictionary forms of its content words (外れたい and 外れます
  * share 外れる) and the shape of its last clause (a request, a wish, a question).
  */
-export function featuresOf(a: Pick<Analysed, "normalized" | "folded"> & Partial<Pick<Analysed, "tokens">>): string[] {
+export function featuresOf(a: Pick<Analysed, "normalized" | "folded"> & Partial<Pick<Analysed, "tokens" | "shape">>): string[] {
   const out: string[] = [];
-  if (a.tokens) {
-    for (const t of a.tokens) if (CONTENT.has(t.pos)) out.push("b" + t.base);
-    for (const s of shapeOf(a.tokens).features) out.push("s" + s);
-  }
+  if (a.tokens) for (const t of a.tokens) if (CONTENT.has(t.pos)) out.push("b" + t.base);
+  if (a.shape) for (const s of a.shape.features) out.push("s" + s);
   const w = [...a.normalized.replace(/[\s、。,.!！?？・]/g, "")];
   for (let n = 1; n <= 3; n++) for (let i = 0; i + n <= w.length; i++) out.push("w" + w.slice(i, i + n).join(""));
   const r = [...a.folded];

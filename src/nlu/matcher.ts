@@ -1,5 +1,6 @@
 import { isKana as isAllKana, toKana } from "wanakana";
 import { closeJapaneseSpaces, fold, foldStep, isKana, isKanji, normalize, toKatakana } from "./normalize.js";
+import { shapeOf, type Shape } from "./shape.js";
 import type { Token, Tokenizer } from "./tokenizer.js";
 
 /**
@@ -27,6 +28,8 @@ export interface Term {
   /** The written form in dictionary forms (see lemmasOf), for terms ending on a verb or adjective; else empty. */
   lemma: string;
   weight: number;
+  /** Its number in the TermIndex that holds it (set by TermIndex.add), so a lookup is one array read. */
+  id?: number;
 }
 
 export interface Analysed {
@@ -37,6 +40,8 @@ export interface Analysed {
   folded: string;
   /** The text in dictionary forms (see lemmasOf). */
   lemmas: string;
+  /** What the last clause does (see shape.ts). */
+  shape: Shape;
   /** For each character of `folded`, the index of the token it came from. */
   tokenOf: number[];
   /** Per token: typed in kana (or kana-like symbols) only. */
@@ -89,7 +94,7 @@ export function analyse(tokenizer: Tokenizer, text: string): Analysed {
     run = kanaToken[tokenOf[i]] ? run + 1 : 0;
     if (run > longestKanaRun) longestKanaRun = run;
   }
-  return { original: text, normalized, tokens, folded, tokenOf, kanaToken, tokenKanji, chars, longestKanaRun, lemmas: lemmasOf(tokens) };
+  return { original: text, normalized, tokens, folded, tokenOf, kanaToken, tokenKanji, chars, longestKanaRun, lemmas: lemmasOf(tokens), shape: shapeOf(tokens) };
 }
 
 // Endings that do not change which action is meant: 〜ます, 〜です, 〜た, 〜う (抜けよう). 〜たい does

@@ -9,7 +9,7 @@ import type { CategorySpec, TermSpec, Vocabulary } from "./vocabulary.js";
 import { firstChars } from "../util/chars.js";
 import { fold } from "./normalize.js";
 import { featuresOf, NaiveBayes, type Prediction } from "./learned.js";
-import { shapeOf, type ShapeFeature } from "./shape.js";
+import type { ShapeFeature } from "./shape.js";
 
 /** The learned fallback decides alone only when clear; otherwise it offers these many meanings as buttons. */
 const ACCEPT_LEARNED = 0.45;
@@ -152,7 +152,8 @@ export class Router implements Nlu {
     const a = analyse(this.tokenizer, clipped);
     const has = this.index.scan(a);
     const any = (ts: Term[]) => ts.some(has);
-    const shape = shapeOf(a.tokens);
+    const shape = a.shape;
+    let whole: { written: string; reading: string } | undefined;
 
     const { category, categoryScores } = this.category(a, has);
     const slots: Slots = {};
@@ -185,7 +186,7 @@ export class Router implements Nlu {
         score += cue.weight * Math.min(1, hit.weight);
         cues?.push(`${hit.text}(${cue.weight > 0 ? "+" : ""}${cue.weight})`);
       }
-      if (intent.whole.length && score < this.vocab.threshold && intent.whole.some((t) => wholeMatch(t, a))) {
+      if (intent.whole.length && score < this.vocab.threshold && intent.whole.some((t) => wholeMatch(t, (whole ??= wholeForms(a))))) {
         score += this.vocab.threshold * 2;
         cues?.push("whole");
       }
@@ -328,11 +329,15 @@ export class Router implements Nlu {
 const WHOLE_TAIL_WRITTEN = /(?:ください|下さい|くれ|[ー〜~!！?？。、.,…・\s])+$/u;
 const WHOLE_TAIL_READING = new RegExp(`(?:${fold("クダサイ")}|${fold("クレ")})+$`);
 
+/** The message without what may follow a one-phrase message, worked out once per message. */
+function wholeForms(a: Analysed): { written: string; reading: string } {
+  return { written: a.normalized.replace(WHOLE_TAIL_WRITTEN, ""), reading: a.folded.replace(WHOLE_TAIL_READING, "") };
+}
+
 /** The whole message is this term (たすけて, 助けてください!). */
-function wholeMatch(t: Term, a: Analysed): boolean {
-  const written = a.normalized.replace(WHOLE_TAIL_WRITTEN, "");
-  if (written === t.text) return true;
-  return t.reading !== "" && a.folded.replace(WHOLE_TAIL_READING, "") === t.reading;
+function wholeMatch(t: Term, whole: { written: string; reading: string }): boolean {
+  if (whole.written === t.text) return true;
+  return t.reading !== "" && whole.reading === t.reading;
 }
 
 function position(a: Analysed, t: Term): number {

@@ -73,6 +73,7 @@ export class TermIndex {
   add(term: Term): void {
     if (this.indexed.has(term)) return;
     const id = this.terms.length;
+    term.id = id;
     this.terms.push(term);
     this.indexed.add(term);
     if (term.text) this.written.add(term.text, id);
@@ -90,18 +91,14 @@ export class TermIndex {
       this.built = true;
     }
     const found = new Uint8Array(this.terms.length);
-    const hits: Term[] = [];
     this.written.scan(a.normalized, (id) => {
-      if (found[id]) return;
       found[id] = 1;
-      hits.push(this.terms[id]);
     });
     this.reading.scan(a.folded, (id, end) => {
       if (found[id]) return;
       const t = this.terms[id];
       if (!readingSpanAllowed(t, a, end - t.reading.length, end)) return;
       found[id] = 1;
-      hits.push(t);
     });
     this.lemma.scan(a.lemmas, (id, end) => {
       if (found[id]) return;
@@ -109,12 +106,8 @@ export class TermIndex {
       // 行ける must not find 行けない: a negation right after is another meaning, unless the term has it too.
       if (a.lemmas.startsWith("ない", end) && !t.lemma.endsWith("ない")) return;
       found[id] = 1;
-      hits.push(t);
     });
-    // The router asks about every term it knows, and a message holds a handful:
-    // looking through those few beats hashing each term asked about.
-    if (hits.length <= 24) return (term) => hits.includes(term);
-    const set = new Set(hits);
-    return (term) => set.has(term);
+    // The router asks about every term it knows: one array read each.
+    return (term) => term.id !== undefined && this.terms[term.id] === term && found[term.id] === 1;
   }
 }
