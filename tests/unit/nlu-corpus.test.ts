@@ -35,6 +35,9 @@ describe("intent routing on the labelled corpus", () => {
     ["tests/fixtures/nlu-heldout-3.tsv", 0.9, 0.75],
     ["tests/fixtures/nlu-heldout-4.tsv", 0.95, 0.9],
     ["tests/fixtures/nlu-heldout-5.tsv", 0.85, 0.6],
+    ["tests/fixtures/nlu-heldout-6.tsv", 0.97, 0.95],
+    // Never tuned on: a fall below these is a regression on phrasings the rules were not written for.
+    ["tests/fixtures/nlu-heldout-7.tsv", 0.95, 0.85],
   ])("scores the held-out set %s (printed; untuned figures are in its header)", (file, minIntent, minSlots) => {
     const set = readCorpus(path.resolve(import.meta.dirname, "../..", file));
     const report = evaluate(router, set, NOW);
