@@ -284,9 +284,12 @@ export class Router implements Nlu {
     const categoryScores: Record<string, number> = {};
     let best: CompiledCategory | undefined;
     let bestScore = 0;
-    for (const c of this.categories) {
+    // A word inside a longer word another category found does not count (移動 in 移動スーパー, 介護 in 介護者の会).
+    const hits = this.categories.map((c) => c.terms.filter(has));
+    const inLonger = (t: Term, own: number) => hits.some((hs, k) => k !== own && hs.some((o) => o.text.length > t.text.length && o.text.includes(t.text)));
+    for (const [k, c] of this.categories.entries()) {
       let s = 0;
-      for (const t of c.terms) if (has(t)) s += t.weight;
+      for (const t of hits[k]) if (!inLonger(t, k)) s += t.weight;
       for (const p of c.together) {
         const hit = p.terms.find(has);
         if (hit && p.with.some(has)) s += Math.min(1, hit.weight);
