@@ -34,6 +34,8 @@ export interface Term {
 
 export interface Analysed {
   original: string;
+  /** Normalised with the writer's spaces kept (げつ すい きん). */
+  spaced: string;
   normalized: string;
   tokens: Token[];
   /** Folded reading of the whole text. */
@@ -94,7 +96,7 @@ export function analyse(tokenizer: Tokenizer, text: string): Analysed {
     run = kanaToken[tokenOf[i]] ? run + 1 : 0;
     if (run > longestKanaRun) longestKanaRun = run;
   }
-  return { original: text, normalized, tokens, folded, tokenOf, kanaToken, tokenKanji, chars, longestKanaRun, lemmas: lemmasOf(tokens), shape: shapeOf(tokens) };
+  return { original: text, spaced, normalized, tokens, folded, tokenOf, kanaToken, tokenKanji, chars, longestKanaRun, lemmas: lemmasOf(tokens), shape: shapeOf(tokens) };
 }
 
 // Endings that do not change which action is meant: 〜ます, 〜です, 〜た, 〜う (抜けよう). 〜たい does

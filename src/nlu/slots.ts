@@ -17,6 +17,11 @@ const WEEKDAY_SINGLE = new RegExp(`([${WD}])曜`, "g");
 const KANA_WEEKDAYS: [string, number][] = [
   ["ゲツヨ", 1], ["カヨビ", 2], ["スイヨ", 3], ["モクヨ", 4], ["キンヨ", 5], ["ドヨビ", 6], ["ニチヨ", 0],
 ];
+// A list of two or more days abbreviated in kana, as on a paper schedule (げつ すい きん, か・もく),
+// standing on its own: at the start or after a space or 、, and ending before a space, の, なら, は or the end.
+const KANA_ABBREVIATED: Record<string, number> = { げつ: 1, か: 2, すい: 3, もく: 4, きん: 5, ど: 6, にち: 0 };
+const KANA_DAY = "(?:げつ|か|すい|もく|きん|ど|にち)";
+const KANA_DAY_LIST = new RegExp(`(?<=^|[\\s、,])(${KANA_DAY}(?:[\\s・、,と]*${KANA_DAY})+)(?=$|[\\s、,。]|の|なら|は|が|に|で)`, "gu");
 
 export interface WeekdayTerms {
   weekdays: Term;
@@ -42,8 +47,15 @@ export function extractWeekdays(a: Analysed, terms: WeekdayTerms, has: Has): num
       for (const m of a.folded.matchAll(new RegExp(`${kana}(?=[トヤノニ、・])`, "g"))) if (a.kanaToken[a.tokenOf[m.index!]]) found.add(wd);
     }
   }
+  for (const m of a.spaced.matchAll(KANA_DAY_LIST)) {
+    const days = m[1].match(new RegExp(KANA_DAY, "gu")) ?? [];
+    // すいか and かど are words: one-kana days only count when the list is written apart (か・もく).
+    if (days.some((d) => d.length === 1) && !/[\s・、,と]/u.test(m[1])) continue;
+    for (const d of days) found.add(KANA_ABBREVIATED[d]);
+  }
   if (has(terms.weekdays)) [1, 2, 3, 4, 5].forEach((d) => found.add(d));
   if (has(terms.weekend)) [0, 6].forEach((d) => found.add(d));
+  if (has(terms.everyday)) [0, 1, 2, 3, 4, 5, 6].forEach((d) => found.add(d));
   if (found.size === 0) return undefined;
   return [...found].sort((x, y) => x - y);
 }

@@ -24,11 +24,14 @@ describe("slots", () => {
     ["平日の体操", [1, 2, 3, 4, 5]],
     ["げつようびのさろん", [1]],
     ["すいようびとどようびのさろん", [3, 6]],
+    ["毎日 午後なら だいじょうぶ", [0, 1, 2, 3, 4, 5, 6]],
+    ["げつ すい きん の あさ", [1, 3, 5]],
+    ["か・もく なら いけます", [2, 4]],
   ])("weekdays of %s", (text, weekdays) => {
     expect(raw(text).slots.weekdays ?? router.explain(text, NOW).slots.weekdays).toEqual(weekdays);
   });
 
-  it.each(["毎月第1金曜", "12月3日", "今日のサロン", "生年月日"])("does not invent extra weekdays in %s", (text) => {
+  it.each(["毎月第1金曜", "12月3日", "今日のサロン", "生年月日", "すいかが食べたい", "かどのさろん"])("does not invent extra weekdays in %s", (text) => {
     const w = router.explain(text, NOW).slots.weekdays ?? [];
     expect(w.length).toBeLessThanOrEqual(1);
   });
