@@ -40,6 +40,8 @@ describe("intent routing on the labelled corpus", () => {
     ["tests/fixtures/nlu-heldout-7.tsv", 0.95, 0.85],
     ["tests/fixtures/nlu-heldout-8.tsv", 0.95, 0.9],
     ["tests/fixtures/nlu-heldout-9.tsv", 0.94, 0.84],
+    ["tests/fixtures/nlu-heldout-10.tsv", 0.97, 0.95],
+    ["tests/fixtures/nlu-heldout-11.tsv", 0.95, 0.9],
   ])("scores the held-out set %s (printed; untuned figures are in its header)", (file, minIntent, minSlots) => {
     const set = readCorpus(path.resolve(import.meta.dirname, "../..", file));
     const report = evaluate(router, set, NOW);
