@@ -33,7 +33,9 @@ export async function build() {
   const result = buildSync({
     // Each worker thread's entry is a bundle of its own beside main.mjs, named as in src/threads.ts.
     entryPoints: [
+      // main.mjs is tiny: it starts the NLU thread, then loads run.mjs (the app) by a path of its own.
       { in: path.join(ROOT, "src", "main.ts"), out: "main" },
+      { in: path.join(ROOT, "src", "run.ts"), out: "run" },
       { in: path.join(ROOT, "src", "nlu", "worker.ts"), out: "nlu-worker" },
       { in: path.join(ROOT, "src", "line", "sender-worker.ts"), out: "line-sender" },
     ],

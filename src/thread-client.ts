@@ -39,12 +39,15 @@ export class ThreadClient<Answer extends { id: number }> {
   private lastExit = 0;
   gaveUp = false;
 
+  /** `first`: a thread of this name already started (main.ts starts the NLU thread before anything else loads). */
   constructor(
     private readonly name: ThreadName,
     private readonly workerData: unknown,
     private readonly hooks: ThreadHooks,
+    first?: Worker,
   ) {
-    this.current = this.spawn();
+    // One that already exited (threadId -1) is replaced: its exit happened before anyone listened.
+    this.current = this.spawn(first && first.threadId >= 0 ? first : undefined);
   }
 
   get worker(): Worker {
@@ -106,8 +109,8 @@ export class ThreadClient<Answer extends { id: number }> {
     await this.current.terminate();
   }
 
-  private spawn(): Worker {
-    const worker = spawnThread(this.name, this.workerData);
+  private spawn(started?: Worker): Worker {
+    const worker = started ?? spawnThread(this.name, this.workerData);
     this.spawnedAt = Date.now();
     // Answers come in batches (see thread-server.ts); other messages belong to the owner.
     worker.on("message", (batch: Answer[]) => {

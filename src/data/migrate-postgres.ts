@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import pg from "pg";
+import type pg from "pg";
 import { readMigrations, refuseUnsafe, statusOf, type HistoryRow, type MigrationStatus } from "./migrate.js";
 import type { DatabaseTarget } from "./target.js";
 
@@ -21,7 +21,9 @@ const HISTORY_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 const MIGRATION_LOCK = 7_269_726_273;
 
 async function connect(t: Postgres): Promise<pg.Client> {
-  const client = new pg.Client({ connectionString: t.connectionString, connectionTimeoutMillis: 5000 });
+  // Loaded only for PostgreSQL: an SQLite start never reads the pg package.
+  const { default: pgModule } = await import("pg");
+  const client = new pgModule.Client({ connectionString: t.connectionString, connectionTimeoutMillis: 5000 });
   await client.connect();
   // Quiet: "relation already exists, skipping" notices are expected.
   await client.query("SET client_min_messages = warning");

@@ -1,6 +1,5 @@
 import fs from "node:fs";
 import path from "node:path";
-import { readSheet } from "read-excel-file/node";
 import { parseCsv } from "./csv.js";
 import { decodeText, type Encoding } from "./decode.js";
 
@@ -19,6 +18,8 @@ export async function readTable(file: string, encoding?: Encoding): Promise<Tabl
   let grid: Cell[][];
   let enc: Encoding | undefined;
   if (ext === ".xlsx") {
+    // Loaded when a spreadsheet is read, not at start-up (≈0.1 s).
+    const { readSheet } = await import("read-excel-file/node");
     grid = (await readSheet(fs.readFileSync(file))) as Cell[][];
   } else if (ext === ".xls") {
     throw new Error("古い Excel 形式（.xls）は読めません。Excel で .xlsx か CSV として保存し直してください。");

@@ -15,6 +15,8 @@ export interface Prediction {
 }
 
 const CONTENT = new Set(["名詞", "動詞", "形容詞"]);
+/** Features that can mark an intent on their own: dictionary forms of words, and written or read three-character runs. */
+const KEY_FEATURE = /^(?:b.{2,}|w...|r...)$/u;
 
 /**
  * Features of an analysed text: written 1–3-grams and reading 2–3-grams; with
@@ -36,6 +38,8 @@ export class NaiveBayes {
   private readonly labels: IntentName[];
   private readonly logPrior: number[];
   private readonly logLik: Map<string, Float32Array>;
+  /** Words (dictionary forms) that mark one intent: in at least two of its texts and three times as often as in any other's. */
+  private readonly keyWords = new Map<string, IntentName>();
 
   constructor(examples: { label: IntentName; features: string[] }[], alpha = 0.3) {
     this.labels = [...new Set(examples.map((e) => e.label))].sort();
@@ -57,6 +61,21 @@ export class NaiveBayes {
     this.logLik = new Map();
     // One typed array per feature: a few MB for the whole corpus, not tens of thousands of JS arrays.
     for (const f of vocab) this.logLik.set(f, Float32Array.from(this.labels, (_, k) => Math.log(((counts[k].get(f) ?? 0) + alpha) / (totals[k] + alpha * vocab.size))));
+    for (const f of vocab) {
+      if (!KEY_FEATURE.test(f)) continue;
+      const share = this.labels.map((_, k) => (counts[k].get(f) ?? 0) / Math.max(1, docs[k]));
+      const best = share.indexOf(Math.max(...share));
+      if ((counts[best].get(f) ?? 0) >= 2 && share.every((s, k) => k === best || s * 3 <= share[best])) this.keyWords.set(f, this.labels[best]);
+    }
+  }
+
+  /**
+   * Whether the text holds a word that marks this intent. The model alone
+   * decides only then: sure of itself from endings and kana alone (やまだ
+   * はなこ です, それって よやく いりますか), it guessed a search.
+   */
+  hasKeyWord(features: string[], intent: IntentName): boolean {
+    return features.some((f) => this.keyWords.get(f) === intent);
   }
 
   /** Posterior probabilities, highest first; features never seen in training are ignored. */

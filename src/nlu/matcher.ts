@@ -1,4 +1,4 @@
-import { isKana as isAllKana, toKana } from "wanakana";
+import { createRequire } from "node:module";
 import { closeJapaneseSpaces, fold, foldStep, isKana, isKanji, normalize, toKatakana } from "./normalize.js";
 import { shapeOf, type Shape } from "./shape.js";
 import type { Token, Tokenizer } from "./tokenizer.js";
@@ -128,9 +128,12 @@ export function lemmasOf(tokens: Token[]): string {
  */
 function romajiReading(surface: string): string | undefined {
   if (surface.length < 3 || !/^[a-z]+$/.test(surface) || /[lx]/.test(surface)) return undefined;
-  const kana = toKana(surface);
-  return isAllKana(kana) ? toKatakana(kana) : undefined;
+  wanakana ??= createRequire(import.meta.url)("wanakana") as typeof import("wanakana");
+  const kana = wanakana.toKana(surface);
+  return wanakana.isKana(kana) ? toKatakana(kana) : undefined;
 }
+/** Loaded at the first Latin word, not when the app starts (the main thread only routes if the NLU thread fails). */
+let wanakana: typeof import("wanakana") | undefined;
 
 function tokenizeParts(tokenizer: Tokenizer, spaced: string, joined: string): Token[] {
   // Split only at the spaces closeJapaneseSpaces removed; the parts then concatenate to `joined`.

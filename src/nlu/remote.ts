@@ -28,6 +28,8 @@ export class NluWorker implements Nlu {
   constructor(
     private readonly onTrouble: (what: string) => void = () => {},
     routeTimeoutMs = 5000,
+    /** The thread, when main.ts has already started it. */
+    started?: Worker,
   ) {
     this.thread = new ThreadClient<Routed>("nlu-worker", undefined, {
       lost: (code) => new Error(`NLU thread exited (${code})`),
@@ -42,7 +44,7 @@ export class NluWorker implements Nlu {
         this.ready = Promise.resolve();
         this.fallBack();
       },
-    });
+    }, started);
   }
 
   /** Builds the router on the thread; resolves once it can route. */

@@ -66,7 +66,7 @@ export interface Explanation extends RouteResult {
 export class Router implements Nlu {
   private readonly intents: CompiledIntent[];
   private readonly categories: CompiledCategory[];
-  private readonly areas: { name: string; terms: Term[] }[];
+  private areas: { name: string; terms: Term[] }[] = [];
   private readonly nearby: Term[];
   private readonly free: Term[];
   private readonly timeOfDay: Record<TimeOfDay, Term[]>;
@@ -85,7 +85,7 @@ export class Router implements Nlu {
     private readonly tokenizer: Tokenizer,
     private readonly vocab: Vocabulary,
     areas: AreaEntry[],
-    private readonly timeZone: string,
+    private timeZone: string,
   ) {
     const t = (s: TermSpec) => this.term(s.text, s.reading, s.weight);
     this.intents = vocab.intents.map((i) => ({
@@ -99,17 +99,7 @@ export class Router implements Nlu {
       cues: i.cues.map((c) => ({ weight: c.weight, terms: c.terms.map(t), with: c.with?.map(t), without: c.without?.map(t) })),
     }));
     this.categories = vocab.categories.map((c) => ({ key: c.key, kind: c.kind, terms: c.terms.map(t), together: c.together.map((p) => ({ terms: p.terms.map(t), with: p.with.map(t) })) }));
-    this.areas = areas.map((a) => ({
-      name: a.name,
-      terms: [
-        this.term(a.name, a.reading || undefined),
-        ...(a.reading ? [this.term(a.reading)] : []),
-        ...a.aliases.flatMap((raw) => {
-          const alias = parseAlias(raw);
-          return alias.reading ? [this.term(alias.text, alias.reading), this.term(alias.reading)] : [this.term(alias.text)];
-        }),
-      ],
-    }));
+    this.configure(areas, timeZone);
     this.nearby = vocab.slots.nearby.map(t);
     this.free = vocab.slots.free.map(t);
     this.timeOfDay = {
@@ -125,6 +115,26 @@ export class Router implements Nlu {
     if (vocab.training?.length) {
       this.model = new NaiveBayes(vocab.training.map((u) => ({ label: u.intent, features: featuresOf(analyse(this.tokenizer, firstChars(u.text, vocab.maxLength))) })));
     }
+  }
+
+  /**
+   * The municipality's areas (from the database) and its time zone: given
+   * when the router is built, or later, so the rest can be built before the
+   * database is read (the NLU thread does so at start-up).
+   */
+  configure(areas: AreaEntry[], timeZone: string): void {
+    this.timeZone = timeZone;
+    this.areas = areas.map((a) => ({
+      name: a.name,
+      terms: [
+        this.term(a.name, a.reading || undefined),
+        ...(a.reading ? [this.term(a.reading)] : []),
+        ...a.aliases.flatMap((raw) => {
+          const alias = parseAlias(raw);
+          return alias.reading ? [this.term(alias.text, alias.reading), this.term(alias.reading)] : [this.term(alias.text)];
+        }),
+      ],
+    }));
   }
 
   private term(text: string, reading?: string, weight = 1): Term {
@@ -226,7 +236,8 @@ export class Router implements Nlu {
     let candidates: RouteResult["candidates"];
     // (Letting a sure model overrule rules that were only just confident was measured: as many
     // held-out utterances lost as won, so the rules keep the last word when they reach the threshold.)
-    const predictions = !confident && this.model ? this.model.predict(featuresOf(a)) : undefined;
+    const features = !confident && this.model ? featuresOf(a) : undefined;
+    const predictions = features ? this.model!.predict(features) : undefined;
     if (predictions) {
       // The rules found nothing sure: the learned model and the rules' partial scores together.
       const blended = this.blend(scores, predictions);
@@ -234,7 +245,14 @@ export class Router implements Nlu {
       const [p0, p1] = predictions;
       // From 0.45 the rules must have seen something of it too.
       const ruleSupport = (scores.find((x) => x.intent === best?.intent)?.score ?? 0) > 0;
-      if (p0 && p0.intent !== "unknown" && p0.p >= ACCEPT_LEARNED_ALONE && p0.p - (p1?.p ?? 0) >= ACCEPT_MARGIN && !scores.find((x) => x.intent === p0.intent)?.priority) {
+      if (
+        p0 &&
+        p0.intent !== "unknown" &&
+        p0.p >= ACCEPT_LEARNED_ALONE &&
+        p0.p - (p1?.p ?? 0) >= ACCEPT_MARGIN &&
+        !scores.find((x) => x.intent === p0.intent)?.priority &&
+        this.model!.hasKeyWord(features!, p0.intent)
+      ) {
         // Sure on its own, where the rules saw nothing that reached the threshold.
         chosen = scores.find((x) => x.intent === p0.intent)!;
         confident = true;

@@ -7,8 +7,9 @@ import { loadRoutingVocabulary } from "./vocabulary.js";
 
 /**
  * The NLU thread (see remote.ts). The dictionary starts loading as soon as
- * the thread exists; the router is built once the main thread has read the
- * areas from the database and sends them.
+ * the thread exists, and the router is built from intents/ right after,
+ * while the main thread is still starting; the areas, which the main thread
+ * reads from the database, are added when they come.
  */
 export type ToWorker = { kind: "init"; areas: AreaEntry[]; timeZone: string } | { kind: "route"; id: number; text: string; now: number };
 export type Routed = { kind: "routed"; id: number; result?: unknown; error?: string };
@@ -16,7 +17,9 @@ export type Routed = { kind: "routed"; id: number; result?: unknown; error?: str
 export type FromWorker = { kind: "ready" } | { kind: "failed"; error: string };
 
 const port = parentPort!;
-const tokenizer = loadTokenizer();
+// Built before the areas are known (a failure is reported when they come, below).
+const building = loadTokenizer().then((tk) => new Router(tk, loadRoutingVocabulary(), [], "Asia/Tokyo"));
+building.catch(() => {});
 let router: Router | undefined;
 
 function route(m: Extract<ToWorker, { kind: "route" }>): Routed {
@@ -32,7 +35,9 @@ serveCalls(port, route, async (m) => {
   const init = m as Extract<ToWorker, { kind: "init" }>;
   if (init?.kind !== "init") return;
   try {
-    router = new Router(await tokenizer, loadRoutingVocabulary(), init.areas, init.timeZone);
+    const built = await building;
+    built.configure(init.areas, init.timeZone);
+    router = built;
     port.postMessage({ kind: "ready" } satisfies FromWorker);
   } catch (err) {
     port.postMessage({ kind: "failed", error: String((err as Error)?.stack ?? err) } satisfies FromWorker);

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
-import opentype, { type Font, type PathCommand } from "opentype.js";
+import type { Font, PathCommand } from "opentype.js";
 import { Canvas } from "../reports/png.js";
 
 /**
@@ -18,6 +18,8 @@ export function japaneseFontFile(weight: 400 | 700 = 700): string {
 
 function loadFont(): Font {
   if (!font) {
+    // Loaded here, not at start-up: only the rich menu image draws text (≈0.1 s to load).
+    const opentype = require("opentype.js") as typeof import("opentype.js");
     const buf = fs.readFileSync(japaneseFontFile(700));
     font = opentype.parse(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
   }

@@ -114,4 +114,9 @@ describe("the router with shapes, word pairs, romaji and the learned fallback", 
     expect(router.route("お知らせ停止", NOW).intent).toBe("unknown");
     expect(router.route("あ".repeat(300), NOW).intent).toBe("unknown");
   });
+
+  it("the learned fallback alone never decides without a word that marks the meaning (a name typed out of turn is no search)", () => {
+    expect(router.route("やまだ はなこ です", NOW).intent).toBe("unknown");
+    expect(router.route("それって よやく いりますか", NOW).intent).toBe("unknown");
+  });
 });

@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import express from "express";
-import multer from "multer";
+import type { RequestHandler } from "express";
 import { forgetShapes } from "../../data/shape-cache.js";
 import { allAreas } from "../../features/areas/service.js";
 import { applyChange } from "../../features/organizers/service.js";
@@ -30,7 +30,12 @@ type Form = Record<(typeof FIELDS)[number], string>;
 /** Resources: the list with filters, the edit form with a schedule preview, closures, import with a dry run, export. */
 export function resourceRoutes(): express.Router {
   const r = express.Router();
-  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: 10 * 1024 * 1024, files: 1 } });
+  // multer is loaded on the first upload, not at start-up.
+  let uploadFile: Promise<RequestHandler> | undefined;
+  const upload: RequestHandler = (req, res, next) => {
+    uploadFile ??= import("multer").then(({ default: multer }) => multer({ storage: multer.memoryStorage(), limits: { fileSize: 10 * 1024 * 1024, files: 1 } }).single("file"));
+    uploadFile.then((handler) => handler(req, res, next), next);
+  };
 
   const mayResource = async (c: ConsoleCtx, raw: string) => {
     const x = /^\d{1,9}$/.test(raw) ? await resourceById(c.deps.db, Number(raw)) : null;
@@ -173,7 +178,7 @@ ${token ? html`<form class="box" method="post" action="/admin/import/confirm">${
     if (p) fs.rmSync(path.dirname(p.file), { recursive: true, force: true });
     pending.delete(token);
   };
-  r.post("/admin/import", upload.single("file"), async (req, res) => {
+  r.post("/admin/import", upload, async (req, res) => {
     const c = req.console!;
     if (!c.all) return forbidden(res, c);
     if (!req.file) return send(res, 422, importForm(c, "ファイルを選んでください。"));
