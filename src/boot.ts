@@ -47,6 +47,8 @@ export async function boot(nluWorker: NluWorker): Promise<void> {
     // The fake platform is loaded only here (local mode) and by tests, never in production.
     const { FakeLinePlatform } = await import("./line/fake-platform.js");
     capture = new FakeLinePlatform({
+      // The simulator and the log get each call as it happens; keeping them all would grow without end.
+      keepCalls: false,
       onCall: (call) => {
         hub?.publish(call);
         logger.info("local capture: LINE API call", capturedCallFields(call, false));
