@@ -44,6 +44,9 @@ export interface Analysed {
   lemmas: string;
   /** What the last clause does (see shape.ts). */
   shape: Shape;
+  /** Offsets in `normalized` where a token starts, and where one ends. */
+  tokenStarts: Set<number>;
+  tokenEnds: Set<number>;
   /** For each character of `folded`, the index of the token it came from. */
   tokenOf: number[];
   /** Per token: typed in kana (or kana-like symbols) only. */
@@ -96,7 +99,15 @@ export function analyse(tokenizer: Tokenizer, text: string): Analysed {
     run = kanaToken[tokenOf[i]] ? run + 1 : 0;
     if (run > longestKanaRun) longestKanaRun = run;
   }
-  return { original: text, spaced, normalized, tokens, folded, tokenOf, kanaToken, tokenKanji, chars, longestKanaRun, lemmas: lemmasOf(tokens), shape: shapeOf(tokens) };
+  const tokenStarts = new Set<number>();
+  const tokenEnds = new Set<number>();
+  let offset = 0;
+  for (const t of tokens) {
+    tokenStarts.add(offset);
+    offset += t.surface.length;
+    tokenEnds.add(offset);
+  }
+  return { tokenStarts, tokenEnds, original: text, spaced, normalized, tokens, folded, tokenOf, kanaToken, tokenKanji, chars, longestKanaRun, lemmas: lemmasOf(tokens), shape: shapeOf(tokens) };
 }
 
 // Endings that do not change which action is meant: 〜ます, 〜です, 〜た, 〜う (抜けよう). 〜たい does

@@ -31,6 +31,8 @@ export const SHAPES = [
   "nounPhrase",
   /** A plain statement (not a question, a wish or a request): 最近元気がないんです, 気がかりです. */
   "statement",
+  /** Looking for something, said as a statement: …ところを探しています, 探してます. */
+  "seek",
 ] as const;
 export type ShapeFeature = (typeof SHAPES)[number];
 
@@ -49,6 +51,8 @@ const HOPE_WORDS = new Set(["助かる", "たすかる", "ありがたい", "有
 const PERSON_NOUNS = new Set(["人", "ひと", "方", "かた", "誰", "だれ", "誰か", "だれか", "人たち", "方々"]);
 // Nouns after a verb that do not make it describe a thing: 手伝ってほしいのです, 来てほしいことがある.
 const NOT_THINGS = new Set(["の", "ん", "こと", "事", "ため", "よう", "とき", "時", "んだ"]);
+// Verbs of looking for something: 探しています asks as much as ありますか does.
+const SEEKING = new Set(["探す", "さがす", "捜す", "求める", "探し求める"]);
 const QUESTION_ENDINGS = new Set(["か", "かな", "かね", "かしら", "の", "のか", "かい"]);
 const NEGATIONS = new Set(["ない", "ぬ", "ん", "ず"]);
 // What may trail a sentence without changing what it does.
@@ -151,7 +155,8 @@ export function shapeOf(tokens: Token[]): Shape {
   // どうすればいいですか asks how, it does not hope.
   if (question) hope = false;
   const predicate = head !== undefined && (head.pos !== "名詞" || copula);
-  const statement = predicate && !request && !hope && !want && !question && !nounPhrase && (!kanaOnly || /(?:ます|です|ません|ました|ない|なかった|んです|のです|でした)$/u.test(spelled));
+  const seek = clause.some((t) => t.pos === "動詞" && SEEKING.has(t.base));
+  const statement = predicate && !seek && !request && !hope && !want && !question && !nounPhrase && (!kanaOnly || /(?:ます|です|ません|ました|ない|なかった|んです|のです|でした)$/u.test(spelled));
 
   if (request) features.add("request");
   if (hope) features.add("hope");
@@ -160,5 +165,6 @@ export function shapeOf(tokens: Token[]): Shape {
   if (question) features.add("question");
   if (nounPhrase) features.add("nounPhrase");
   if (statement) features.add("statement");
+  if (seek) features.add("seek");
   return { finalStart, features };
 }

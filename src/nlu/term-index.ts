@@ -91,7 +91,10 @@ export class TermIndex {
       this.built = true;
     }
     const found = new Uint8Array(this.terms.length);
-    this.written.scan(a.normalized, (id) => {
+    this.written.scan(a.normalized, (id, end) => {
+      const t = this.terms[id];
+      // A one-character term is a word of its own, not part of another (所 is not in 近所, 朝 not in 朝食).
+      if (t.text.length === 1 && !(a.tokenStarts.has(end - 1) && a.tokenEnds.has(end))) return;
       found[id] = 1;
     });
     this.reading.scan(a.folded, (id, end) => {

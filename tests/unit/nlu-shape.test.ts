@@ -31,6 +31,7 @@ describe("the shape of a message's last clause", () => {
     ["家事を手伝ってもらえる有料のサービス", ["nounPhrase"]],
     ["足を骨折して買い物にいけません", ["negative", "statement"]],
     ["最近ふさぎこんでいて気がかりです", ["statement"]],
+    ["お弁当を届けてくれるところを探しています", ["seek"]],
   ])("%s → %j", (text, expected) => {
     expect(features(text)).toEqual(expected);
   });
@@ -78,6 +79,11 @@ describe("terms match verbs in any form", () => {
 
   it("a wish (〜たい) is part of the meaning: 手伝いたい does not find お手伝いできません", () => {
     expect(found("手伝いたい", "年内はお手伝いできません")).toBe(false);
+  });
+
+  it("a one-character term is a word of its own: 所 is not inside 近所", () => {
+    expect(found("所", "近所のおばあちゃん")).toBe(false);
+    expect(found("所", "集まれる所はありますか")).toBe(true);
   });
 
   it("a reading folded to two kana does not match inside other words (機能 is not きのう)", () => {
