@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { AREAS } from "../../prisma/seed/areas.js";
 import { text } from "../../src/line/messages.js";
 import { NluWorker } from "../../src/nlu/remote.js";
+import { spawnThread } from "../../src/threads.js";
 import type { Router } from "../../src/nlu/router.js";
 import { demoRouter } from "../support/router.js";
 import { startTestApp, type TestApp } from "../support/test-app.js";
@@ -57,6 +58,27 @@ describe("routing on the NLU thread", () => {
     await new Promise((r) => setTimeout(r, 200));
     expect(trouble).toEqual([expect.stringMatching(/restarted/)]);
     await stuck.close();
+  }, 30_000);
+
+  it("a thread started before the app (as main.ts does) is used as it is, with the areas given after it built the router", async () => {
+    const early = spawnThread("nlu-worker");
+    // Give the thread time to build its router before the areas exist, as at start-up.
+    await new Promise((r) => setTimeout(r, 200));
+    const adopted = new NluWorker(undefined, undefined, early);
+    expect(nluThreadOf(adopted)).toBe(early);
+    await adopted.start(areas, "Asia/Tokyo");
+    for (const said of ["はすねのさろん", "高島平の認知症カフェ", "なりますに すんでます"]) expect(await adopted.route(said, NOW), said).toEqual(local.route(said, NOW));
+    await adopted.close();
+  }, 30_000);
+
+  it("a thread that exited before the app took it over is replaced, not waited for", async () => {
+    const early = spawnThread("nlu-worker");
+    await early.terminate();
+    const adopted = new NluWorker(undefined, undefined, early);
+    expect(nluThreadOf(adopted)).not.toBe(early);
+    await adopted.start(areas, "Asia/Tokyo");
+    expect((await adopted.route("はすねのさろん", NOW)).intent).toBe("find_place");
+    await adopted.close();
   }, 30_000);
 
   it("when the thread keeps dying, residents are still understood on the main thread", async () => {
