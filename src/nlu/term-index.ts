@@ -62,6 +62,9 @@ class Automaton {
   }
 }
 
+/** What a verb's dictionary form may be followed by in `Analysed.lemmas` that turns it into another meaning. */
+const CHANGES_MEANING = ["ない", "れる", "られる", "せる", "させる"];
+
 export class TermIndex {
   private readonly terms: Term[] = [];
   private readonly indexed = new Set<Term>();
@@ -106,8 +109,10 @@ export class TermIndex {
     this.lemma.scan(a.lemmas, (id, end) => {
       if (found[id]) return;
       const t = this.terms[id];
-      // 行ける must not find 行けない: a negation right after is another meaning, unless the term has it too.
-      if (a.lemmas.startsWith("ない", end) && !t.lemma.endsWith("ない")) return;
+      // 行ける must not find 行けない, nor 開く 開かれる: a negation, a passive or a causative right after
+      // is another meaning, unless the term has it too.
+      const after = CHANGES_MEANING.find((x) => a.lemmas.startsWith(x, end));
+      if (after && !t.lemma.endsWith(after)) return;
       found[id] = 1;
     });
     // The router asks about every term it knows: one array read each.

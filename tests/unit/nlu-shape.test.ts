@@ -77,6 +77,11 @@ describe("terms match verbs in any form", () => {
     expect(found("行けない", "明日は行けません")).toBe(true);
   });
 
+  it("nor across a passive or causative: 開く does not find 開かれる (a meeting being held is not one being made)", () => {
+    expect(found("開く", "次の協議体はいつ開かれる予定ですか")).toBe(false);
+    expect(found("開く", "会議を開きたい")).toBe(true);
+  });
+
   it("a wish (〜たい) is part of the meaning: 手伝いたい does not find お手伝いできません", () => {
     expect(found("手伝いたい", "年内はお手伝いできません")).toBe(false);
   });
