@@ -56,7 +56,7 @@ const SEEKING = new Set(["探す", "さがす", "捜す", "求める", "探し�
 const QUESTION_ENDINGS = new Set(["か", "かな", "かね", "かしら", "の", "のか", "かい"]);
 const NEGATIONS = new Set(["ない", "ぬ", "ん", "ず"]);
 // What may trail a sentence without changing what it does.
-const TRAILING_PARTICLES = new Set(["は", "って", "を", "が", "も", "ね", "よ", "な", "わ", "さ", "ぞ", "って", "とか", "など", "なんか"]);
+const TRAILING_PARTICLES = new Set(["は", "って", "を", "が", "も", "ね", "よ", "な", "わ", "さ", "ぞ", "とか", "など", "なんか"]);
 
 const isPunctuation = (t: Token) => t.pos === "記号" || /^[\s、。，．,.!！?？…・〜~ー]+$/u.test(t.surface);
 // A space typed between words (となりの おばあちゃん ここ数日 …) does not end a clause.
@@ -103,17 +103,16 @@ export function shapeOf(tokens: Token[]): Shape {
     }
     return false;
   };
-  const mark = (i: number) => !embedded(i);
   for (let i = 0; i < clause.length; i++) {
     const t = clause[i];
     const prev = clause[i - 1];
     const next = clause[i + 1];
     const afterTe = prev?.pos === "助詞" && (prev.base === "て" || prev.base === "で");
-    if (afterTe && (t.base === "ほしい" || t.base === "欲しい") && mark(i)) request = true;
-    if (afterTe && BENEFACTIVE.has(t.base) && mark(i)) request = true;
+    if (afterTe && (t.base === "ほしい" || t.base === "欲しい") && !embedded(i)) request = true;
+    if (afterTe && BENEFACTIVE.has(t.base) && !embedded(i)) request = true;
     if (afterTe && t.pos === "動詞" && (t.base === "くださる" || t.surface === "ください" || t.surface === "下さい")) request = true;
-    if ((t.base === "お願い" || t.base === "願う" || t.base === "頼む" || t.base === "依頼") && t.pos !== "助詞" && mark(i)) request = true;
-    if (t.pos === "助動詞" && t.base === "たい" && mark(i)) want = true;
+    if ((t.base === "お願い" || t.base === "願う" || t.base === "頼む" || t.base === "依頼") && t.pos !== "助詞" && !embedded(i)) request = true;
+    if (t.pos === "助動詞" && t.base === "たい" && !embedded(i)) want = true;
     // 話し相手がほしい: the writer wants a thing (after て it is a request, above).
     if (!afterTe && (t.base === "ほしい" || t.base === "欲しい")) want = true;
     // 〜と助かる, 〜ば嬉しい, 〜たらいいな, 〜なら有難い.
