@@ -48,6 +48,7 @@ describe("intent routing on the labelled corpus", () => {
     ["tests/fixtures/nlu-heldout-14.tsv", 0.95, 0.9],
     ["tests/fixtures/nlu-heldout-15.tsv", 0.9, 0.6],
     ["tests/fixtures/nlu-heldout-16.tsv", 0.75, 0.6],
+    ["tests/fixtures/nlu-heldout-17.tsv", 0.9, 0.6],
   ])("scores the held-out set %s (printed; untuned figures are in its header)", (file, minIntent, minSlots) => {
     const set = readCorpus(path.resolve(import.meta.dirname, "../..", file));
     const report = evaluate(router, set, NOW);
