@@ -155,7 +155,10 @@ export function shapeOf(tokens: Token[]): Shape {
   if (question) hope = false;
   const predicate = head !== undefined && (head.pos !== "名詞" || copula);
   const seek = clause.some((t) => t.pos === "動詞" && SEEKING.has(t.base));
-  const statement = predicate && !seek && !request && !hope && !want && !question && !nounPhrase && (!kanaOnly || /(?:ます|です|ません|ました|ない|なかった|んです|のです|でした)$/u.test(spelled));
+  // A last word in kana may be a word cut wrongly (配しょく はすね → …はす|ね): then only an ending
+  // spelled out in full makes a statement.
+  const kanaHead = kanaOnly || (head !== undefined && /^[\u3041-\u309f]+$/u.test(head.surface) && head.pos !== "助動詞");
+  const statement = predicate && !seek && !request && !hope && !want && !question && !nounPhrase && (!kanaHead || /(?:ます|です|ません|ました|ない|なかった|んです|のです|でした|ている|ていた)$/u.test(spelled));
 
   if (request) features.add("request");
   if (hope) features.add("hope");

@@ -48,8 +48,9 @@ describe("the shape of a message's last clause", () => {
     expect(shape("手伝ってくれる人はいませんか").features.has("request")).toBe(true);
   });
 
-  it("a noun phrase typed in kana, which the tokenizer cuts badly, is not read as a negation", () => {
+  it("a noun phrase typed in kana, which the tokenizer cuts badly, is not read as a negation or a statement", () => {
     expect(shape("はすねのさろん").features.size).toBe(0);
+    expect(shape("配しょく はすね").features.has("statement")).toBe(false);
   });
 
   it("how should I (どうすればいいですか) asks; it does not hope", () => {
