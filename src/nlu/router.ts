@@ -251,7 +251,9 @@ export class Router implements Nlu {
         p0.p >= ACCEPT_LEARNED_ALONE &&
         p0.p - (p1?.p ?? 0) >= ACCEPT_MARGIN &&
         !scores.find((x) => x.intent === p0.intent)?.priority &&
-        this.model!.hasKeyWord(features!, p0.intent)
+        this.model!.hasKeyWord(features!, p0.intent) &&
+        // One word alone (手伝い: to ask for help, or to give it?) is exactly when to ask.
+        a.tokens.filter((t) => t.pos === "名詞" || t.pos === "動詞" || t.pos === "形容詞").length >= 2
       ) {
         // Sure on its own, where the rules saw nothing that reached the threshold.
         chosen = scores.find((x) => x.intent === p0.intent)!;
