@@ -1,5 +1,6 @@
-// Bundles src/ into dist/main.mjs for `npm start`: one file loads in a
-// fraction of the time tsx needs to transform ~150 modules at every start.
+// Bundles src/ into dist/ for `npm start` (main.mjs, a tiny entry that starts
+// the NLU thread; run.mjs, the app; one bundle per worker thread): they load in
+// a fraction of the time tsx needs to transform ~150 modules at every start.
 // Packages stay external (Prisma, better-sqlite3 and kuromoji find their
 // files relative to node_modules). Rebuilt whenever a source file is newer.
 import fs from "node:fs";
