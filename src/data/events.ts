@@ -1,6 +1,6 @@
 import { Prisma } from "../generated/prisma/client.js";
 import type { Db } from "./client.js";
-import { execute, queryRows, type SqlValue } from "./hot.js";
+import { execute, isPostgres, queryRows, type SqlValue } from "./hot.js";
 
 /**
  * The life of a webhook event, all in one place:
@@ -66,25 +66,72 @@ export async function unfinishedEvents(db: Db): Promise<{ key: string; payload: 
  * `expiresAt`; false while another process holds an unexpired one. One
  * statement, so two processes can never both get it.
  */
-export async function takeSourceLease(db: Db, sourceKey: string, owner: string, now: Date, expiresAt: Date): Promise<boolean> {
+async function takeSourceLease(db: Db, sourceKey: string, owner: string, now: Date, expiresAt: Date): Promise<boolean> {
   const n = await db.$executeRaw`INSERT INTO "SourceLease" ("sourceKey", "owner", "expiresAt") VALUES (${sourceKey}, ${owner}, ${expiresAt})
     ON CONFLICT ("sourceKey") DO UPDATE SET "owner" = excluded."owner", "expiresAt" = excluded."expiresAt"
     WHERE "SourceLease"."expiresAt" < ${now} OR "SourceLease"."owner" = excluded."owner"`;
   return n === 1;
 }
 
-export async function releaseSourceLease(db: Db, sourceKey: string, owner: string): Promise<void> {
+async function releaseSourceLease(db: Db, sourceKey: string, owner: string): Promise<void> {
   await db.sourceLease.deleteMany({ where: { sourceKey, owner } });
 }
 
 /** The source's oldest event not yet handled (by LINE's time, then arrival). */
-export async function nextEventOf(db: Db, sourceKey: string): Promise<{ key: string; payload: string | null } | null> {
+async function nextEventOf(db: Db, sourceKey: string): Promise<{ key: string; payload: string | null } | null> {
   const row = await db.processedEvent.findFirst({
     where: { sourceKey, status: "received" },
     orderBy: [{ occurredAt: "asc" }, { receivedAt: "asc" }, { webhookEventId: "asc" }],
     select: { webhookEventId: true, payload: true },
   });
   return row ? { key: row.webhookEventId, payload: row.payload } : null;
+}
+
+/**
+ * One turn of a source's lease: take it (when free, lapsed or already ours)
+ * and read the source's oldest waiting event. On PostgreSQL, where each
+ * round trip is what an event costs most, one statement (a data-modifying
+ * WITH); on SQLite, which has none, the two statements above.
+ */
+export async function takeSourceTurn(db: Db, sourceKey: string, owner: string, now: Date, expiresAt: Date): Promise<{ took: boolean; next: { key: string; payload: string | null } | null }> {
+  if (!isPostgres(db)) {
+    if (!(await takeSourceLease(db, sourceKey, owner, now, expiresAt))) return { took: false, next: null };
+    return { took: true, next: await nextEventOf(db, sourceKey) };
+  }
+  const [row] = await queryRows<{ took: number; key: string | null; payload: string | null }>(
+    db,
+    `WITH "taken" AS (
+       INSERT INTO "SourceLease" ("sourceKey", "owner", "expiresAt") VALUES (?, ?, ?)
+       ON CONFLICT ("sourceKey") DO UPDATE SET "owner" = excluded."owner", "expiresAt" = excluded."expiresAt"
+       WHERE "SourceLease"."expiresAt" < ? OR "SourceLease"."owner" = excluded."owner"
+       RETURNING 1)
+     SELECT (SELECT count(*) FROM "taken")::int AS "took", "e"."webhookEventId" AS "key", "e"."payload" AS "payload"
+     FROM (SELECT 1) AS "one" LEFT JOIN LATERAL (
+       SELECT "webhookEventId", "payload" FROM "ProcessedEvent" WHERE "sourceKey" = ? AND "status" = 'received'
+       ORDER BY "occurredAt" ASC, "receivedAt" ASC, "webhookEventId" ASC LIMIT 1) AS "e" ON true`,
+    [sourceKey, owner, expiresAt, now, sourceKey],
+  );
+  const took = Number(row?.took ?? 0) === 1;
+  return { took, next: took && row?.key ? { key: row.key, payload: row.payload } : null };
+}
+
+/**
+ * Ends a turn: gives the lease back and says whether the source still has
+ * events waiting (recorded meanwhile, here or by another process that gave
+ * way to this one). One statement on PostgreSQL, two on SQLite.
+ */
+export async function endSourceTurn(db: Db, sourceKey: string, owner: string): Promise<boolean> {
+  if (!isPostgres(db)) {
+    await releaseSourceLease(db, sourceKey, owner);
+    return (await nextEventOf(db, sourceKey)) !== null;
+  }
+  const [row] = await queryRows<{ more: boolean }>(
+    db,
+    `WITH "released" AS (DELETE FROM "SourceLease" WHERE "sourceKey" = ? AND "owner" = ? RETURNING 1)
+     SELECT EXISTS (SELECT 1 FROM "ProcessedEvent" WHERE "sourceKey" = ? AND "status" = 'received') AS "more"`,
+    [sourceKey, owner, sourceKey],
+  );
+  return row?.more === true;
 }
 
 /** Sources with events waiting since before `before` (their process stopped, or their lease lapsed). */

@@ -1,15 +1,7 @@
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import type { Db } from "../data/client.js";
-import {
-  finishEvent,
-  nextEventOf,
-  releaseSourceLease,
-  sourcesWithWaitingEvents,
-  takeSourceLease,
-  unfinishedEvents,
-  type EventOutcome,
-} from "../data/events.js";
+import { endSourceTurn, finishEvent, sourcesWithWaitingEvents, takeSourceTurn, unfinishedEvents, type EventOutcome } from "../data/events.js";
 import type { Logger } from "../log.js";
 import type { WebhookEvent } from "./events.js";
 import { KeyedQueue } from "./queue.js";
@@ -85,23 +77,26 @@ export function createEventRunner(o: EventRunnerOptions): EventRunner {
   };
 
   /**
-   * Handles the source's waiting events oldest first, one per turn of the lease: take it, read
-   * the oldest waiting event, handle it, release, look again. Four statements besides the
-   * event's own; if another process holds the lease, this one gives way (the holder looks
-   * again after releasing, so nothing recorded meanwhile is left behind).
+   * Handles the source's waiting events oldest first, one per turn of the lease: take it and
+   * read the oldest waiting event, handle it, release and look again. Two statements besides
+   * the event's own on PostgreSQL (four on SQLite); if another process holds the lease, this
+   * one gives way (the holder looks again after releasing, so nothing recorded meanwhile is
+   * left behind).
    */
   async function drain(source: string): Promise<void> {
     await o.whenReady;
     for (;;) {
-      if (!(await takeSourceLease(o.db, source, owner, ...lease()))) return;
+      const turn = await takeSourceTurn(o.db, source, owner, ...lease());
+      if (!turn.took) return;
+      let more: boolean;
       try {
-        const next = await nextEventOf(o.db, source);
+        const next = turn.next;
         const ev = next && (await storedEvent(next.key, next.payload));
         if (next && ev) await run(ev, next.key);
       } finally {
-        await releaseSourceLease(o.db, source, owner);
+        more = await endSourceTurn(o.db, source, owner);
       }
-      if (!(await nextEventOf(o.db, source))) return;
+      if (!more) return;
     }
   }
 
