@@ -123,7 +123,8 @@ export async function takeSourceTurn(db: Db, sourceKey: string, owner: string, n
 export async function endSourceTurn(db: Db, sourceKey: string, owner: string): Promise<boolean> {
   if (!isPostgres(db)) {
     await releaseSourceLease(db, sourceKey, owner);
-    return (await nextEventOf(db, sourceKey)) !== null;
+    // Whether one is waiting, without reading its payload.
+    return (await db.processedEvent.findFirst({ where: { sourceKey, status: "received" }, select: { webhookEventId: true } })) !== null;
   }
   const [row] = await queryRows<{ more: boolean }>(
     db,

@@ -15,6 +15,8 @@ export interface Prediction {
 }
 
 const CONTENT = new Set(["名詞", "動詞", "形容詞"]);
+/** Nouns, verbs and adjectives: the words whose dictionary forms are features. */
+export const contentWords = (tokens: Analysed["tokens"]) => tokens.filter((t) => CONTENT.has(t.pos));
 /** Features that can mark an intent on their own: dictionary forms of words, and written or read three-character runs. */
 const KEY_FEATURE = /^(?:b.{2,}|w...|r...)$/u;
 
@@ -25,7 +27,7 @@ const KEY_FEATURE = /^(?:b.{2,}|w...|r...)$/u;
  */
 export function featuresOf(a: Pick<Analysed, "normalized" | "folded"> & Partial<Pick<Analysed, "tokens" | "shape">>): string[] {
   const out: string[] = [];
-  if (a.tokens) for (const t of a.tokens) if (CONTENT.has(t.pos)) out.push("b" + t.base);
+  if (a.tokens) for (const t of contentWords(a.tokens)) out.push("b" + t.base);
   if (a.shape) for (const s of a.shape.features) out.push("s" + s);
   const w = [...a.normalized.replace(/[\s、。,.!！?？・]/g, "")];
   for (let n = 1; n <= 3; n++) for (let i = 0; i + n <= w.length; i++) out.push("w" + w.slice(i, i + n).join(""));

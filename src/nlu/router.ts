@@ -8,7 +8,7 @@ import type { IntentName, RouteResult, Slots, TimeOfDay } from "./types.js";
 import type { CategorySpec, TermSpec, Vocabulary } from "./vocabulary.js";
 import { firstChars } from "../util/chars.js";
 import { fold } from "./normalize.js";
-import { featuresOf, NaiveBayes, type Prediction } from "./learned.js";
+import { contentWords, featuresOf, NaiveBayes, type Prediction } from "./learned.js";
 import type { ShapeFeature } from "./shape.js";
 
 /** The learned fallback decides alone only when clear; otherwise it offers these many meanings as buttons. */
@@ -253,7 +253,7 @@ export class Router implements Nlu {
         !scores.find((x) => x.intent === p0.intent)?.priority &&
         this.model!.hasKeyWord(features!, p0.intent) &&
         // One word alone (手伝い: to ask for help, or to give it?) is exactly when to ask.
-        a.tokens.filter((t) => t.pos === "名詞" || t.pos === "動詞" || t.pos === "形容詞").length >= 2
+        contentWords(a.tokens).length >= 2
       ) {
         // Sure on its own, where the rules saw nothing that reached the threshold.
         chosen = scores.find((x) => x.intent === p0.intent)!;

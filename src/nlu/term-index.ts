@@ -67,18 +67,16 @@ const CHANGES_MEANING = ["ない", "れる", "られる", "せる", "させる"]
 
 export class TermIndex {
   private readonly terms: Term[] = [];
-  private readonly indexed = new Set<Term>();
   private readonly written = new Automaton();
   private readonly reading = new Automaton();
   private readonly lemma = new Automaton();
   private built = false;
 
   add(term: Term): void {
-    if (this.indexed.has(term)) return;
+    if (this.has(term)) return;
     const id = this.terms.length;
     term.id = id;
     this.terms.push(term);
-    this.indexed.add(term);
     if (term.text) this.written.add(term.text, id);
     if (term.readable) this.reading.add(term.reading, id);
     if (term.lemma) this.lemma.add(term.lemma, id);
@@ -116,6 +114,11 @@ export class TermIndex {
       found[id] = 1;
     });
     // The router asks about every term it knows: one array read each.
-    return (term) => term.id !== undefined && this.terms[term.id] === term && found[term.id] === 1;
+    return (term) => this.has(term) && found[term.id!] === 1;
+  }
+
+  /** Whether this index holds the term (a term of another router's index has another number here). */
+  private has(term: Term): boolean {
+    return term.id !== undefined && this.terms[term.id] === term;
   }
 }
