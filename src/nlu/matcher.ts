@@ -47,8 +47,12 @@ export interface Analysed {
   /** Offsets in `normalized` where a token starts, and where one ends. */
   tokenStarts: Set<number>;
   tokenEnds: Set<number>;
+  /** For each character of `normalized`, the index of the token it is in. */
+  tokenAt: number[];
   /** For each character of `folded`, the index of the token it came from. */
   tokenOf: number[];
+  /** Tokens that start a part the writer spaced apart (たいそうの in やってる たいそうの かい). */
+  partStarts: Set<number>;
   /** Per token: typed in kana (or kana-like symbols) only. */
   kanaToken: boolean[];
   /** Per token: its kanji characters. */
@@ -71,7 +75,7 @@ export function analyse(tokenizer: Tokenizer, text: string): Analysed {
   // Words spaced out as on a postcard are joined for matching, but each part is
   // tokenized on its own: the space is where the writer saw a word end, and
   // joining first lets the tokenizer cut across it (配しょく はすね → 配し|ょくはすね).
-  const tokens = normalized === spaced ? tokenizer.tokenize(normalized) : tokenizeParts(tokenizer, spaced, normalized);
+  const { tokens, partStarts } = normalized === spaced ? { tokens: tokenizer.tokenize(normalized), partStarts: new Set<number>() } : tokenizeParts(tokenizer, spaced, normalized);
   // Romaji typed with the keyboard left in Latin mode (narimasu, taisou, yoga) is read as the kana it spells.
   const romaji = tokens.map((t) => romajiReading(t.surface));
   const kanaToken = tokens.map((t, i) => ALL_KANA.test(t.surface) || romaji[i] !== undefined);
@@ -101,19 +105,25 @@ export function analyse(tokenizer: Tokenizer, text: string): Analysed {
   }
   const tokenStarts = new Set<number>();
   const tokenEnds = new Set<number>();
+  const tokenAt: number[] = [];
   let offset = 0;
-  for (const t of tokens) {
+  tokens.forEach((t, i) => {
     tokenStarts.add(offset);
+    for (let k = 0; k < t.surface.length; k++) tokenAt.push(i);
     offset += t.surface.length;
     tokenEnds.add(offset);
-  }
-  return { tokenStarts, tokenEnds, original: text, spaced, normalized, tokens, folded, tokenOf, kanaToken, tokenKanji, chars, longestKanaRun, lemmas: lemmasOf(tokens), shape: shapeOf(tokens) };
+  });
+  return { tokenStarts, tokenEnds, tokenAt, original: text, spaced, normalized, tokens, folded, tokenOf, partStarts, kanaToken, tokenKanji, chars, longestKanaRun, lemmas: lemmasOf(tokens), shape: shapeOf(tokens) };
 }
 
 // Endings that do not change which action is meant: 〜ます, 〜です, 〜た, 〜う (抜けよう). 〜たい does
 // (手伝いたい offers help, お手伝いできません declines it): it stays, as たい in every form.
 const NEUTRAL_ENDINGS = new Set(["ます", "です", "た", "う", "だ"]);
 const NEGATION_ENDINGS = new Set(["ない", "ん", "ぬ", "ず"]);
+const TE = new Set(["て", "で"]);
+const AFTER_TE = new Set(["しまう", "ちまう", "おく"]);
+// ちゃう and じゃう, which kuromoji cuts as ちゃ + い(る).
+const CHA = new Set(["ちゃ", "じゃ"]);
 
 /**
  * A text with each verb and adjective in its dictionary form, the endings
@@ -122,8 +132,16 @@ const NEGATION_ENDINGS = new Set(["ない", "ん", "ぬ", "ず"]);
  */
 export function lemmasOf(tokens: Token[]): string {
   let out = "";
-  for (const t of tokens) {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
     if (t.pos === "助動詞" && NEUTRAL_ENDINGS.has(t.base)) continue;
+    // 〜てしまう, 〜ちゃう, 〜ておく add a feeling or a time, not another action: いなくなってしまいたい
+    // is いなくなりたい, 消しておいて is 消して.
+    const next = tokens[i + 1];
+    if (t.pos === "助詞" && next?.pos === "動詞" && next.detail === "非自立" && ((TE.has(t.base) && AFTER_TE.has(next.base)) || (CHA.has(t.base) && next.base === "いる"))) {
+      i++;
+      continue;
+    }
     if (t.pos === "助動詞" && NEGATION_ENDINGS.has(t.base)) out += "ない";
     else if (t.pos === "助動詞" && t.base === "たい") out += "たい";
     else if (t.pos === "動詞" || t.pos === "形容詞") out += t.base;
@@ -146,7 +164,7 @@ function romajiReading(surface: string): string | undefined {
 /** Loaded at the first Latin word, not when the app starts (the main thread only routes if the NLU thread fails). */
 let wanakana: typeof import("wanakana") | undefined;
 
-function tokenizeParts(tokenizer: Tokenizer, spaced: string, joined: string): Token[] {
+function tokenizeParts(tokenizer: Tokenizer, spaced: string, joined: string): { tokens: Token[]; partStarts: Set<number> } {
   // Split only at the spaces closeJapaneseSpaces removed; the parts then concatenate to `joined`.
   const parts: string[] = [];
   let part = "";
@@ -161,7 +179,13 @@ function tokenizeParts(tokenizer: Tokenizer, spaced: string, joined: string): To
     }
   }
   if (part) parts.push(part);
-  return parts.flatMap((p) => tokenizer.tokenize(p));
+  const tokens: Token[] = [];
+  const partStarts = new Set<number>();
+  for (const p of parts) {
+    partStarts.add(tokens.length);
+    tokens.push(...tokenizer.tokenize(p));
+  }
+  return { tokens, partStarts };
 }
 
 export function makeTerm(text: string, reading: string | undefined, tokenizer: Tokenizer | null, weight = 1): Term {
@@ -174,9 +198,10 @@ export function makeTerm(text: string, reading: string | undefined, tokenizer: T
   const folded = /^[\u30a1-\u30fa\u30fc]+$/.test(kana) ? fold(kana) : "";
   // Folded to two kana (機能 → キノ, 傾向 → ケコ) a reading hides inside everyday words (きのう, かきくけこ).
   const readable = folded.length >= 3 && [...kana].length >= MIN_READING_LENGTH;
-  // Only terms that end on a verb or adjective with a kanji in it: kana verbs are cut unreliably.
+  // Only terms that end on a verb or adjective with a kanji in it, or long kana ones ending on a wish
+  // (いなくなりたい finds いなくなってしまいたい): short kana verbs are cut unreliably.
   let lemma = "";
-  if (tokenizer && /[\u3400-\u9fff]/u.test(written)) {
+  if (tokenizer && (/[\u3400-\u9fff]/u.test(written) || (written.length >= 5 && written.endsWith("たい")))) {
     const tokens = tokenizer.tokenize(written);
     const lastContent = [...tokens].reverse().find((t) => t.pos !== "助動詞" && t.pos !== "助詞");
     if (lastContent && (lastContent.pos === "動詞" || lastContent.pos === "形容詞")) {
@@ -188,11 +213,26 @@ export function makeTerm(text: string, reading: string | undefined, tokenizer: T
   return { text: written, reading: folded, kanji: [...written].filter(isKanji).join(""), weight, readable, lemma };
 }
 
+/**
+ * A name typed in kana stands on its own: a match that starts on a verb's ending carrying on from
+ * the word before (使わなく|なります) is not the area 成増 (なります), nor a kanji word read aloud.
+ */
+export function continuesPredicate(term: Term, a: Analysed, token: number): boolean {
+  const before = a.tokens[token - 1];
+  if (!before || a.partStarts.has(token) || !(before.pos === "助動詞" || before.pos === "動詞" || before.pos === "形容詞")) return false;
+  const first = a.tokens[token].pos;
+  return (term.kanji !== "" && term.kanji === term.text) || first === "動詞" || first === "助動詞";
+}
+
 export function readingSpanAllowed(term: Term, a: Analysed, start: number, end: number): boolean {
   const toks = new Set<number>();
   for (let i = start; i < end; i++) toks.add(a.tokenOf[i]);
   const ids = [...toks].sort((x, y) => x - y);
-  if (ids.every((i) => a.kanaToken[i])) return true;
+  if (ids.every((i) => a.kanaToken[i])) {
+    // A name typed in kana stands on its own: a reading that starts inside a verb's ending carrying
+    // on from the word before (使わなく|なります) is not the area 成増, nor a kanji word.
+    return a.tokenOf[start - 1] !== ids[0] - 1 || !continuesPredicate(term, a, ids[0]);
+  }
   // Kanji involved: the span must cover whole tokens and carry exactly the term's kanji.
   if (!term.kanji) return false;
   const first = a.tokenOf.indexOf(ids[0]);

@@ -342,7 +342,11 @@ export class Router implements Nlu {
     const kept = hits.filter(
       (h) => !hits.some((o) => o !== h && o.name !== h.name && ((o.term.text.includes(h.term.text) && o.term.text !== h.term.text) || (h.term.reading && o.term.reading.includes(h.term.reading) && o.term.reading !== h.term.reading))),
     );
-    const pool = kept.length ? kept : hits;
+    let pool = kept.length ? kept : hits;
+    // Where someone used to live or came from (前は蓮根に住んでいた, 蓮根から越してきた) is not the area
+    // meant when another is named too.
+    const now = pool.filter((h) => !formerArea(a, h.term));
+    if (now.length) pool = now;
     pool.sort((x, y) => position(a, x.term) - position(a, y.term) || y.term.text.length - x.term.text.length);
     return pool[0].name;
   }
@@ -361,6 +365,16 @@ function wholeForms(a: Analysed): { written: string; reading: string } {
 function wholeMatch(t: Term, whole: { written: string; reading: string }): boolean {
   if (whole.written === t.text) return true;
   return t.reading !== "" && whole.reading === t.reading;
+}
+
+const FORMER_AFTER = /^(?:町|丁目)?(?:から|に住んでいた|に住んでました|に住んでいました|に住んでおりました|にいた|にいました)/;
+const FORMER_BEFORE = /(?:前は|以前は?|昔は|もともと|元々|元は|前まで|これまでは)[^、。]*$/;
+
+/** The area is named as where the writer lived before, or moved from. */
+function formerArea(a: Analysed, t: Term): boolean {
+  const at = a.normalized.indexOf(t.text);
+  if (at < 0) return false;
+  return FORMER_AFTER.test(a.normalized.slice(at + t.text.length)) || FORMER_BEFORE.test(a.normalized.slice(0, at));
 }
 
 function position(a: Analysed, t: Term): number {

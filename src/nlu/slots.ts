@@ -10,8 +10,9 @@ import type { Slots, TimeOfDay } from "./types.js";
 
 const WD = "月火水木金土日";
 const WD_INDEX: Record<string, number> = { 日: 0, 月: 1, 火: 2, 水: 3, 木: 4, 金: 5, 土: 6 };
-// A run of weekday kanji (月水金, 土日, 月・水・金) not part of 毎月, 今日, 12月3日, 生年月日 …
-const WEEKDAY_RUN = new RegExp(`(?<![0-9毎今明先来翌昨何同前後本当年])([${WD}](?:[・、,/と]?[${WD}])+)(?![0-9])`, "g");
+// A run of weekday kanji (月水金, 土日, 月・水・金) not part of 毎月, 今日, 12月3日, 生年月日, nor the 日 of
+// 曜日 before the next day (火曜日と木曜日 is Tuesday and Thursday, not Sunday too) …
+const WEEKDAY_RUN = new RegExp(`(?<![0-9毎今明先来翌昨何同前後本当年曜])([${WD}](?:[・、,/と]?[${WD}])+)(?![0-9])`, "g");
 const WEEKDAY_SINGLE = new RegExp(`([${WD}])曜`, "g");
 // Kana spellings: 火曜/土曜 must be followed by び, since かよう is also 通う and どよ hides in ちょうどよい.
 const KANA_WEEKDAYS: [string, number][] = [
@@ -60,17 +61,26 @@ export function extractWeekdays(a: Analysed, terms: WeekdayTerms, has: Has): num
   return [...found].sort((x, y) => x - y);
 }
 
+/** What is said of a time that does not suit: it is busy or impossible then. */
+const UNSUITED = /無理|むり|だめ|ダメ|ません|ない|仕事|用事|予定があ|病院|忙し|いそがし|都合が悪|都合がわる|塞が|ふさが/;
+
 export function extractTimeOfDay(a: Analysed, vocab: Record<TimeOfDay, Term[]>, has: Has): TimeOfDay | undefined {
-  let best: { tod: TimeOfDay; at: number } | undefined;
+  const found: { tod: TimeOfDay; at: number; end: number }[] = [];
   for (const tod of ["morning", "afternoon", "evening"] as TimeOfDay[]) {
     for (const term of vocab[tod]) {
       if (!has(term)) continue;
       const at = a.normalized.indexOf(term.text);
-      const pos = at < 0 ? Number.MAX_SAFE_INTEGER : at;
-      if (!best || pos < best.at) best = { tod, at: pos };
+      found.push({ tod, at: at < 0 ? Number.MAX_SAFE_INTEGER : at, end: at < 0 ? Number.MAX_SAFE_INTEGER : at + term.text.length });
     }
   }
-  return best?.tod;
+  if (found.length === 0) return undefined;
+  found.sort((x, y) => x.at - y.at || y.end - x.end);
+  const [first] = found;
+  // A time set apart with は as not suiting, then another time (昼間は仕事なので、夕方に…; 午前中は無理ですが
+  // 午後なら): the later one is meant. (午前中は活動できます、午後も… keeps the first.)
+  const later = found.find((f) => f.tod !== first.tod && f.at >= first.end);
+  if (later && a.normalized[first.end] === "は" && UNSUITED.test(a.normalized.slice(first.end, later.at))) return later.tod;
+  return first.tod;
 }
 
 export function extractAttending(vocab: { yes: Term[]; no: Term[] }, has: Has): boolean | undefined {

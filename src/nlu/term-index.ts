@@ -1,4 +1,4 @@
-import { readingSpanAllowed, type Analysed, type Term } from "./matcher.js";
+import { continuesPredicate, readingSpanAllowed, type Analysed, type Term } from "./matcher.js";
 
 /**
  * All dictionary terms in two Aho-Corasick automata (written forms, and
@@ -96,6 +96,9 @@ export class TermIndex {
       const t = this.terms[id];
       // A one-character term is a word of its own, not part of another (所 is not in 近所, 朝 not in 朝食).
       if (t.text.length === 1 && !(a.tokenStarts.has(end - 1) && a.tokenEnds.has(end))) return;
+      // A kana name inside a verb's ending (使わなくなります is not 成増, なります).
+      const start = end - t.text.length;
+      if (t.kanji === "" && a.tokenStarts.has(start) && continuesPredicate(t, a, a.tokenAt[start])) return;
       found[id] = 1;
     });
     this.reading.scan(a.folded, (id, end) => {

@@ -122,6 +122,27 @@ describe("the intent router", () => {
     }
   });
 
+  it("when someone writes that they will stop using the app (使わなくなります), does not read the ending なります as the area 成増", () => {
+    const r = router.route("スマホを変えるのでこのLINEはもう使わなくなります", NOW);
+    expect(r.slots.area).toBeUndefined();
+    // Typed on its own, in kana, なります is still the area.
+    expect(router.route("なります の さろん", NOW).slots).toMatchObject({ area: "成増", category: "salon" });
+  });
+
+  it("when a resident says where they lived before and where they live now, takes the area they live in now", () => {
+    expect(router.route("前は蓮根に住んでいたのですが、今は前野町に移りました", NOW).slots.area).toBe("前野");
+    expect(router.route("中台から高島平に引っ越してきました", NOW).slots.area).toBe("高島平");
+    // A single area is kept even when it is the old one: there is nothing else to go on.
+    expect(router.route("以前は蓮根に住んでいました", NOW).slots.area).toBe("蓮根");
+  });
+
+  it.each(["いなくなってしまいたい", "消えちゃいたい", "もう何をしても楽しくなくて、いなくなってしまいたいと思うことがあります"])(
+    "when someone writes %s (a wish with てしまう or ちゃう), recognises despair",
+    (text) => {
+      expect(router.route(text, NOW).intent).toBe("despair");
+    },
+  );
+
   it("explains its choice with tokens and scores", () => {
     const e = router.explain("蓮根のサロン", NOW);
     expect(e.tokens.length).toBeGreaterThan(0);

@@ -49,6 +49,18 @@ describe("slots", () => {
   });
 
   it.each([
+    ["ふだん昼間は仕事なので、土日の夕方に参加できる集まりがあれば知りたいです", "evening"],
+    ["午前中は無理ですが午後なら活動できます", "afternoon"],
+    ["午前中は活動できます。午後も少しなら", "morning"],
+  ])("when a time is set apart as not suiting (%s), takes the time that does", (text, tod) => {
+    expect(slots(text).timeOfDay).toBe(tod);
+  });
+
+  it("reads 毎週火曜日と木曜日 as Tuesday and Thursday, without the 日 of 曜日 as Sunday", () => {
+    expect(slots("年明けからはまた毎週火曜日と木曜日の午前中に活動できるようになります").weekdays).toEqual([2, 4]);
+  });
+
+  it.each([
     ["今日やってるサロン", "2026-12-01"],
     ["明日やってるサロン", "2026-12-02"],
     ["あしたのさろん", "2026-12-02"],
