@@ -33,12 +33,15 @@ export const SHAPES = [
   "statement",
   /** Looking for something, said as a statement: …ところを探しています, 探してます. */
   "seek",
+  /** A statement of what has happened: 行ってきました, 疲れました, ありがとうございました (a report, not a search). */
+  "past",
 ] as const;
 export type ShapeFeature = (typeof SHAPES)[number];
 
 export interface Shape {
   /** Index of the first token of the last clause. */
   finalStart: number;
+
   features: Set<ShapeFeature>;
 }
 
@@ -168,5 +171,10 @@ export function shapeOf(tokens: Token[]): Shape {
   if (nounPhrase) features.add("nounPhrase");
   if (statement) features.add("statement");
   if (seek) features.add("seek");
+  // The statement's last ending is the past た (…ました, …てきた), trailing particles aside.
+  if (statement) {
+    const ending = clause.slice(0, last + 1).reverse().find((t) => t.pos === "助動詞" && t.base !== "ます");
+    if (ending?.base === "た") features.add("past");
+  }
   return { finalStart, features };
 }

@@ -143,6 +143,12 @@ describe("the intent router", () => {
     },
   );
 
+  it("when a resident tells how the salon they were shown went and ends with thanks, reads thanks, not a new search", () => {
+    expect(router.route("先週、紹介してもらった体操に行ってきました。みなさん親切で、とても楽しかったです。ありがとうございました", NOW).intent).toBe("thanks");
+    // Telling what happened, with nothing asked, is not a search either.
+    expect(router.route("孫の運動会に行ってきた", NOW).intent).not.toBe("find_place");
+  });
+
   it("explains its choice with tokens and scores", () => {
     const e = router.explain("蓮根のサロン", NOW);
     expect(e.tokens.length).toBeGreaterThan(0);

@@ -32,6 +32,8 @@ describe("the shape of a message's last clause", () => {
     ["足を骨折して買い物にいけません", ["negative", "statement"]],
     ["最近ふさぎこんでいて気がかりです", ["statement"]],
     ["お弁当を届けてくれるところを探しています", ["seek"]],
+    ["体操に行ってきました", ["past", "statement"]],
+    ["とても楽しかったです。ありがとうございました", ["past", "statement"]],
   ])("%s → %j", (text, expected) => {
     expect(features(text)).toEqual(expected);
   });
