@@ -62,6 +62,12 @@ class Automaton {
   }
 }
 
+const HIRAGANA = /^[\u3041-\u309fー]+$/u;
+function hiraganaOnly(a: Analysed, first: number, last: number): boolean {
+  for (let i = first; i <= last; i++) if (!HIRAGANA.test(a.tokens[i].surface)) return false;
+  return true;
+}
+
 /** What a verb's dictionary form may be followed by in `Analysed.lemmas` that turns it into another meaning. */
 const CHANGES_MEANING = ["ない", "れる", "られる", "せる", "させる"];
 
@@ -92,21 +98,35 @@ export class TermIndex {
       this.built = true;
     }
     const found = new Uint8Array(this.terms.length);
+    // Where each match lies, in tokens, to tell a word typed in kana from a part of a longer one.
+    const spans: { id: number; first: number; last: number; inner: boolean }[] = [];
     this.written.scan(a.normalized, (id, end) => {
       const t = this.terms[id];
-      // A one-character term is a word of its own, not part of another (所 is not in 近所, 朝 not in 朝食).
-      if (t.text.length === 1 && !(a.tokenStarts.has(end - 1) && a.tokenEnds.has(end))) return;
-      // A kana name inside a verb's ending (使わなくなります is not 成増, なります).
       const start = end - t.text.length;
+      // A one-character term is a word of its own, not part of another (所 is not in 近所, 朝 not in 朝食).
+      if (t.text.length === 1 && !(a.tokenStarts.has(start) && a.tokenEnds.has(end))) return;
+      // A kana name inside a verb's ending (使わなくなります is not 成増, なります).
       if (t.kanji === "" && a.tokenStarts.has(start) && continuesPredicate(t, a, a.tokenAt[start])) return;
-      found[id] = 1;
+      const first = a.tokenAt[start];
+      const last = a.tokenAt[end - 1];
+      spans.push({ id, first, last, inner: hiraganaOnly(a, first, last) });
     });
     this.reading.scan(a.folded, (id, end) => {
-      if (found[id]) return;
       const t = this.terms[id];
-      if (!readingSpanAllowed(t, a, end - t.reading.length, end)) return;
-      found[id] = 1;
+      const start = end - t.reading.length;
+      if (!readingSpanAllowed(t, a, start, end)) return;
+      const first = a.tokenOf[start];
+      const last = a.tokenOf[end - 1];
+      spans.push({ id, first, last, inner: hiraganaOnly(a, first, last) });
     });
+    // Hiragana typed as one word holds others inside it (しょくじかい, 食事会, holds じかい, 次回): a
+    // hiragana match that starts inside a longer match and ends within it is part of that word, not one
+    // of its own. (Katakana and kanji are words as written: コーディネーター in 生活支援コーディネーター.)
+    for (const s of spans) {
+      if (found[s.id]) continue;
+      if (s.inner && spans.some((o) => o.first < s.first && o.last >= s.last)) continue;
+      found[s.id] = 1;
+    }
     this.lemma.scan(a.lemmas, (id, end) => {
       if (found[id]) return;
       const t = this.terms[id];

@@ -149,6 +149,12 @@ describe("the intent router", () => {
     expect(router.route("孫の運動会に行ってきた", NOW).intent).not.toBe("find_place");
   });
 
+  it("when a resident types しょくじかい in hiragana, does not also read the じかい inside it as 次回 (a question about the next date)", () => {
+    expect(router.route("とくまるの ちかくで しょくじかい", NOW).slots).toEqual({ category: "meal", area: "徳丸", nearby: true });
+    // Written on its own, じかい still asks when the next one is.
+    expect(router.route("じかい は いつ", NOW).slots.followUp).toBe("when");
+  });
+
   it("explains its choice with tokens and scores", () => {
     const e = router.explain("蓮根のサロン", NOW);
     expect(e.tokens.length).toBeGreaterThan(0);
