@@ -50,6 +50,8 @@ const CLAUSE_PARTICLES = new Set(["ので", "から", "けど", "けれど", "�
 // Verbs of receiving or giving help after て: 〜てもらう, 〜ていただく, 〜てくれる, 〜てくださる.
 const BENEFACTIVE = new Set(["もらう", "もらえる", "いただく", "いただける", "くれる", "くださる", "下さる", "頂く", "頂ける", "貰う", "貰える"]);
 const HOPE_WORDS = new Set(["助かる", "たすかる", "ありがたい", "有難い", "有り難い", "うれしい", "嬉しい", "いい", "良い", "よい", "幸い", "ありがたし"]);
+// Asking someone, in kanji or typed in kana: お願いしたい, おねがい できますか, たのみたい.
+const ASKING = new Set(["お願い", "願う", "頼む", "依頼", "おねがい", "ねがう", "たのむ"]);
 // Nouns that name a person: 手伝ってくれる人 is a request for someone, not a search for a thing.
 const PERSON_NOUNS = new Set(["人", "ひと", "方", "かた", "誰", "だれ", "誰か", "だれか", "人たち", "方々"]);
 // Nouns after a verb that do not make it describe a thing: 手伝ってほしいのです, 来てほしいことがある.
@@ -114,7 +116,7 @@ export function shapeOf(tokens: Token[]): Shape {
     if (afterTe && (t.base === "ほしい" || t.base === "欲しい") && !embedded(i)) request = true;
     if (afterTe && BENEFACTIVE.has(t.base) && !embedded(i)) request = true;
     if (afterTe && t.pos === "動詞" && (t.base === "くださる" || t.surface === "ください" || t.surface === "下さい")) request = true;
-    if ((t.base === "お願い" || t.base === "願う" || t.base === "頼む" || t.base === "依頼") && t.pos !== "助詞" && !embedded(i)) request = true;
+    if (ASKING.has(t.base) && t.pos !== "助詞" && !embedded(i)) request = true;
     if (t.pos === "助動詞" && t.base === "たい" && !embedded(i)) want = true;
     // 話し相手がほしい: the writer wants a thing (after て it is a request, above).
     if (!afterTe && (t.base === "ほしい" || t.base === "欲しい")) want = true;
@@ -147,7 +149,7 @@ export function shapeOf(tokens: Token[]): Shape {
   // and a request or wish before it only describes it (手伝ってもらえるサービス is a search).
   const nounPhrase =
     head !== undefined && head.pos === "名詞" && head.detail !== "代名詞" && head.detail !== "形容動詞語幹" && !copula && !kanaOnly && !NOT_THINGS.has(head.surface) &&
-    !PERSON_NOUNS.has(head.surface) && head.base !== "お願い" && clause.length > 1;
+    !PERSON_NOUNS.has(head.surface) && !ASKING.has(head.base) && clause.length > 1;
   if (nounPhrase) request = want = hope = false;
   // 〜てもらいたい asks someone else: a request, not the writer's own wish.
   if (want && request) want = false;

@@ -33,6 +33,8 @@ describe("the shape of a message's last clause", () => {
     ["最近ふさぎこんでいて気がかりです", ["statement"]],
     ["お弁当を届けてくれるところを探しています", ["seek"]],
     ["体操に行ってきました", ["past", "statement"]],
+    ["くさむしり たのみたい", ["request"]],
+    ["つきそい おねがい できますか", ["question", "request"]],
     ["とても楽しかったです。ありがとうございました", ["past", "statement"]],
   ])("%s → %j", (text, expected) => {
     expect(features(text)).toEqual(expected);
