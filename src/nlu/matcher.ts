@@ -25,6 +25,11 @@ export interface Term {
   kanji: string;
   /** Long enough (in kana, before folding) to be matched by reading at all. */
   readable: boolean;
+  /**
+   * For a kanji word whose folded reading is too short to match (送迎 ソウゲイ → ソゲ, 掃除 → ソジ): its
+   * katakana reading as it is, matched only over whole kana words (see TermIndex); else empty.
+   */
+  exact: string;
   /** The written form in dictionary forms (see lemmasOf), for terms ending on a verb or adjective; else empty. */
   lemma: string;
   weight: number;
@@ -210,7 +215,8 @@ export function makeTerm(text: string, reading: string | undefined, tokenizer: T
       if ([...l].length >= 2) lemma = l;
     }
   }
-  return { text: written, reading: folded, kanji: [...written].filter(isKanji).join(""), weight, readable, lemma };
+  const exact = !readable && /^[\u3400-\u9fff]+$/u.test(written) && /^[\u30a1-\u30fa]{3,}$/u.test(kana) ? kana : "";
+  return { text: written, reading: folded, kanji: [...written].filter(isKanji).join(""), weight, readable, exact, lemma };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { toKatakana } from "./normalize.js";
 import { continuesPredicate, readingSpanAllowed, type Analysed, type Term } from "./matcher.js";
 
 /**
@@ -76,6 +77,7 @@ export class TermIndex {
   private readonly written = new Automaton();
   private readonly reading = new Automaton();
   private readonly lemma = new Automaton();
+  private readonly exact: Term[] = [];
   private built = false;
 
   add(term: Term): void {
@@ -86,6 +88,7 @@ export class TermIndex {
     if (term.text) this.written.add(term.text, id);
     if (term.readable) this.reading.add(term.reading, id);
     if (term.lemma) this.lemma.add(term.lemma, id);
+    if (term.exact) this.exact.push(term);
     this.built = false;
   }
 
@@ -107,6 +110,8 @@ export class TermIndex {
       if (t.text.length === 1 && !(a.tokenStarts.has(start) && a.tokenEnds.has(end))) return;
       // A kana name inside a verb's ending (使わなくなります is not 成増, なります).
       if (t.kanji === "" && a.tokenStarts.has(start) && continuesPredicate(t, a, a.tokenAt[start])) return;
+      // A short kana word ends where a word ends: そうじ is not in そうじゃね (that's right, isn't it).
+      if (t.text.length <= 3 && t.kanji === "" && !a.tokenEnds.has(end) && HIRAGANA.test(t.text)) return;
       const first = a.tokenAt[start];
       const last = a.tokenAt[end - 1];
       spans.push({ id, first, last, inner: hiraganaOnly(a, first, last) });
@@ -119,6 +124,7 @@ export class TermIndex {
       const last = a.tokenOf[end - 1];
       spans.push({ id, first, last, inner: hiraganaOnly(a, first, last) });
     });
+    if (this.exact.length) this.scanExact(a, spans);
     // Hiragana typed as one word holds others inside it (しょくじかい, 食事会, holds じかい, 次回): a
     // hiragana match that starts inside a longer match and ends within it is part of that word, not one
     // of its own. (Katakana and kanji are words as written: コーディネーター in 生活支援コーディネーター.)
@@ -138,6 +144,36 @@ export class TermIndex {
     });
     // The router asks about every term it knows: one array read each.
     return (term) => this.has(term) && found[term.id!] === 1;
+  }
+
+  /**
+   * Kanji words whose folded reading is too short to look for (送迎 → ソゲ), typed in kana as they
+   * are read (そうげい, そうじ, いどう): found over whole kana tokens, two or more, so a word the
+   * dictionary knows on its own (きのう, yesterday, not 機能) or a phrase ending in a particle
+   * (そうさ, that's right, not 操作) is not taken for them.
+   */
+  private scanExact(a: Analysed, spans: { id: number; first: number; last: number; inner: boolean }[]): void {
+    let text = "";
+    const startOf: number[] = [];
+    const tokenAtChar: number[] = [];
+    a.tokens.forEach((t, i) => {
+      startOf.push(text.length);
+      // A token not typed in kana is a wall the match cannot cross.
+      const r = a.kanaToken[i] && !a.partStarts.has(i) ? toKatakana(t.surface) : a.kanaToken[i] ? `\u0000${toKatakana(t.surface)}` : "\u0000";
+      for (let k = 0; k < r.length; k++) tokenAtChar.push(i);
+      text += r;
+    });
+    for (const term of this.exact) {
+      for (let at = text.indexOf(term.exact); at >= 0; at = text.indexOf(term.exact, at + 1)) {
+        const first = tokenAtChar[at];
+        const last = tokenAtChar[at + term.exact.length - 1];
+        const end = at + term.exact.length;
+        if (startOf[first] !== at && !(text[startOf[first]] === "\u0000" && startOf[first] + 1 === at)) continue;
+        if ((startOf[last + 1] ?? text.length) !== end) continue;
+        if (first === last || a.tokens[last].detail.includes("終助詞")) continue;
+        spans.push({ id: term.id!, first, last, inner: true });
+      }
+    }
   }
 
   /** Whether this index holds the term (a term of another router's index has another number here). */

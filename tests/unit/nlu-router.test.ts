@@ -155,6 +155,20 @@ describe("the intent router", () => {
     expect(router.route("じかい は いつ", NOW).slots.followUp).toBe("when");
   });
 
+  it.each([
+    ["そうげいの さーびす しりたい", "transport"],
+    ["へやの そうじ てつだって", "housework"],
+    ["いどう の しえん", "transport"],
+  ])("when a resident types a word with long vowels in kana (%s), finds its category although its folded reading is short", (text, category) => {
+    expect(router.route(text, NOW).slots.category).toBe(category);
+  });
+
+  it.each(["そうじゃね", "そうさ", "きのう さろんに いった"])("does not take everyday kana (%s) for a kanji word read the same way", (text) => {
+    const r = router.route(text, NOW);
+    expect(["housework", "transport"]).not.toContain(r.slots.category);
+    expect(r.intent).not.toBe("help");
+  });
+
   it("explains its choice with tokens and scores", () => {
     const e = router.explain("蓮根のサロン", NOW);
     expect(e.tokens.length).toBeGreaterThan(0);
