@@ -59,8 +59,17 @@ export function normalize(text: string): string {
       .replace(STRAY_N_KATAKANA, "$1ン"),
   )
     .replace(/\s+/g, " ")
+    .replace(KANSAI_IRREGULAR, (m) => KANSAI_IRREGULAR_STANDARD[m])
+    .replace(KANSAI_NEGATION, "$1ない")
     .trim();
 }
+
+// Western Japan's negation, written as spoken: 行けへん, わからへん, できひん, せえへん are 行けない,
+// わからない, できない, しない, so every rule written with ない reads them. Only after a verb's stem
+// (an e- or a-row kana, or a kanji: 来へん), and never ここらへん (around here) or たいへん (大変).
+const KANSAI_IRREGULAR_STANDARD: Record<string, string> = { できひん: "できない", せえへん: "しない", せーへん: "しない", しいひん: "しない", こーへん: "こない", けーへん: "こない", きいひん: "こない", きーひん: "こない" };
+const KANSAI_IRREGULAR = new RegExp(Object.keys(KANSAI_IRREGULAR_STANDARD).join("|"), "g");
+const KANSAI_NEGATION = /(?<!こ|そこ|あそこ|ど|どこ)([えけげせぜてでねへべぺめれかがさたなばまらわ\u3400-\u9fff])へん(?![\u3400-\u9fff])/g;
 
 const JAPANESE = "\\u3041-\\u3096\\u30a1-\\u30fa\\u30fc\\u3400-\\u9fff\\uf900-\\ufaff々〆、。";
 const SPACE_BETWEEN_JAPANESE = new RegExp(`(?<=[${JAPANESE}]) (?=[${JAPANESE}])`, "g");

@@ -31,6 +31,18 @@ describe("normalisation", () => {
     expect(closeJapaneseSpaces(normalize(input))).toBe(out);
   });
 
+  it.each([
+    ["こんどの かいぎ いけへん", "こんどの かいぎ いけない"],
+    ["ようわからへん", "ようわからない"],
+    ["来週は来へんわ", "来週は来ないわ"],
+    ["そんなん できひん", "そんなん できない"],
+    ["ここらへん の さろん", "ここらへん の さろん"],
+    ["たいへん です", "たいへん です"],
+    ["あのへん", "あのへん"],
+  ])("reads western Japan's negation %s as %s (but not ここらへん or たいへん)", (text, expected) => {
+    expect(normalize(text)).toBe(expected);
+  });
+
   it("reads kanji numerals up to 99", () => {
     expect([kanjiToNumber("三"), kanjiToNumber("十"), kanjiToNumber("十二"), kanjiToNumber("二十"), kanjiToNumber("九十九")]).toEqual([3, 10, 12, 20, 99]);
   });
