@@ -39,7 +39,7 @@ describe("intent routing on the labelled corpus", () => {
     // Never tuned on: a fall below these is a regression on phrasings the rules were not written for.
     ["tests/fixtures/nlu-heldout-7.tsv", 0.95, 0.85],
     ["tests/fixtures/nlu-heldout-8.tsv", 0.95, 0.9],
-    ["tests/fixtures/nlu-heldout-9.tsv", 0.94, 0.84],
+    ["tests/fixtures/nlu-heldout-9.tsv", 0.95, 0.86],
     ["tests/fixtures/nlu-heldout-10.tsv", 0.97, 0.95],
     ["tests/fixtures/nlu-heldout-11.tsv", 0.95, 0.9],
     ["tests/fixtures/nlu-heldout-12.tsv", 0.92, 0.8],
@@ -53,6 +53,8 @@ describe("intent routing on the labelled corpus", () => {
     ["tests/fixtures/nlu-heldout-19.tsv", 0.87, 0.8],
     ["tests/fixtures/nlu-heldout-20.tsv", 0.92, 0.85],
     ["tests/fixtures/nlu-heldout-21.tsv", 0.85, 0.65],
+    ["tests/fixtures/nlu-heldout-22.tsv", 0.92, 0.88],
+    ["tests/fixtures/nlu-heldout-23.tsv", 0.87, 0.72],
   ])("scores the held-out set %s (printed; untuned figures are in its header)", (file, minIntent, minSlots) => {
     const set = readCorpus(path.resolve(import.meta.dirname, "../..", file));
     const report = evaluate(router, set, NOW);
