@@ -237,6 +237,11 @@ export function readingSpanAllowed(term: Term, a: Analysed, start: number, end: 
   if (ids.every((i) => a.kanaToken[i])) {
     // A name typed in kana stands on its own: a reading that starts inside a verb's ending carrying
     // on from the word before (使わなく|なります) is not the area 成増, nor a kanji word.
+    // Nor one that starts on a particle after a word and ends inside the next: そこ|は|いくら holds no
+    // 俳句 (はいく). (At the start, に|しだいに may well be 西台: kana cut wrongly.)
+    const last = ids[ids.length - 1];
+    const afterWord = ids[0] > 0 && !a.partStarts.has(ids[0]) && a.tokens[ids[0] - 1].pos !== "記号";
+    if (afterWord && a.tokens[ids[0]].pos === "助詞" && a.tokenOf[start - 1] !== ids[0] && a.tokenOf[end] === last) return false;
     return a.tokenOf[start - 1] !== ids[0] - 1 || !continuesPredicate(term, a, ids[0]);
   }
   // Kanji involved: the span must cover whole tokens and carry exactly the term's kanji.

@@ -127,10 +127,11 @@ export class TermIndex {
     if (this.exact.length) this.scanExact(a, spans);
     // Hiragana typed as one word holds others inside it (しょくじかい, 食事会, holds じかい, 次回): a
     // hiragana match that starts inside a longer match and ends within it is part of that word, not one
-    // of its own. (Katakana and kanji are words as written: コーディネーター in 生活支援コーディネーター.)
+    // of its own. (Katakana and kanji are words as written: コーディネーター in 生活支援コーディネーター. And a
+    // longer match that starts on a particle may be words cut wrongly: そこ|は|いくら is not 俳句 holding いくら.)
     for (const s of spans) {
       if (found[s.id]) continue;
-      if (s.inner && spans.some((o) => o.first < s.first && o.last >= s.last)) continue;
+      if (s.inner && spans.some((o) => o.first < s.first && o.last >= s.last && a.tokens[o.first].pos !== "助詞")) continue;
       found[s.id] = 1;
     }
     this.lemma.scan(a.lemmas, (id, end) => {

@@ -169,6 +169,14 @@ describe("the intent router", () => {
     expect(r.intent).not.toBe("help");
   });
 
+  it("when a resident asks そこはいくら？ after a search, reads a question about the fee, not the hobby 俳句 (はいく) across the particle", () => {
+    const r = router.route("そこはいくら？", NOW);
+    expect(r.slots.followUp).toBe("fee");
+    expect(r.slots.category).toBeUndefined();
+    // At the start of a message, kana cut wrongly (に|しだいに) may still be an area: 西台 is in 徳丸.
+    expect(router.route("にしだいに すんでいます", NOW).slots.area).toBe("徳丸");
+  });
+
   it("explains its choice with tokens and scores", () => {
     const e = router.explain("蓮根のサロン", NOW);
     expect(e.tokens.length).toBeGreaterThan(0);
