@@ -177,6 +177,13 @@ describe("the intent router", () => {
     expect(router.route("にしだいに すんでいます", NOW).slots.area).toBe("徳丸");
   });
 
+  it.each(["にわの くさむしり たのみたい", "びょういん つきそい おねがい できますか"])(
+    "when a resident asks for a task with 頼みたい or お願いできますか (%s), reads a request for help, not a search for services",
+    (text) => {
+      expect(router.route(text, NOW).intent).toBe("request_help");
+    },
+  );
+
   it("explains its choice with tokens and scores", () => {
     const e = router.explain("蓮根のサロン", NOW);
     expect(e.tokens.length).toBeGreaterThan(0);
