@@ -127,6 +127,9 @@ const NEUTRAL_ENDINGS = new Set(["ます", "です", "た", "う", "だ"]);
 const NEGATION_ENDINGS = new Set(["ない", "ん", "ぬ", "ず"]);
 const TE = new Set(["て", "で"]);
 const AFTER_TE = new Set(["しまう", "ちまう", "おく"]);
+const CAUSATIVE = new Set(["せる", "させる"]);
+const HUMBLE_RECEIVING = new Set(["いただく", "いただける", "頂く", "頂ける", "もらう", "もらえる", "貰う", "貰える"]);
+const OBJECT_PARTICLES = new Set(["を", "は", "が", "も"]);
 // ちゃう and じゃう, which kuromoji cuts as ちゃ + い(る).
 const CHA = new Set(["ちゃ", "じゃ"]);
 
@@ -147,6 +150,16 @@ export function lemmasOf(tokens: Token[]): string {
       i++;
       continue;
     }
+    // 〜させていただく and 〜させてもらう are the writer doing it, humbly: 参加させていただきます is
+    // 参加します, 辞めさせていただきます 辞めます (not a causative, which would change the meaning).
+    const after = tokens[i + 2];
+    if (t.pos === "動詞" && t.detail === "接尾" && CAUSATIVE.has(t.base) && next && TE.has(next.base) && after?.pos === "動詞" && HUMBLE_RECEIVING.has(after.base)) {
+      i += 2;
+      continue;
+    }
+    // The object or topic marked or not (登録は取り消す, 登録を取り消す, とうろく とりけす): the same action.
+    const prev = tokens[i - 1];
+    if (t.pos === "助詞" && OBJECT_PARTICLES.has(t.surface) && prev?.pos === "名詞" && (next?.pos === "動詞" || next?.pos === "形容詞")) continue;
     if (t.pos === "助動詞" && NEGATION_ENDINGS.has(t.base)) out += "ない";
     else if (t.pos === "助動詞" && t.base === "たい") out += "たい";
     else if (t.pos === "動詞" || t.pos === "形容詞") out += t.base;

@@ -184,6 +184,14 @@ describe("the intent router", () => {
     },
   );
 
+  it("when a member writes 次の協議体には…参加させていただきます (humble, not a causative), reads that they will attend", () => {
+    expect(router.route("次の協議体には、地域の民生委員さんと一緒に参加させていただきます", NOW)).toMatchObject({ intent: "meeting_rsvp", slots: { attending: true } });
+  });
+
+  it("when a volunteer asks for their registration to be cancelled with the object marked by は (登録は取り消して), reads leaving, not thanks for the closing words", () => {
+    expect(router.route("引っ越すことになったので、このボランティアの登録は取り消してもらえますか。今までありがとうございました", NOW).intent).toBe("volunteer_withdraw");
+  });
+
   it("explains its choice with tokens and scores", () => {
     const e = router.explain("蓮根のサロン", NOW);
     expect(e.tokens.length).toBeGreaterThan(0);
