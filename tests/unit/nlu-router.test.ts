@@ -192,6 +192,10 @@ describe("the intent router", () => {
     expect(router.route("引っ越すことになったので、このボランティアの登録は取り消してもらえますか。今までありがとうございました", NOW).intent).toBe("volunteer_withdraw");
   });
 
+  it.each(["毎日がつらくて、このまま生きていても意味がないのではないかと考えてしまいます", "生きてても仕方ない"])("when someone writes that living is pointless (%s), recognises despair", (text) => {
+    expect(router.route(text, NOW).intent).toBe("despair");
+  });
+
   it("explains its choice with tokens and scores", () => {
     const e = router.explain("蓮根のサロン", NOW);
     expect(e.tokens.length).toBeGreaterThan(0);
