@@ -66,7 +66,8 @@ export interface Explanation extends RouteResult {
 export class Router implements Nlu {
   private readonly intents: CompiledIntent[];
   private readonly categories: CompiledCategory[];
-  private areas: { name: string; terms: Term[] }[] = [];
+  /** Each area's name and reading, then its aliases (from `aliases` on). */
+  private areas: { name: string; terms: Term[]; aliases: number }[] = [];
   private readonly nearby: Term[];
   private readonly free: Term[];
   private readonly timeOfDay: Record<TimeOfDay, Term[]>;
@@ -124,17 +125,14 @@ export class Router implements Nlu {
    */
   configure(areas: AreaEntry[], timeZone: string): void {
     this.timeZone = timeZone;
-    this.areas = areas.map((a) => ({
-      name: a.name,
-      terms: [
-        this.term(a.name, a.reading || undefined),
-        ...(a.reading ? [this.term(a.reading)] : []),
-        ...a.aliases.flatMap((raw) => {
-          const alias = parseAlias(raw);
-          return alias.reading ? [this.term(alias.text, alias.reading), this.term(alias.reading)] : [this.term(alias.text)];
-        }),
-      ],
-    }));
+    this.areas = areas.map((a) => {
+      const own = [this.term(a.name, a.reading || undefined), ...(a.reading ? [this.term(a.reading)] : [])];
+      const aliases = a.aliases.flatMap((raw) => {
+        const alias = parseAlias(raw);
+        return alias.reading ? [this.term(alias.text, alias.reading), this.term(alias.reading)] : [this.term(alias.text)];
+      });
+      return { name: a.name, terms: [...own, ...aliases], aliases: own.length };
+    });
   }
 
   private term(text: string, reading?: string, weight = 1): Term {
@@ -336,7 +334,14 @@ export class Router implements Nlu {
 
   private area(a: Analysed, has: (t: Term) => boolean): string | undefined {
     const hits: { name: string; term: Term }[] = [];
-    for (const area of this.areas) for (const t of area.terms) if (has(t)) hits.push({ name: area.name, term: t });
+    for (const area of this.areas) {
+      area.terms.forEach((t, k) => {
+        if (!has(t)) return;
+        // An alias followed by 地区 or 地域 names the wider district around it (志村地区 is not 志村坂上).
+        if (k >= area.aliases && widerDistrict(a, t)) return;
+        hits.push({ name: area.name, term: t });
+      });
+    }
     if (hits.length === 0) return undefined;
     // 上板橋 (常盤台) contains 板橋: a match inside a longer match does not count.
     const kept = hits.filter(
@@ -369,6 +374,12 @@ function wholeMatch(t: Term, whole: { written: string; reading: string }): boole
 
 const FORMER_AFTER = /^(?:町|丁目)?(?:から|に住んでいた|に住んでました|に住んでいました|に住んでおりました|にいた|にいました)/;
 const FORMER_BEFORE = /(?:前は|以前は?|昔は|もともと|元々|元は|前まで|これまでは)[^、。]*$/;
+
+const DISTRICT_AFTER = /^(?:地区|地域|方面|エリア|ちく|ちいき)/;
+function widerDistrict(a: Analysed, t: Term): boolean {
+  const at = a.normalized.indexOf(t.text);
+  return at >= 0 && DISTRICT_AFTER.test(a.normalized.slice(at + t.text.length));
+}
 
 /** The area is named as where the writer lived before, or moved from. */
 function formerArea(a: Analysed, t: Term): boolean {

@@ -196,6 +196,12 @@ describe("the intent router", () => {
     expect(router.route(text, NOW).intent).toBe("despair");
   });
 
+  it("when a coordinator writes 志村地区 (the district), does not take it for the area whose alias is 志村, but 蓮根地区 is still 蓮根", () => {
+    expect(router.route("志村地区の住民向けに案内を流して", NOW).slots.area).toBeUndefined();
+    expect(router.route("蓮根地区のサロン", NOW).slots.area).toBe("蓮根");
+    expect(router.route("志村のサロン", NOW).slots.area).toBe("志村坂上");
+  });
+
   it("explains its choice with tokens and scores", () => {
     const e = router.explain("蓮根のサロン", NOW);
     expect(e.tokens.length).toBeGreaterThan(0);
