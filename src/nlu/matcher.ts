@@ -157,8 +157,17 @@ export function lemmasOf(tokens: Token[]): string {
       i += 2;
       continue;
     }
-    // The object or topic marked or not (登録は取り消す, 登録を取り消す, とうろく とりけす): the same action.
+    // 〜そうにない, 〜そうもない, 〜そうにありません (not likely to): the negation of the verb before it.
     const prev = tokens[i - 1];
+    if (t.surface === "そう" && t.pos === "名詞" && (prev?.pos === "動詞" || prev?.pos === "助動詞") && (next?.surface === "に" || next?.surface === "も")) {
+      const neg = after?.base === "ない" ? 2 : after?.base === "ある" && NEGATION_ENDINGS.has(tokens[i + 4]?.base ?? "") && tokens[i + 3]?.base === "ます" ? 4 : after?.base === "ある" && tokens[i + 3]?.base === "ない" ? 3 : 0;
+      if (neg) {
+        out += "ない";
+        i += neg;
+        continue;
+      }
+    }
+    // The object or topic marked or not (登録は取り消す, 登録を取り消す, とうろく とりけす): the same action.
     if (t.pos === "助詞" && OBJECT_PARTICLES.has(t.surface) && prev?.pos === "名詞" && (next?.pos === "動詞" || next?.pos === "形容詞")) continue;
     if (t.pos === "助動詞" && NEGATION_ENDINGS.has(t.base)) out += "ない";
     else if (t.pos === "助動詞" && t.base === "たい") out += "たい";

@@ -202,6 +202,10 @@ describe("the intent router", () => {
     expect(router.route("志村のサロン", NOW).slots.area).toBe("志村坂上");
   });
 
+  it.each(["協議体、行けそうにないです", "協議体には出られそうもありません"])("when a member writes that they are not likely to come (%s), reads a no to the meeting", (text) => {
+    expect(router.route(text, NOW)).toMatchObject({ intent: "meeting_rsvp", slots: { attending: false } });
+  });
+
   it("explains its choice with tokens and scores", () => {
     const e = router.explain("蓮根のサロン", NOW);
     expect(e.tokens.length).toBeGreaterThan(0);
