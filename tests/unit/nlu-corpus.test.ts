@@ -59,6 +59,8 @@ describe("intent routing on the labelled corpus", () => {
     ["tests/fixtures/nlu-heldout-25.tsv", 0.9, 0.7],
     ["tests/fixtures/nlu-heldout-26.tsv", 0.85, 0.35],
     ["tests/fixtures/nlu-heldout-27.tsv", 0.87, 0.45],
+    ["tests/fixtures/nlu-heldout-28.tsv", 0.97, 0.95],
+    ["tests/fixtures/nlu-heldout-29.tsv", 0.97, 0.9],
   ])("scores the held-out set %s (printed; untuned figures are in its header)", (file, minIntent, minSlots) => {
     const set = readCorpus(path.resolve(import.meta.dirname, "../..", file));
     const report = evaluate(router, set, NOW);
