@@ -30,9 +30,25 @@ export interface WeekdayTerms {
   everyday: Term;
 }
 
+// Days set apart as not suiting, up to the end of their clause: 平日は仕事をしていますが、 (then 土曜日の午前中なら…).
+const UNSUITED_DAYS = new RegExp(`(平日|週末|土日|毎日|[${"月火水木金土日"}](?:曜日?)?)は[^、。]*?(?:無理|むり|だめ|ダメ|ません|ない|仕事|用事|予定があ|病院|忙し|いそがし|都合が悪|都合がわる)[^、。]*[、。]`, "g");
+
+/**
+ * The days meant. Days set apart as not suiting (平日は仕事なので、土曜なら…) give way to the days named
+ * after them; alone (月曜は無理です) they are still the days the message is about.
+ */
 export function extractWeekdays(a: Analysed, terms: WeekdayTerms, has: Has): number[] | undefined {
+  const whole = weekdaysToKanji(a.normalized);
+  const masked = whole.replace(UNSUITED_DAYS, (m) => " ".repeat(m.length));
+  if (masked !== whole) {
+    const rest = daysIn(a, masked, terms, (t) => has(t) && masked.includes(t.text));
+    if (rest) return rest;
+  }
+  return daysIn(a, whole, terms, has);
+}
+
+function daysIn(a: Analysed, text: string, terms: WeekdayTerms, has: Has): number[] | undefined {
   const found = new Set<number>();
-  const text = weekdaysToKanji(a.normalized);
   for (const m of text.matchAll(WEEKDAY_SINGLE)) found.add(WD_INDEX[m[1]]);
   for (const m of text.matchAll(WEEKDAY_RUN)) for (const c of m[1]) if (c in WD_INDEX) found.add(WD_INDEX[c]);
   for (const [kana, wd] of KANA_WEEKDAYS) {

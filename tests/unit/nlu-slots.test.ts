@@ -56,6 +56,14 @@ describe("slots", () => {
     expect(slots(text).timeOfDay).toBe(tod);
   });
 
+  it.each([
+    ["平日は仕事をしていますが、土曜日の午前中なら時間が取れます", [6]],
+    ["月曜は病院なので行けませんが、それ以外の平日の午後なら活動できます", [1, 2, 3, 4, 5]],
+    ["月曜は無理です", [1]],
+  ])("when days are set apart as not suiting (%s), takes the days named after them, or those days alone", (text, days) => {
+    expect(slots(text).weekdays).toEqual(days);
+  });
+
   it("reads 毎週火曜日と木曜日 as Tuesday and Thursday, without the 日 of 曜日 as Sunday", () => {
     expect(slots("年明けからはまた毎週火曜日と木曜日の午前中に活動できるようになります").weekdays).toEqual([2, 4]);
   });
