@@ -45,6 +45,24 @@ describe("volunteers", () => {
     expect(v.consentAt).not.toBeNull();
   });
 
+  it("when someone writes the days they are free with their wish to register, does not ask for the times again and keeps them", async () => {
+    t.line.profiles.set(VOL, { displayName: "田中" });
+    await t.send(events.text(VOL, "平日は仕事をしていますが、土曜日の午前中なら時間が取れるので、地域のボランティアに参加してみたいです"));
+    await t.send(events.postback(VOL, lastQuick(t, VOL, "同意して進む")));
+    await t.send(events.postback(VOL, lastQuick(t, VOL, "「田中」にする")));
+    await t.send(events.text(VOL, "蓮根"));
+    await t.send(events.postback(VOL, lastQuick(t, VOL, "地域はこれで決定")));
+    await t.send(events.postback(VOL, lastQuick(t, VOL, "話し相手")));
+    await t.send(events.postback(VOL, lastQuick(t, VOL, "これで決定")));
+    // Straight to the phone number: the times were given.
+    expect(t.textsTo(VOL).at(-1)).toMatch(/電話/);
+    await t.send(events.text(VOL, "なし"));
+    expect(t.textsTo(VOL).at(-1)).toMatch(/土/);
+    await t.send(events.postback(VOL, lastQuick(t, VOL, "登録する")));
+    const v = await t.db.volunteer.findFirstOrThrow();
+    expect(JSON.parse(v.availability)).toEqual([{ weekdays: [6], timeOfDay: "morning" }]);
+  });
+
   it("resumes an interrupted registration after the app restarts", async () => {
     await t.send(events.text(VOL, "ボランティアに登録したい"));
     await t.send(events.postback(VOL, lastQuick(t, VOL, "同意して進む")));

@@ -67,8 +67,11 @@ async function ask(ctx: TurnContext, step: Step, data: RegData): Promise<Turn> {
 /** After a step: the next one, or straight to the summary when editing one field. */
 function next(step: Step, data: RegData): Step {
   if (data.edit) return "confirm";
+  // The days and times said with the wish to register (土曜の午前なら…参加したい) are not asked again;
+  // the summary shows them, and 直す changes them.
   const order: Step[] = ["consent", "name", "areas", "skills", "times", "phone", "confirm"];
-  return order[order.indexOf(step) + 1] ?? "confirm";
+  const following = order[order.indexOf(step) + 1] ?? "confirm";
+  return following === "times" && data.draft.availability.length ? "phone" : following;
 }
 
 function slotsFromText(input: Extract<Input, { kind: "text" }>): Slot[] | null {
@@ -214,9 +217,12 @@ const PAUSE = /休|やすみ|やすま|やすむ|できません|できない|�
 export const volunteersFeature: Feature = {
   name: "volunteers",
   intents: {
-    volunteer_register: async (ctx) => {
+    volunteer_register: async (ctx, route) => {
       if (await draftOf(ctx)) return { replies: m.alreadyVolunteerMessages() };
-      return ask(ctx, "consent", { draft: emptyDraft() });
+      const draft = emptyDraft();
+      const { weekdays, timeOfDay } = route.slots;
+      if (weekdays?.length || timeOfDay) draft.availability = [{ weekdays: weekdays?.length ? weekdays : [0, 1, 2, 3, 4, 5, 6], timeOfDay }];
+      return ask(ctx, "consent", { draft });
     },
     volunteer_profile: async (ctx) => {
       const d = await draftOf(ctx);
