@@ -41,6 +41,7 @@ interface CompiledIntent {
   intent: IntentName;
   whole: Term[];
   priority: boolean;
+  requires: string[];
   slots: Set<string>;
   boosts: { categoryKind: Record<string, number>; slots: Record<string, number> };
   slotBoosts: [string, number][];
@@ -97,6 +98,7 @@ export class Router implements Nlu {
       shapeBoosts: Object.entries(i.boosts.shape) as [ShapeFeature, number][],
       whole: i.whole.map((w) => this.term(w.text, w.reading, w.weight)),
       priority: i.priority,
+      requires: i.requires,
       cues: i.cues.map((c) => ({ weight: c.weight, terms: c.terms.map(t), with: c.with?.map(t), without: c.without?.map(t) })),
     }));
     this.categories = vocab.categories.map((c) => ({ key: c.key, kind: c.kind, terms: c.terms.map(t), together: c.together.map((p) => ({ terms: p.terms.map(t), with: p.with.map(t) })) }));
@@ -250,6 +252,7 @@ export class Router implements Nlu {
         p0.p - (p1?.p ?? 0) >= ACCEPT_MARGIN &&
         !scores.find((x) => x.intent === p0.intent)?.priority &&
         this.model!.hasKeyWord(features!, p0.intent) &&
+        this.hasRequired(p0.intent, slots) &&
         // One word alone (手伝い: to ask for help, or to give it?) is exactly when to ask.
         contentWords(a.tokens).length >= 2
       ) {
@@ -258,13 +261,13 @@ export class Router implements Nlu {
         confident = true;
         learned = true;
         confidence = Math.round(p0.p * 100) / 100;
-      } else if (best && best.intent !== "unknown" && ruleSupport && best.score >= ACCEPT_LEARNED && best.score - (next?.score ?? 0) >= ACCEPT_MARGIN) {
+      } else if (best && best.intent !== "unknown" && ruleSupport && best.score >= ACCEPT_LEARNED && best.score - (next?.score ?? 0) >= ACCEPT_MARGIN && this.hasRequired(best.intent, slots)) {
         chosen = scores.find((x) => x.intent === best.intent)!;
         confident = true;
         learned = true;
         confidence = Math.round(best.score * 100) / 100;
       } else {
-        const offered = blended.filter((x) => this.offerable.has(x.intent) && x.score >= OFFER_MIN).slice(0, MAX_CANDIDATES);
+        const offered = blended.filter((x) => this.offerable.has(x.intent) && x.score >= OFFER_MIN && this.hasRequired(x.intent, slots)).slice(0, MAX_CANDIDATES);
         if (offered.length) candidates = offered.map((x) => ({ intent: x.intent, confidence: Math.round(x.score * 100) / 100, label: this.offerable.get(x.intent)! }));
       }
     }
@@ -285,6 +288,12 @@ export class Router implements Nlu {
         shape: [...shape.features],
       },
     };
+  }
+
+  /** The slots the intent cannot do without were found (see `requires` in intents/*.yaml). */
+  private hasRequired(intent: IntentName, slots: Slots): boolean {
+    const spec = this.intents.find((i) => i.intent === intent);
+    return !spec || spec.requires.every((k) => (slots as Record<string, unknown>)[k] !== undefined);
   }
 
   /** Each intent's blended likelihood: the model's posterior and the rules' partial score, half and half ("unknown": the model's alone). */

@@ -39,6 +39,8 @@ export interface IntentSpec {
   whole: TermSpec[];
   /** Wins over every other intent whenever it reaches the threshold (emergencies). */
   priority: boolean;
+  /** Slots without which the learned fallback never chooses this intent (set_area with no area has nothing to set). */
+  requires: string[];
   examples: { positive: string[]; negative: string[] };
 }
 
@@ -125,6 +127,8 @@ export function parseIntentFile(doc: any, file: string): IntentSpec {
   for (const s of slots) if (!SLOT_NAMES.includes(s)) throw new VocabularyError(`${file}: unknown slot "${s}"`);
   if (!Array.isArray(doc.cues) || doc.cues.length === 0) throw new VocabularyError(`${file}: cues must be a non-empty list`);
   if (doc.priority !== undefined && typeof doc.priority !== "boolean") throw new VocabularyError(`${file}: priority must be true or false`);
+  const requires = strings(doc.requires, `${file}: requires`);
+  for (const r of requires) if (!slots.includes(r)) throw new VocabularyError(`${file}: requires "${r}", which is not one of its slots`);
   return {
     intent: doc.intent,
     description: String(doc.description ?? ""),
@@ -146,6 +150,7 @@ export function parseIntentFile(doc: any, file: string): IntentSpec {
     }),
     whole: doc.whole === undefined ? [] : terms(doc.whole, `${file}: whole`),
     priority: doc.priority === true,
+    requires,
     examples: { positive: strings(doc.examples?.positive, `${file}: examples.positive`), negative: strings(doc.examples?.negative, `${file}: examples.negative`) },
   };
 }

@@ -206,6 +206,12 @@ describe("the intent router", () => {
     expect(router.route(text, NOW)).toMatchObject({ intent: "meeting_rsvp", slots: { attending: false } });
   });
 
+  it.each(["母が転んで骨折しました", "足を怪我してしまいました"])("when a resident tells of an injury (%s), neither the fallback nor the もしかして buttons offer to set the home area", (text) => {
+    const r = router.route(text, NOW);
+    expect(r.intent).not.toBe("set_area");
+    expect((r.candidates ?? []).map((c) => c.intent)).not.toContain("set_area");
+  });
+
   it("explains its choice with tokens and scores", () => {
     const e = router.explain("蓮根のサロン", NOW);
     expect(e.tokens.length).toBeGreaterThan(0);

@@ -37,6 +37,13 @@ describe("the intents/ files", () => {
     expect(() => loadVocabulary(dir)).toThrow(VocabularyError);
   });
 
+  it("reject a `requires` that names a slot the intent does not have", () => {
+    const dir = copyIntents();
+    const file = path.join(dir, "set_area.yaml");
+    fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace("requires: [area]", "requires: [category]"));
+    expect(() => loadVocabulary(dir)).toThrow(/set_area\.yaml: requires "category"/);
+  });
+
   it("read the term syntax", () => {
     expect(parseTerm("体操", "t")).toEqual({ text: "体操", reading: undefined, weight: 1 });
     expect(parseTerm("蓮根|はすね", "t")).toEqual({ text: "蓮根", reading: "はすね", weight: 1 });
