@@ -134,6 +134,19 @@ const OBJECT_PARTICLES = new Set(["を", "は", "が", "も"]);
 const CHA = new Set(["ちゃ", "じゃ"]);
 
 /**
+ * After the そう of 行けそう at i: how many tokens more make 〜そうにない, 〜そうもない or 〜そうにありません
+ * (に/も, then ない; or ある, ます and a negation), else 0.
+ */
+function unlikelyLength(tokens: Token[], i: number): number {
+  const [particle, verb, polite, negation] = [tokens[i + 1], tokens[i + 2], tokens[i + 3], tokens[i + 4]];
+  if (particle?.surface !== "に" && particle?.surface !== "も") return 0;
+  if (verb?.base === "ない") return 2;
+  if (verb?.base !== "ある") return 0;
+  if (polite?.base === "ない") return 3;
+  return polite?.base === "ます" && NEGATION_ENDINGS.has(negation?.base ?? "") ? 4 : 0;
+}
+
+/**
  * A text with each verb and adjective in its dictionary form, the endings
  * that do not change the action dropped and every negation written ない:
  * 抜けたかったです → 抜けるたい, 行けません → 行けるない, 外れさせて → 外れるさせるて.
@@ -159,13 +172,11 @@ export function lemmasOf(tokens: Token[]): string {
     }
     // 〜そうにない, 〜そうもない, 〜そうにありません (not likely to): the negation of the verb before it.
     const prev = tokens[i - 1];
-    if (t.surface === "そう" && t.pos === "名詞" && (prev?.pos === "動詞" || prev?.pos === "助動詞") && (next?.surface === "に" || next?.surface === "も")) {
-      const neg = after?.base === "ない" ? 2 : after?.base === "ある" && NEGATION_ENDINGS.has(tokens[i + 4]?.base ?? "") && tokens[i + 3]?.base === "ます" ? 4 : after?.base === "ある" && tokens[i + 3]?.base === "ない" ? 3 : 0;
-      if (neg) {
-        out += "ない";
-        i += neg;
-        continue;
-      }
+    const unlikely = t.surface === "そう" && t.pos === "名詞" && (prev?.pos === "動詞" || prev?.pos === "助動詞") ? unlikelyLength(tokens, i) : 0;
+    if (unlikely) {
+      out += "ない";
+      i += unlikely;
+      continue;
     }
     // The object or topic marked or not (登録は取り消す, 登録を取り消す, とうろく とりけす): the same action.
     if (t.pos === "助詞" && OBJECT_PARTICLES.has(t.surface) && prev?.pos === "名詞" && (next?.pos === "動詞" || next?.pos === "形容詞")) continue;

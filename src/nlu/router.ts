@@ -67,8 +67,8 @@ export interface Explanation extends RouteResult {
 export class Router implements Nlu {
   private readonly intents: CompiledIntent[];
   private readonly categories: CompiledCategory[];
-  /** Each area's name and reading, then its aliases (from `aliases` on). */
-  private areas: { name: string; terms: Term[]; aliases: number }[] = [];
+  /** Each area's name and reading, then its aliases (from index `aliasesFrom` on). */
+  private areas: { name: string; terms: Term[]; aliasesFrom: number }[] = [];
   private readonly nearby: Term[];
   private readonly free: Term[];
   private readonly timeOfDay: Record<TimeOfDay, Term[]>;
@@ -133,7 +133,7 @@ export class Router implements Nlu {
         const alias = parseAlias(raw);
         return alias.reading ? [this.term(alias.text, alias.reading), this.term(alias.reading)] : [this.term(alias.text)];
       });
-      return { name: a.name, terms: [...own, ...aliases], aliases: own.length };
+      return { name: a.name, terms: [...own, ...aliases], aliasesFrom: own.length };
     });
   }
 
@@ -347,7 +347,7 @@ export class Router implements Nlu {
       area.terms.forEach((t, k) => {
         if (!has(t)) return;
         // An alias followed by 地区 or 地域 names the wider district around it (志村地区 is not 志村坂上).
-        if (k >= area.aliases && widerDistrict(a, t)) return;
+        if (k >= area.aliasesFrom && widerDistrict(a, t)) return;
         hits.push({ name: area.name, term: t });
       });
     }
