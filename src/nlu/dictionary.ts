@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import zlib from "node:zlib";
+import { toKatakana } from "./normalize.js";
 
 /**
  * kuromoji's IPADIC, repacked so the bot starts fast and stays small.
@@ -87,7 +88,7 @@ const FEATURES_OFFSET = 6;
  * The words' features ("surface,pos,detail1,detail2,detail3,conjugation type,conjugation form,base,
  * reading,pronunciation", UTF-8) with only what the router reads kept: the surface, the part of speech
  * and its first detail, the base form and the reading. The others become empty, and the base form or
- * the reading "*" when it is only the surface again (the tokenizer reads "*" as the surface), which
+ * the reading "*" when it is only the surface again (the tokenizer reads "*" back the same way, with the same toKatakana), which
  * takes the 36 MB of features to about half. Entries that share features share their bytes. Returns
  * the features and a copy of tid pointing into them.
  */
@@ -125,10 +126,6 @@ function packFeatures(tid: Uint8Array, features: Uint8Array): { tid: Uint8Array;
     at += c.length;
   }
   return { tid: out, features: packed };
-}
-
-function toKatakana(s: string): string {
-  return s.replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
 }
 
 /** Reads kuromoji's shipped .gz files into the compact sections (the slow path, once). */

@@ -118,7 +118,7 @@ export class TermIndex {
       if (t.text.length === 1 && !(a.tokenStarts.has(start) && a.tokenEnds.has(end))) return;
       // A kana name inside a verb's ending (使わなくなります is not 成増, なります).
       if (t.kanji === "" && a.tokenStarts.has(start) && continuesPredicate(t, a, a.tokenAt[start])) return;
-      // A verb or adjective then negated (行けそう|にない, 大丈夫|じゃない) means the opposite.
+      // A verb or a 〜そう then negated (行けそう|にない, 出られそう|もない) means the opposite.
       if ((t.lemma || t.text.endsWith("そう")) && NEGATED_AFTER.test(a.normalized.slice(end, end + 8))) return;
       // A short kana word ends where a word ends: そうじ is not in そうじゃね (that's right, isn't it).
       if (t.text.length <= 3 && t.kanji === "" && !a.tokenEnds.has(end) && HIRAGANA.test(t.text)) return;
@@ -132,7 +132,10 @@ export class TermIndex {
       if (!readingSpanAllowed(t, a, start, end)) return;
       const first = a.tokenOf[start];
       const last = a.tokenOf[end - 1];
-      if ((t.lemma || t.text.endsWith("そう")) && NEGATED_AFTER.test(a.normalized.slice(endOffset(a, last), endOffset(a, last) + 8))) return;
+      if (t.lemma || t.text.endsWith("そう")) {
+        const after = endOffset(a, last);
+        if (NEGATED_AFTER.test(a.normalized.slice(after, after + 8))) return;
+      }
       spans.push({ id, first, last, inner: hiraganaOnly(a, first, last) });
     });
     if (this.exact.length) this.scanExact(a, spans);

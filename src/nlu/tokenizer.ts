@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import { loadSections, type DictionarySections } from "./dictionary.js";
 import { latticeBuilder } from "./lattice.js";
+import { toKatakana } from "./normalize.js";
 
 export interface Token {
   surface: string;
@@ -80,10 +81,6 @@ export function kuromojiTokenizer(s: DictionarySections): { tokenize(text: strin
   return tokenizer;
 }
 
-function katakana(text: string): string {
-  return text.replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
-}
-
 let loading: Promise<Tokenizer> | undefined;
 
 /**
@@ -101,7 +98,7 @@ export function loadTokenizer(): Promise<Tokenizer> {
             tk.tokenize(text).map((t) => ({
               surface: t.surface_form,
               base: t.basic_form === "*" ? t.surface_form : t.basic_form,
-              reading: t.reading && t.reading !== "*" ? t.reading : katakana(t.surface_form),
+              reading: t.reading && t.reading !== "*" ? t.reading : toKatakana(t.surface_form),
               pos: t.pos,
               detail: t.pos_detail_1,
             })),
