@@ -94,7 +94,16 @@ export function parseTerm(raw: unknown, where: string): TermSpec {
 
 function terms(raw: unknown, where: string): TermSpec[] {
   if (!Array.isArray(raw) || raw.length === 0) throw new VocabularyError(`${where}: needs a non-empty list of terms`);
-  return raw.map((t, i) => parseTerm(t, `${where}[${i}]`));
+  // A term written twice (easy in a long list a coordinator edits) counts once, at the larger of its weights:
+  // a category's score adds its terms' weights, so a repeated term would double its pull.
+  const out = new Map<string, TermSpec>();
+  raw.forEach((t, i) => {
+    const term = parseTerm(t, `${where}[${i}]`);
+    const key = `${term.text}|${term.reading ?? ""}`;
+    const seen = out.get(key);
+    if (!seen || seen.weight < term.weight) out.set(key, term);
+  });
+  return [...out.values()];
 }
 
 function number(raw: unknown, where: string, min: number, max: number): number {

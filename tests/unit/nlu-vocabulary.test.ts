@@ -37,6 +37,14 @@ describe("the intents/ files", () => {
     expect(() => loadVocabulary(dir)).toThrow(VocabularyError);
   });
 
+  it("count a term a coordinator wrote twice in one list once, at its larger weight", () => {
+    const dir = copyIntents();
+    const file = path.join(dir, "vocabulary/categories.yaml");
+    fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace("terms: [サロン,", "terms: [ゆんたく@0.5, サロン, ゆんたく,"));
+    const salon = loadVocabulary(dir).categories.find((c) => c.key === "salon")!;
+    expect(salon.terms.filter((t) => t.text === "ゆんたく")).toEqual([{ text: "ゆんたく", reading: undefined, weight: 1 }]);
+  });
+
   it("reject a `requires` that names a slot the intent does not have", () => {
     const dir = copyIntents();
     const file = path.join(dir, "set_area.yaml");
