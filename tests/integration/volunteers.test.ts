@@ -122,6 +122,18 @@ describe("volunteers", () => {
     expect((await t.db.helpRequest.findFirstOrThrow()).status).toBe("arranged");
   });
 
+  it("when a resident of 蓮根 asks for a hand 明日の午後, the coordinator's notice names the day as 12月2日(水) 午後", async () => {
+    await becomeSc(t, SC_HASUNE, ["蓮根"]);
+    await t.send(events.text(RES, "蓮根に住んでいます"));
+    await t.send(events.text(RES, "明日の午後、病院まで付き添ってもらえませんか"));
+    await t.send(events.postback(RES, lastQuick(t, RES, "コーディネーターに相談")));
+    await t.send(events.postback(RES, lastQuick(t, RES, "はい、伝える")));
+    const request = await t.db.helpRequest.findFirstOrThrow();
+    expect(JSON.parse(request.preferredTimes)).toMatchObject({ date: "2026-12-02", timeOfDay: "afternoon" });
+    const pushed = t.messagesTo(SC_HASUNE).filter((m: any) => /新しい相談/.test(m.altText ?? m.text ?? ""));
+    expect(JSON.stringify(pushed)).toContain("12月2日(水) 午後");
+  });
+
   it("an SC of another area cannot act on the request", async () => {
     await becomeSc(t, SC_NARIMASU, ["成増"]);
     await becomeSc(t, SC_HASUNE, ["蓮根"]);

@@ -1,6 +1,7 @@
 import type { Db } from "../../data/client.js";
 import { insertHelpRequest } from "../../data/help.js";
 import type { TimeOfDay } from "../../nlu/types.js";
+import { addDays, compareDates, formatDateRangeJa, parseIsoDate, WEEKDAY_KANJI, weekdayOf } from "../../schedule/time.js";
 import { firstChars } from "../../util/chars.js";
 
 export interface HelpDraft {
@@ -9,22 +10,45 @@ export interface HelpDraft {
   areaId?: number;
   weekdays?: number[];
   timeOfDay?: TimeOfDay;
+  /** The day asked for (明日, 12月7日), YYYY-MM-DD; with dateTo, a range (来週). */
+  date?: string;
+  dateTo?: string;
+}
+
+/** When the resident would like the help: what matching compares with volunteers' free times. */
+export interface PreferredTimes {
+  weekdays: number[];
+  timeOfDay?: TimeOfDay;
+  date?: string;
+  dateTo?: string;
 }
 
 const TOD_JA: Record<TimeOfDay, string> = { morning: "午前", afternoon: "午後", evening: "夕方以降" };
 
-export function parsePreferredTimes(json: string): { weekdays: number[]; timeOfDay?: TimeOfDay } {
+export function parsePreferredTimes(json: string): PreferredTimes {
   try {
     const v = JSON.parse(json);
-    return { weekdays: Array.isArray(v.weekdays) ? v.weekdays : [], timeOfDay: v.timeOfDay ?? undefined };
+    const day = (x: unknown) => (typeof x === "string" && parseIsoDate(x) ? x : undefined);
+    return { weekdays: Array.isArray(v.weekdays) ? v.weekdays : [], timeOfDay: v.timeOfDay ?? undefined, date: day(v.date), dateTo: day(v.dateTo) };
   } catch {
     return { weekdays: [] };
   }
 }
 
-export function preferredTimesText(d: { weekdays?: number[]; timeOfDay?: TimeOfDay }): string {
-  const days = d.weekdays?.length ? d.weekdays.map((w) => "日月火水木金土"[w]).join("・") + "曜日" : "";
-  return [days, d.timeOfDay ? TOD_JA[d.timeOfDay] : ""].filter(Boolean).join(" ");
+export function preferredTimesText(d: Omit<PreferredTimes, "weekdays"> & { weekdays?: number[] }): string {
+  let from = d.date ? parseIsoDate(d.date) : null;
+  let to = d.dateTo ? parseIsoDate(d.dateTo) : from;
+  let weekdays = d.weekdays ?? [];
+  // 来週の木曜日 is a week and a weekday: the one day it means.
+  if (from && to && weekdays.length === 1) {
+    const day = [0, 1, 2, 3, 4, 5, 6].map((n) => addDays(from!, n)).find((x) => compareDates(x, to!) <= 0 && weekdayOf(x) === weekdays[0]);
+    if (day) (from = day), (to = day);
+  }
+  // A single day shows its weekday already: 12月10日(木).
+  if (from && to && compareDates(from, to) === 0) weekdays = [];
+  const when = from && to ? formatDateRangeJa(from, to) : "";
+  const days = weekdays.length ? weekdays.map((w) => WEEKDAY_KANJI[w]).join("・") + "曜日" : "";
+  return [when, days, d.timeOfDay ? TOD_JA[d.timeOfDay] : ""].filter(Boolean).join(" ");
 }
 
 /** Stores a consented help request (status 受付). */
@@ -34,7 +58,7 @@ export async function createHelpRequest(db: Db, userId: number, d: HelpDraft, no
     categoryKey: d.categoryKey ?? null,
     areaId: d.areaId ?? null,
     // Structured, so matching can compare it with volunteers' free times.
-    preferredTimes: JSON.stringify({ weekdays: d.weekdays ?? [], timeOfDay: d.timeOfDay ?? null }),
+    preferredTimes: JSON.stringify({ weekdays: d.weekdays ?? [], timeOfDay: d.timeOfDay ?? null, date: d.date ?? null, dateTo: d.dateTo ?? null }),
     description: firstChars(d.text, 500),
     consentAt: now,
   });

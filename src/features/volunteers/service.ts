@@ -2,6 +2,7 @@ import type { Db } from "../../data/client.js";
 import { activeVolunteersIn, anonymiseVolunteer, setAvailability as storeAvailability, setPause, upsertVolunteer, volunteerOf } from "../../data/volunteers.js";
 import type { User, Volunteer } from "../../generated/prisma/client.js";
 import type { TimeOfDay } from "../../nlu/types.js";
+import { parseIsoDate, weekdayOf } from "../../schedule/time.js";
 import { withRole } from "../../users/service.js";
 import { parseJsonArray, SKILLS_FOR_CATEGORY, type Slot } from "./model.js";
 
@@ -59,12 +60,15 @@ export interface Candidate {
  */
 export async function rankCandidates(
   db: Db,
-  req: { areaId: number | null; categoryKey: string | null; weekdays?: number[]; timeOfDay?: TimeOfDay },
+  req: { areaId: number | null; categoryKey: string | null; weekdays?: number[]; timeOfDay?: TimeOfDay; date?: string; dateTo?: string },
   scopeAreaIds: number[],
   at: Date,
 ): Promise<Candidate[]> {
   const vols = await activeVolunteersIn(db, scopeAreaIds, new Date(at.getTime() - 30 * 86400_000));
   const wanted = SKILLS_FOR_CATEGORY[req.categoryKey ?? ""] ?? [];
+  // One day asked for (明日, 12月10日) is compared by its weekday with the days volunteers are free.
+  const day = req.date && (!req.dateTo || req.dateTo === req.date) ? parseIsoDate(req.date) : null;
+  const weekdays = req.weekdays?.length ? req.weekdays : day ? [weekdayOf(day)] : [];
   const out: Candidate[] = [];
   for (const v of vols) {
     if (isPaused(v, at)) continue;
@@ -81,7 +85,7 @@ export async function rankCandidates(
       reasons.push("できること");
     }
     const timeOk = slots.some(
-      (s) => (!req.weekdays?.length || req.weekdays.some((d) => s.weekdays.includes(d))) && (!req.timeOfDay || !s.timeOfDay || s.timeOfDay === req.timeOfDay),
+      (s) => (!weekdays.length || weekdays.some((d) => s.weekdays.includes(d))) && (!req.timeOfDay || !s.timeOfDay || s.timeOfDay === req.timeOfDay),
     );
     if (timeOk && slots.length) {
       score += 2;
