@@ -149,6 +149,11 @@ describe("the intent router", () => {
     expect(router.route("孫の運動会に行ってきた", NOW).intent).not.toBe("find_place");
   });
 
+  it("when a resident thanks first and tells how a place helped (おかげで…サロンに通えています), reads thanks; thanks then a question is a search", () => {
+    expect(router.route("先日はありがとうございました。おかげで父も楽しくサロンに通えています", NOW).intent).toBe("thanks");
+    expect(router.route("ありがとうございます。楽しく通えるサロンはほかにもありますか", NOW).intent).toBe("find_place");
+  });
+
   it("when a resident types しょくじかい in hiragana, does not also read the じかい inside it as 次回 (a question about the next date)", () => {
     expect(router.route("とくまるの ちかくで しょくじかい", NOW).slots).toEqual({ category: "meal", area: "徳丸", nearby: true });
     // Written on its own, じかい still asks when the next one is.
