@@ -314,9 +314,13 @@ export class Router implements Nlu {
     // A word inside a longer word another category found does not count (移動 in 移動スーパー, 介護 in 介護者の会).
     const hits = this.categories.map((c) => c.terms.filter(has));
     const inLonger = (t: Term, own: number) => hits.some((hs, k) => k !== own && hs.some((o) => o.text.length > t.text.length && o.text.includes(t.text)));
+    // 相談した結果、… tells a step already taken: a consultation only told in the past is background, not what is
+    // sought. (A chore told in the past, 買い物したけど重くて, still says what the trouble is about.)
+    const past = toldInPast(a);
+    const background = (t: Term, c: CompiledCategory) => c.kind === "consultation" && past.size > 0 && (past.get(t.text) ?? 0) >= countOf(a.normalized, t.text);
     for (const [k, c] of this.categories.entries()) {
       let s = 0;
-      for (const t of hits[k]) if (!inLonger(t, k)) s += t.weight;
+      for (const t of hits[k]) if (!inLonger(t, k) && !background(t, c)) s += t.weight;
       for (const p of c.together) {
         const hit = p.terms.find(has);
         if (hit && p.with.some(has)) s += Math.min(1, hit.weight);
@@ -402,4 +406,26 @@ function position(a: Analysed, t: Term): number {
   if (w >= 0) return w;
   const r = a.folded.indexOf(t.reading);
   return r >= 0 ? r : Number.MAX_SAFE_INTEGER;
+}
+
+/**
+ * Verbal nouns told as done (相談した結果, 相談しましたが, 運動したところ): how often each is written so.
+ * A pure function of the analysed text.
+ */
+export function toldInPast(a: Analysed): Map<string, number> {
+  const out = new Map<string, number>();
+  const t = a.tokens;
+  for (let i = 0; i + 2 < t.length; i++) {
+    if (t[i].pos !== "名詞" || t[i + 1].base !== "する" || t[i + 1].pos !== "動詞") continue;
+    // した, したところ; しました (し|まし|た). Not したら: どこに相談したらいい asks where to go.
+    const j = t[i + 2].base === "ます" ? i + 3 : i + 2;
+    if (t[j]?.pos === "助動詞" && t[j].surface === "た") out.set(t[i].surface, (out.get(t[i].surface) ?? 0) + 1);
+  }
+  return out;
+}
+
+function countOf(text: string, part: string): number {
+  let n = 0;
+  for (let at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length)) n++;
+  return n;
 }

@@ -154,6 +154,15 @@ describe("the intent router", () => {
     expect(router.route("ありがとうございます。楽しく通えるサロンはほかにもありますか", NOW).intent).toBe("find_place");
   });
 
+  it("when a volunteer tells that they consulted their family (相談した結果) before saying they will rest, reads a pause, not a search for a consultation desk", () => {
+    expect(router.route("家族に相談した結果、しばらくは体を休めることにしたので、ボランティアの活動は当分お休みします", NOW).intent).toBe("volunteer_availability");
+    // Asking where to consult (相談したらいい), or consulting again, is still a consultation.
+    expect(router.route("母の物忘れが心配で、どこに相談したらいいですか", NOW).intent).toBe("find_consultation");
+    expect(router.route("包括に相談したけど、ほかに相談できるところはありますか", NOW).intent).toBe("find_consultation");
+    // A chore told in the past still says what the trouble is about.
+    expect(router.route("昨日買い物したけど重くて大変でした。誰か手伝ってもらえませんか", NOW).slots.category).toBe("shopping");
+  });
+
   it("when a resident types しょくじかい in hiragana, does not also read the じかい inside it as 次回 (a question about the next date)", () => {
     expect(router.route("とくまるの ちかくで しょくじかい", NOW).slots).toEqual({ category: "meal", area: "徳丸", nearby: true });
     // Written on its own, じかい still asks when the next one is.
