@@ -316,8 +316,10 @@ export class Router implements Nlu {
     const inLonger = (t: Term, own: number) => hits.some((hs, k) => k !== own && hs.some((o) => o.text.length > t.text.length && o.text.includes(t.text)));
     // 相談した結果、… tells a step already taken: a consultation only told in the past is background, not what is
     // sought. (A chore told in the past, 買い物したけど重くて, still says what the trouble is about.)
+    // Nor is a role the writer introduces themselves by: 中台の民生委員です, ケアマネをしています.
     const past = toldInPast(a);
-    const background = (t: Term, c: CompiledCategory) => c.kind === "consultation" && past.size > 0 && (past.get(t.text) ?? 0) >= countOf(a.normalized, t.text);
+    const background = (t: Term, c: CompiledCategory) =>
+      c.kind === "consultation" && (((past.get(t.text) ?? 0) > 0 && (past.get(t.text) ?? 0) >= countOf(a.normalized, t.text)) || onlyAsOwnRole(a.normalized, t.text));
     for (const [k, c] of this.categories.entries()) {
       let s = 0;
       for (const t of hits[k]) if (!inLonger(t, k) && !background(t, c)) s += t.weight;
@@ -422,6 +424,16 @@ export function toldInPast(a: Analysed): Map<string, number> {
     if (t[j]?.pos === "助動詞" && t[j].surface === "た") out.set(t[i].surface, (out.get(t[i].surface) ?? 0) + 1);
   }
   return out;
+}
+
+const OWN_ROLE = /^(です|でございます|をしてい|をしてお|をやってい|として)/;
+
+/** Every time the word is written, it is what the writer is: 民生委員です, 民生委員として. */
+function onlyAsOwnRole(text: string, word: string): boolean {
+  let at = text.indexOf(word);
+  if (at < 0) return false;
+  for (; at >= 0; at = text.indexOf(word, at + word.length)) if (!OWN_ROLE.test(text.slice(at + word.length, at + word.length + 8))) return false;
+  return true;
 }
 
 function countOf(text: string, part: string): number {

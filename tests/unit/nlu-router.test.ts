@@ -163,6 +163,12 @@ describe("the intent router", () => {
     expect(router.route("昨日買い物したけど重くて大変でした。誰か手伝ってもらえませんか", NOW).slots.category).toBe("shopping");
   });
 
+  it("when a member introduces themselves by their role (民生委員です, ケアマネをしております), does not search for that role's desk; asking for one still does", () => {
+    expect(router.route("お世話になっております。中台の民生委員です", NOW).intent).not.toBe("find_consultation");
+    expect(router.route("はじめまして。蓮根でケアマネをしております田中です", NOW).intent).not.toBe("find_consultation");
+    expect(router.route("民生委員さんに相談したいです", NOW).intent).toBe("find_consultation");
+  });
+
   it("when a resident types しょくじかい in hiragana, does not also read the じかい inside it as 次回 (a question about the next date)", () => {
     expect(router.route("とくまるの ちかくで しょくじかい", NOW).slots).toEqual({ category: "meal", area: "徳丸", nearby: true });
     // Written on its own, じかい still asks when the next one is.
