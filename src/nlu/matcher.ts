@@ -275,6 +275,13 @@ export function readingSpanAllowed(term: Term, a: Analysed, start: number, end: 
     const last = ids[ids.length - 1];
     const afterWord = ids[0] > 0 && !a.partStarts.has(ids[0]) && a.tokens[ids[0] - 1].pos !== "記号";
     if (afterWord && a.tokens[ids[0]].pos === "助詞" && a.tokenOf[start - 1] !== ids[0] && a.tokenOf[end] === last) return false;
+    // Nor one that runs over a space the writer typed and takes a single character of the word on the
+    // other side: ばしょ どこ holds no 書道 (しょ|ど). (つごうが わるく still holds 都合が悪.)
+    const parts = ids.filter((i, k) => k > 0 && a.partStarts.has(i));
+    if (parts.length) {
+      const lastPart = a.tokenOf.indexOf(parts[parts.length - 1]);
+      if (a.tokenOf[end] === last && end - lastPart <= 1) return false;
+    }
     return a.tokenOf[start - 1] !== ids[0] - 1 || !continuesPredicate(term, a, ids[0]);
   }
   // Kanji involved: the span must cover whole tokens and carry exactly the term's kanji.

@@ -169,6 +169,12 @@ describe("the intent router", () => {
     expect(router.route("民生委員さんに相談したいです", NOW).intent).toBe("find_consultation");
   });
 
+  it("when a member types きょうぎたいの ばしょ どこ with spaces, does not read 書道 (しょ|ど) across the space, and asks where the meeting is", () => {
+    const r = router.route("きょうぎたいの ばしょ どこ", NOW);
+    expect(r.slots.category).toBeUndefined();
+    expect(r.intent).toBe("meeting_list");
+  });
+
   it("when a resident types しょくじかい in hiragana, does not also read the じかい inside it as 次回 (a question about the next date)", () => {
     expect(router.route("とくまるの ちかくで しょくじかい", NOW).slots).toEqual({ category: "meal", area: "徳丸", nearby: true });
     // Written on its own, じかい still asks when the next one is.
