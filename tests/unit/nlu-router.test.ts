@@ -175,6 +175,11 @@ describe("the intent router", () => {
     expect(r.intent).toBe("meeting_list");
   });
 
+  it("when a volunteer writes 活動再開します。またよろしくお願いします, reads their return (the closing words only sign off); よろしくお願いします alone greets", () => {
+    expect(router.route("活動再開します。またよろしくお願いします", NOW).intent).toBe("volunteer_availability");
+    expect(router.route("よろしくお願いします", NOW).intent).toBe("greeting");
+  });
+
   it("when a resident types しょくじかい in hiragana, does not also read the じかい inside it as 次回 (a question about the next date)", () => {
     expect(router.route("とくまるの ちかくで しょくじかい", NOW).slots).toEqual({ category: "meal", area: "徳丸", nearby: true });
     // Written on its own, じかい still asks when the next one is.
