@@ -180,6 +180,10 @@ describe("the intent router", () => {
     expect(router.route("よろしくお願いします", NOW).intent).toBe("greeting");
   });
 
+  it("when a volunteer asks for requests to stop for a while (依頼を止めてほしい), reads a pause, not a request for help", () => {
+    expect(router.route("月末までは忙しいので依頼を止めてほしい", NOW).intent).toBe("volunteer_availability");
+  });
+
   it("when a resident types しょくじかい in hiragana, does not also read the じかい inside it as 次回 (a question about the next date)", () => {
     expect(router.route("とくまるの ちかくで しょくじかい", NOW).slots).toEqual({ category: "meal", area: "徳丸", nearby: true });
     // Written on its own, じかい still asks when the next one is.
