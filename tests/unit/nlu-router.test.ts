@@ -184,6 +184,17 @@ describe("the intent router", () => {
     expect(router.route("月末までは忙しいので依頼を止めてほしい", NOW).intent).toBe("volunteer_availability");
   });
 
+  it.each(["病院の付き添いをお願いできますか", "ゴミ出しをお願いしたいのですが", "びょういん つきそい おねがい できますか"])(
+    "when a resident asks for a task to be done (%s), reads a request for help, not a search for services",
+    (text) => {
+      expect(router.route(text, NOW).intent).toBe("request_help");
+    },
+  );
+
+  it("when a resident asks whether a named service can be had (配食サービスって頼めますか), still searches services", () => {
+    expect(router.route("配食サービスって頼めますか", NOW).intent).toBe("find_service");
+  });
+
   it("when a resident types しょくじかい in hiragana, does not also read the じかい inside it as 次回 (a question about the next date)", () => {
     expect(router.route("とくまるの ちかくで しょくじかい", NOW).slots).toEqual({ category: "meal", area: "徳丸", nearby: true });
     // Written on its own, じかい still asks when the next one is.
