@@ -177,7 +177,7 @@ export class Router implements Nlu {
     Object.assign(slots, extractDate(a, now, this.timeZone));
     const nearby = extractNearby(this.nearby, has);
     if (nearby) slots.nearby = true;
-    const attending = extractAttending(this.attending, has);
+    const attending = extractAttending(this.attending, has, a.normalized);
     if (attending !== undefined) slots.attending = attending;
     if (any(this.residence.self)) slots.residence = any(this.residence.other) ? "other" : "self";
     if (any(this.free)) slots.free = true;

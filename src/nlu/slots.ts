@@ -99,11 +99,26 @@ export function extractTimeOfDay(a: Analysed, vocab: Record<TimeOfDay, Term[]>, 
   return first.tod;
 }
 
-export function extractAttending(vocab: { yes: Term[]; no: Term[] }, has: Has): boolean | undefined {
+export function extractAttending(vocab: { yes: Term[]; no: Term[] }, has: Has, normalized: string): boolean | undefined {
+  // 参加できなかった担い手さんたち tells of a meeting that is over: no answer to one to come.
+  if (onlyPastAttendance(normalized)) return undefined;
   // Negative phrases contain positive words (参加できません ⊃ 参加), so they decide first.
   if (vocab.no.some(has)) return false;
   if (vocab.yes.some(has)) return true;
   return undefined;
+}
+
+const ATTENDANCE = /参加|出席|欠席|出られ|でられ|行け|いけ/g;
+const PAST_AFTER = /^(でき|し|され)?(まし|ませんでし|なかっ)?た(?![いくら])/;
+
+/** Every word of coming or not coming to a meeting is in the past (参加できなかった, 出席しました). */
+export function onlyPastAttendance(normalized: string): boolean {
+  let seen = false;
+  for (const m of normalized.matchAll(ATTENDANCE)) {
+    if (!PAST_AFTER.test(normalized.slice(m.index + m[0].length, m.index + m[0].length + 10))) return false;
+    seen = true;
+  }
+  return seen;
 }
 
 export function extractNearby(terms: Term[], has: Has): boolean | undefined {

@@ -138,4 +138,12 @@ describe("slots", () => {
   ])("attending in %s", (text, attending) => {
     expect(raw(text).slots.attending).toBe(attending);
   });
+
+  it("a meeting told of in the past (参加できなかった担い手さんたちにも伝えたい) is no answer about coming, and the message is an announcement", () => {
+    const r = router.route("昨日の協議体で話し合った内容を、参加できなかった担い手さんたちにも伝えたいです", NOW);
+    expect(r.slots.attending).toBeUndefined();
+    expect(r.intent).toBe("broadcast");
+    // 参加したい (a wish) and 出席したら (if) are not past.
+    expect(raw("次の協議体に参加したいです").slots.attending).not.toBe(false);
+  });
 });
