@@ -195,6 +195,13 @@ describe("the intent router", () => {
     expect(router.route("配食サービスって頼めますか", NOW).intent).toBe("find_service");
   });
 
+  it("when a newcomer says where they live and then asks for a hobby group there, searches (the area is where to search), not only sets the home area", () => {
+    const r = router.route("今年から成増に住んでいますが、知り合いがいません。成増でやっている趣味の会や教室があれば参加してみたいです", NOW);
+    expect(r.intent).toBe("find_place");
+    expect(r.slots).toMatchObject({ category: "hobby", area: "成増" });
+    expect(router.route("成増に住んでいます", NOW).intent).toBe("set_area");
+  });
+
   it("when a resident types しょくじかい in hiragana, does not also read the じかい inside it as 次回 (a question about the next date)", () => {
     expect(router.route("とくまるの ちかくで しょくじかい", NOW).slots).toEqual({ category: "meal", area: "徳丸", nearby: true });
     // Written on its own, じかい still asks when the next one is.
