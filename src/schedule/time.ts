@@ -122,3 +122,17 @@ export function formatInstantJa(instant: Date, tz: string): string {
   const p = zonedParts(instant, tz);
   return `${formatDateJa(p)} ${formatTime(p.hour * 60 + p.minute)}`;
 }
+
+/**
+ * The one day a date, a range and weekdays name, if they name one: 12月2日; 来週 (a week) with 木曜日 → that
+ * Thursday. Null for a range with no single weekday, or nothing.
+ */
+export function singleDay(date: string | undefined, dateTo: string | undefined, weekdays: number[] | undefined): PlainDate | null {
+  const from = date ? parseIsoDate(date) : null;
+  if (!from) return null;
+  const to = (dateTo && parseIsoDate(dateTo)) || from;
+  if (compareDates(from, to) === 0) return from;
+  if (weekdays?.length !== 1) return null;
+  for (let d = from; compareDates(d, to) <= 0; d = addDays(d, 1)) if (weekdayOf(d) === weekdays[0]) return d;
+  return null;
+}

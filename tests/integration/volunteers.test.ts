@@ -134,6 +134,21 @@ describe("volunteers", () => {
     expect(JSON.stringify(pushed)).toContain("12月2日(水) 午後");
   });
 
+  it("when a resident asks today for help 来週の火曜日, a volunteer who has paused next week is not offered as a candidate", async () => {
+    await becomeSc(t, SC_HASUNE, ["蓮根"]);
+    await register(t, VOL, "山田花子", "蓮根");
+    await register(t, VOL2, "鈴木一郎", "蓮根");
+    await t.send(events.text(VOL2, "来週はお休みします"));
+    await t.send(events.postback(VOL2, lastQuick(t, VOL2, "はい")));
+    await t.send(events.text(RES, "蓮根に住んでいます"));
+    await t.send(events.text(RES, "来週の火曜日に電球を替えてほしい"));
+    await t.send(events.postback(RES, lastQuick(t, RES, "コーディネーターに相談")));
+    await t.send(events.postback(RES, lastQuick(t, RES, "はい、伝える")));
+    await t.send(events.postback(SC_HASUNE, flexButton(t, SC_HASUNE, "候補を見る")));
+    const candidates = t.messagesTo(SC_HASUNE).at(-1);
+    expect(candidates.contents.contents.map((b: any) => b.body.contents[0].text)).toEqual(["山田花子"]);
+  });
+
   it("an SC of another area cannot act on the request", async () => {
     await becomeSc(t, SC_NARIMASU, ["成増"]);
     await becomeSc(t, SC_HASUNE, ["蓮根"]);

@@ -41,7 +41,7 @@ export function helpRoutes(): express.Router {
     const s = await summarise(c.deps.db, x);
     const tz = c.deps.config.timeZone;
     const open = !["done", "declined"].includes(x.status);
-    const candidates = open ? await rankCandidates(c.deps.db, { areaId: x.areaId, categoryKey: x.categoryKey, ...parsePreferredTimes(x.preferredTimes) }, c.all ? await allAreaIds(c.deps.db) : c.areaIds, c.now) : [];
+    const candidates = open ? await rankCandidates(c.deps.db, { areaId: x.areaId, categoryKey: x.categoryKey, ...parsePreferredTimes(x.preferredTimes) }, c.all ? await allAreaIds(c.deps.db) : c.areaIds, c.now, tz) : [];
     return page(`相談 No.${id}（${STATUS_JA[x.status]}）`, html`
 ${error ? html`<p role="alert" class="warn">${error}</p>` : ""}
 <div class="box"><p>内容：${s.category}　地域：${s.area}　希望日時：${s.times}</p><p>ご本人の言葉（電話番号・住所は伏せています）：${s.description}</p>${s.acceptedBy ? html`<p class="ok">引き受けた人：${s.acceptedBy}さん</p>` : ""}<p class="muted">受付：${formatInstantJa(x.createdAt, tz)}</p></div>

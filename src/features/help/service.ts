@@ -1,7 +1,7 @@
 import type { Db } from "../../data/client.js";
 import { insertHelpRequest } from "../../data/help.js";
 import type { TimeOfDay } from "../../nlu/types.js";
-import { addDays, compareDates, formatDateRangeJa, parseIsoDate, WEEKDAY_KANJI, weekdayOf } from "../../schedule/time.js";
+import { formatDateJa, formatDateRangeJa, parseIsoDate, singleDay, WEEKDAY_KANJI } from "../../schedule/time.js";
 import { firstChars } from "../../util/chars.js";
 
 export interface HelpDraft {
@@ -36,18 +36,12 @@ export function parsePreferredTimes(json: string): PreferredTimes {
 }
 
 export function preferredTimesText(d: Omit<PreferredTimes, "weekdays"> & { weekdays?: number[] }): string {
-  let from = d.date ? parseIsoDate(d.date) : null;
-  let to = d.dateTo ? parseIsoDate(d.dateTo) : from;
-  let weekdays = d.weekdays ?? [];
-  // 来週の木曜日 is a week and a weekday: the one day it means.
-  if (from && to && weekdays.length === 1) {
-    const day = [0, 1, 2, 3, 4, 5, 6].map((n) => addDays(from!, n)).find((x) => compareDates(x, to!) <= 0 && weekdayOf(x) === weekdays[0]);
-    if (day) (from = day), (to = day);
-  }
-  // A single day shows its weekday already: 12月10日(木).
-  if (from && to && compareDates(from, to) === 0) weekdays = [];
-  const when = from && to ? formatDateRangeJa(from, to) : "";
-  const days = weekdays.length ? weekdays.map((w) => WEEKDAY_KANJI[w]).join("・") + "曜日" : "";
+  // 来週の木曜日 is a week and a weekday: the one day it means, which shows its weekday already.
+  const day = singleDay(d.date, d.dateTo, d.weekdays);
+  const from = d.date ? parseIsoDate(d.date) : null;
+  const to = d.dateTo ? parseIsoDate(d.dateTo) : from;
+  const when = day ? formatDateJa(day) : from && to ? formatDateRangeJa(from, to) : "";
+  const days = !day && d.weekdays?.length ? d.weekdays.map((w) => WEEKDAY_KANJI[w]).join("・") + "曜日" : "";
   return [when, days, d.timeOfDay ? TOD_JA[d.timeOfDay] : ""].filter(Boolean).join(" ");
 }
 

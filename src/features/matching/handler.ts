@@ -82,7 +82,7 @@ export const matchingFeature: Feature = {
     "hr.candidates": (ctx, p) =>
       asSc(ctx, p, async ({ request, areaIds }) => {
         const times = parsePreferredTimes(request.preferredTimes);
-        const cs = await rankCandidates(ctx.deps.db, { areaId: request.areaId, categoryKey: request.categoryKey, ...times }, areaIds, ctx.now);
+        const cs = await rankCandidates(ctx.deps.db, { areaId: request.areaId, categoryKey: request.categoryKey, ...times }, areaIds, ctx.now, ctx.deps.config.timeZone);
         return { replies: candidatesMessages(request.id, cs) };
       }),
     "hr.take": (ctx, p) =>

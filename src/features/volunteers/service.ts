@@ -2,7 +2,7 @@ import type { Db } from "../../data/client.js";
 import { activeVolunteersIn, anonymiseVolunteer, setAvailability as storeAvailability, setPause, upsertVolunteer, volunteerOf } from "../../data/volunteers.js";
 import type { User, Volunteer } from "../../generated/prisma/client.js";
 import type { TimeOfDay } from "../../nlu/types.js";
-import { parseIsoDate, weekdayOf } from "../../schedule/time.js";
+import { singleDay, weekdayOf, zonedInstant } from "../../schedule/time.js";
 import { withRole } from "../../users/service.js";
 import { parseJsonArray, SKILLS_FOR_CATEGORY, type Slot } from "./model.js";
 
@@ -63,15 +63,18 @@ export async function rankCandidates(
   req: { areaId: number | null; categoryKey: string | null; weekdays?: number[]; timeOfDay?: TimeOfDay; date?: string; dateTo?: string },
   scopeAreaIds: number[],
   at: Date,
+  timeZone: string,
 ): Promise<Candidate[]> {
   const vols = await activeVolunteersIn(db, scopeAreaIds, new Date(at.getTime() - 30 * 86400_000));
   const wanted = SKILLS_FOR_CATEGORY[req.categoryKey ?? ""] ?? [];
-  // One day asked for (明日, 12月10日) is compared by its weekday with the days volunteers are free.
-  const day = req.date && (!req.dateTo || req.dateTo === req.date) ? parseIsoDate(req.date) : null;
+  // One day asked for (明日, 来週の火曜日) is compared by its weekday with the days volunteers are free.
+  const day = singleDay(req.date, req.dateTo, req.weekdays);
   const weekdays = req.weekdays?.length ? req.weekdays : day ? [weekdayOf(day)] : [];
+  // Nor is someone who has paused over that day asked (来週はお休みします, help wanted 来週の火曜日).
+  const dayAt = day ? zonedInstant(day, 12, 0, timeZone) : null;
   const out: Candidate[] = [];
   for (const v of vols) {
-    if (isPaused(v, at)) continue;
+    if (isPaused(v, at) || (dayAt && isPaused(v, dayAt))) continue;
     const skills = parseJsonArray<string>(v.skills);
     const slots = parseJsonArray<Slot>(v.availability);
     let score = 0;
