@@ -80,6 +80,10 @@ function daysIn(a: Analysed, text: string, terms: WeekdayTerms, has: Has): numbe
 /** What is said of a time that does not suit: it is busy or impossible then. */
 const UNSUITED = /無理|むり|だめ|ダメ|ません|ない|仕事|用事|予定があ|病院|忙し|いそがし|都合が悪|都合がわる|塞が|ふさが/;
 
+// Too short to look for inside kana (あさって, ひるね), but a word of their own when the writer spaced them
+// apart: げつようの あさ たいそう.
+const PART_TIMES: Record<string, TimeOfDay> = { あさ: "morning", ひる: "afternoon", よる: "evening" };
+
 export function extractTimeOfDay(a: Analysed, vocab: Record<TimeOfDay, Term[]>, has: Has): TimeOfDay | undefined {
   const found: { tod: TimeOfDay; at: number; end: number }[] = [];
   for (const tod of ["morning", "afternoon", "evening"] as TimeOfDay[]) {
@@ -89,7 +93,7 @@ export function extractTimeOfDay(a: Analysed, vocab: Record<TimeOfDay, Term[]>, 
       found.push({ tod, at: at < 0 ? Number.MAX_SAFE_INTEGER : at, end: at < 0 ? Number.MAX_SAFE_INTEGER : at + term.text.length });
     }
   }
-  if (found.length === 0) return undefined;
+  if (found.length === 0) return PART_TIMES[a.spaced.split(/\s+/).find((p) => p in PART_TIMES) ?? ""];
   found.sort((x, y) => x.at - y.at || y.end - x.end);
   const [first] = found;
   // A time set apart with は as not suiting, then another time (昼間は仕事なので、夕方に…; 午前中は無理ですが

@@ -146,4 +146,9 @@ describe("slots", () => {
     // 参加したい (a wish) and 出席したら (if) are not past.
     expect(raw("次の協議体に参加したいです").slots.attending).not.toBe(false);
   });
+
+  it("a time of day typed in kana as a word of its own (げつようの あさ たいそう) is read, but not inside あさって", () => {
+    expect(raw("げつようの あさ たいそう").slots).toMatchObject({ weekdays: [1], timeOfDay: "morning" });
+    expect(raw("あさって たいそう").slots.timeOfDay).toBeUndefined();
+  });
 });
