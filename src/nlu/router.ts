@@ -318,8 +318,8 @@ export class Router implements Nlu {
     // sought. (A chore told in the past, 買い物したけど重くて, still says what the trouble is about.)
     // Nor is a role the writer introduces themselves by: 中台の民生委員です, ケアマネをしています.
     const past = toldInPast(a);
-    const background = (t: Term, c: CompiledCategory) =>
-      c.kind === "consultation" && (((past.get(t.text) ?? 0) > 0 && (past.get(t.text) ?? 0) >= countOf(a.normalized, t.text)) || onlyAsOwnRole(a.normalized, t.text));
+    const onlyInPast = (t: Term) => (past.get(t.text) ?? 0) > 0 && (past.get(t.text) ?? 0) >= countOf(a.normalized, t.text);
+    const background = (t: Term, c: CompiledCategory) => c.kind === "consultation" && (onlyInPast(t) || onlyAsOwnRole(a, t.text));
     for (const [k, c] of this.categories.entries()) {
       let s = 0;
       for (const t of hits[k]) if (!inLonger(t, k) && !background(t, c)) s += t.weight;
@@ -428,11 +428,18 @@ export function toldInPast(a: Analysed): Map<string, number> {
 
 const OWN_ROLE = /^(です|でございます|をしてい|をしてお|をやってい|として)/;
 
-/** Every time the word is written, it is what the writer is: 民生委員です, 民生委員として. */
-function onlyAsOwnRole(text: string, word: string): boolean {
+/**
+ * Every time the word is written, it is what the writer is: 民生委員です, 民生委員として. Only a noun that
+ * names someone: ご相談です or 相談をしていただけますか (a verbal noun) asks for a consultation.
+ */
+function onlyAsOwnRole(a: Analysed, word: string): boolean {
+  const text = a.normalized;
   let at = text.indexOf(word);
   if (at < 0) return false;
-  for (; at >= 0; at = text.indexOf(word, at + word.length)) if (!OWN_ROLE.test(text.slice(at + word.length, at + word.length + 8))) return false;
+  for (; at >= 0; at = text.indexOf(word, at + word.length)) {
+    if (a.tokens[a.tokenAt[at + word.length - 1]]?.detail === "サ変接続") return false;
+    if (!OWN_ROLE.test(text.slice(at + word.length, at + word.length + 8))) return false;
+  }
   return true;
 }
 

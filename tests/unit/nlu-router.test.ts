@@ -167,6 +167,9 @@ describe("the intent router", () => {
     expect(router.route("お世話になっております。中台の民生委員です", NOW).intent).not.toBe("find_consultation");
     expect(router.route("はじめまして。蓮根でケアマネをしております田中です", NOW).intent).not.toBe("find_consultation");
     expect(router.route("民生委員さんに相談したいです", NOW).intent).toBe("find_consultation");
+    // 相談 is no role: ご相談です and 相談をしていただけますか ask for one.
+    expect(router.route("ちょっとご相談です", NOW).slots.category).toBe("consultation");
+    expect(router.route("相談をしていただけますか", NOW).slots.category).toBe("consultation");
   });
 
   it("when a member types きょうぎたいの ばしょ どこ with spaces, does not read 書道 (しょ|ど) across the space, and asks where the meeting is", () => {
