@@ -66,6 +66,9 @@ describe("intent routing on the labelled corpus", () => {
     // Long messages, the request after the background.
     ["tests/fixtures/nlu-heldout-32.tsv", 0.95, 0.9],
     ["tests/fixtures/nlu-heldout-33.tsv", 0.9, 0.75],
+    // Every role's everyday wording again: dialect endings, kana-only, half-width, a relative's area.
+    ["tests/fixtures/nlu-heldout-34.tsv", 0.9, 0.75],
+    ["tests/fixtures/nlu-heldout-35.tsv", 0.9, 0.65],
   ])("scores the held-out set %s (printed; untuned figures are in its header)", (file, minIntent, minSlots) => {
     const set = readCorpus(path.resolve(import.meta.dirname, "../..", file));
     const report = evaluate(router, set, NOW);
