@@ -273,6 +273,11 @@ export function readingSpanAllowed(term: Term, a: Analysed, start: number, end: 
     // Nor one that starts on a particle after a word and ends inside the next: そこ|は|いくら holds no
     // 俳句 (はいく). (At the start, に|しだいに may well be 西台: kana cut wrongly.)
     const last = ids[ids.length - 1];
+    // A helping verb after て is no kanji verb read aloud: なってみたい (try to become) holds no 見たい,
+    // つれていく no 行く, やってくれる no 来れる.
+    const head = a.tokens[ids[0]];
+    const atTokenStart = start === 0 || a.tokenOf[start - 1] !== ids[0];
+    if (term.kanji && atTokenStart && head.pos === "動詞" && head.detail === "非自立" && TE.has(a.tokens[ids[0] - 1]?.surface ?? "")) return false;
     const afterWord = ids[0] > 0 && !a.partStarts.has(ids[0]) && a.tokens[ids[0] - 1].pos !== "記号";
     if (afterWord && a.tokens[ids[0]].pos === "助詞" && a.tokenOf[start - 1] !== ids[0] && a.tokenOf[end] === last) return false;
     // Nor one that runs over a space the writer typed and takes a single character of the word on the

@@ -60,6 +60,8 @@ const NOT_THINGS = new Set(["の", "ん", "こと", "事", "ため", "よう", "
 const SEEKING = new Set(["探す", "さがす", "捜す", "求める", "探し求める"]);
 const QUESTION_ENDINGS = new Set(["か", "かな", "かね", "かしら", "の", "のか", "かい"]);
 const NEGATIONS = new Set(["ない", "ぬ", "ん", "ず"]);
+// What follows 〜てくれて when it thanks for what was done: 教えてくれてありがとう, 来てくれて助かった.
+const THANKED = /^(?:ありがと|有難|有り難|感謝|助か|たすか|嬉し|うれし)/u;
 // What may trail a sentence without changing what it does.
 const TRAILING_PARTICLES = new Set(["は", "って", "を", "が", "も", "ね", "よ", "な", "わ", "さ", "ぞ", "とか", "など", "なんか"]);
 
@@ -114,7 +116,9 @@ export function shapeOf(tokens: Token[]): Shape {
     const next = clause[i + 1];
     const afterTe = prev?.pos === "助詞" && (prev.base === "て" || prev.base === "で");
     if (afterTe && (t.base === "ほしい" || t.base === "欲しい") && !embedded(i)) request = true;
-    if (afterTe && BENEFACTIVE.has(t.base) && !embedded(i)) request = true;
+    // 教えてくれてありがとう thanks for what was done; it asks for nothing.
+    const thanked = next?.pos === "助詞" && (next.base === "て" || next.base === "で") && THANKED.test(clause[i + 2]?.surface ?? "");
+    if (afterTe && BENEFACTIVE.has(t.base) && !embedded(i) && !thanked) request = true;
     if (afterTe && t.pos === "動詞" && (t.base === "くださる" || t.surface === "ください" || t.surface === "下さい")) request = true;
     if (ASKING.has(t.base) && t.pos !== "助詞" && !embedded(i)) request = true;
     if (t.pos === "助動詞" && t.base === "たい" && !embedded(i)) want = true;

@@ -174,6 +174,15 @@ export function extractDate(a: Analysed, now: Date, timeZone: string): Pick<Slot
     return range(monday, addDays(monday, 6));
   }
   if (/今週|こんしゅう/.test(text)) return range(today, toSunday(today));
+  // 来月10日, 今月の20日: that day of that month.
+  const dayOfMonth = /(来月|らいげつ|今月|こんげつ)の?(\d{1,2})日/.exec(text);
+  if (dayOfMonth) {
+    const next = /来|らい/.test(dayOfMonth[1]);
+    const y = next && today.m === 12 ? today.y + 1 : today.y;
+    const m = next ? (today.m % 12) + 1 : today.m;
+    const date = { y, m, d: Number(dayOfMonth[2]) };
+    return isValidDate(date) ? single(date) : {};
+  }
   if (/来月|らいげつ/.test(text)) {
     const y = today.m === 12 ? today.y + 1 : today.y;
     const m = today.m === 12 ? 1 : today.m + 1;

@@ -194,6 +194,26 @@ describe("the intent router", () => {
     },
   );
 
+  it("when a resident thanks for what was done (教えてくれてありがとね), reads thanks, not a request to be told", () => {
+    expect(router.route("色々教えてくれてありがとね", NOW).intent).toBe("thanks");
+    expect(router.route("来てくれて助かりました", NOW).intent).toBe("thanks");
+  });
+
+  it("when someone would like to try becoming a volunteer (担い手さんになってみたい), reads registering: the helping verb みたい is not 見たい", () => {
+    expect(router.route("担い手さんになってみたい", NOW).intent).toBe("volunteer_register");
+    expect(router.route("ボランティアの登録内容を見たい", NOW).intent).toBe("volunteer_profile");
+  });
+
+  it("when a resident asks for someone who could do a chore (草むしりしてもらえる人おらんかね), reads a request for help", () => {
+    expect(router.route("草むしりしてもらえる人おらんかね", NOW).intent).toBe("request_help");
+    expect(router.route("草むしりをしてもらえるサービス", NOW).intent).toBe("find_service");
+  });
+
+  it("when a coordinator tells the meeting they will hold (来月10日に協議体をやります), reads a new meeting; asking where it is held is the list", () => {
+    expect(router.route("来月10日に第2層の協議体をやります", NOW).intent).toBe("meeting_create");
+    expect(router.route("協議体はどこでやりますか", NOW).intent).toBe("meeting_list");
+  });
+
   it("when a resident asks whether a named service can be had (配食サービスって頼めますか), still searches services", () => {
     expect(router.route("配食サービスって頼めますか", NOW).intent).toBe("find_service");
   });

@@ -36,6 +36,7 @@ describe("the shape of a message's last clause", () => {
     ["くさむしり たのみたい", ["request"]],
     ["つきそい おねがい できますか", ["question", "request"]],
     ["とても楽しかったです。ありがとうございました", ["past", "statement"]],
+    ["色々教えてくれてありがとね", []],
   ])("%s → %j", (text, expected) => {
     expect(features(text)).toEqual(expected);
   });

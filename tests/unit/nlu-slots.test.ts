@@ -101,6 +101,13 @@ describe("slots", () => {
     expect(slots("来週のサロン")).toMatchObject({ date: "2026-12-07", dateTo: "2026-12-13" });
   });
 
+  it("reads 来月10日 and 今月の20日 as that one day, not the whole month", () => {
+    expect(slots("来月10日のサロン")).toMatchObject({ date: "2027-01-10" });
+    expect(slots("来月10日のサロン").dateTo).toBeUndefined();
+    expect(slots("今月の20日のサロン")).toMatchObject({ date: "2026-12-20" });
+    expect(slots("来月のサロン")).toMatchObject({ date: "2027-01-01", dateTo: "2027-01-31" });
+  });
+
   it.each([
     ["近くのサロン", true],
     ["近所の体操", true],
