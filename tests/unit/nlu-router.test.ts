@@ -194,6 +194,13 @@ describe("the intent router", () => {
     },
   );
 
+  it.each(["もう何もかも嫌になりました。誰も私のことなんか気にしていない", "誰にも必要とされていないと思う", "だれも わたしのことを わかってくれない"])(
+    "when a resident writes of hopelessness without the word death (%s), reads despair",
+    (text) => {
+      expect(router.route(text, NOW).intent).toBe("despair");
+    },
+  );
+
   it("when a resident thanks for what was done (教えてくれてありがとね), reads thanks, not a request to be told", () => {
     expect(router.route("色々教えてくれてありがとね", NOW).intent).toBe("thanks");
     expect(router.route("来てくれて助かりました", NOW).intent).toBe("thanks");
