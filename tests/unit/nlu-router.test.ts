@@ -201,6 +201,16 @@ describe("the intent router", () => {
     },
   );
 
+  it("when a carer types かいごしゃのかい in kana, finds the carers' group: the meeting word 会合 (かいごう) is matched only as written", () => {
+    expect(router.route("かいごしゃのかい いつ", NOW)).toMatchObject({ intent: "find_place", slots: { category: "caregiver" } });
+    expect(router.route("次の会合はいつですか", NOW).intent).toBe("meeting_list");
+  });
+
+  it("when someone types たすけて with pain or breathlessness (たすけて くるしい), reads an emergency; a long trouble and a plea is a request", () => {
+    expect(router.route("たすけて くるしい", NOW).intent).toBe("emergency");
+    expect(router.route("最近ずっと腰が痛くて困っています。助けてください", NOW).intent).not.toBe("emergency");
+  });
+
   it("when a resident thanks for what was done (教えてくれてありがとね), reads thanks, not a request to be told", () => {
     expect(router.route("色々教えてくれてありがとね", NOW).intent).toBe("thanks");
     expect(router.route("来てくれて助かりました", NOW).intent).toBe("thanks");
