@@ -60,6 +60,7 @@ const NOT_THINGS = new Set(["の", "ん", "こと", "事", "ため", "よう", "
 const SEEKING = new Set(["探す", "さがす", "捜す", "求める", "探し求める"]);
 const QUESTION_ENDINGS = new Set(["か", "かな", "かね", "かしら", "の", "のか", "かい"]);
 const NEGATIONS = new Set(["ない", "ぬ", "ん", "ず"]);
+const QUESTION_WORDS = new Set(["どこ", "いつ", "何", "なに", "なん", "誰", "だれ", "どう", "いくら", "どれ", "どの", "どんな", "なぜ", "どうして"]);
 // What follows 〜てくれて when it thanks for what was done: 教えてくれてありがとう, 来てくれて助かった.
 const THANKED = /^(?:ありがと|有難|有り難|感謝|助か|たすか|嬉し|うれし)/u;
 // What may trail a sentence without changing what it does.
@@ -138,9 +139,13 @@ export function shapeOf(tokens: Token[]): Shape {
   let last = clause.length - 1;
   let questionParticle = false;
   let copula = false;
+  let explained = false;
   while (last >= 0) {
     const t = clause[last];
-    if (t.pos === "助詞" && t.detail.includes("終助詞") && QUESTION_ENDINGS.has(t.surface)) questionParticle = true;
+    // 様子が変なの (no question mark, no question word) explains; どこなの and 変なの？ ask.
+    const explains = t.surface === "の" && clause[last - 1]?.surface === "な" && clause[last - 1]?.pos === "助動詞" && !clause.some((x) => QUESTION_WORDS.has(x.surface));
+    if (t.pos === "助詞" && t.detail.includes("終助詞") && QUESTION_ENDINGS.has(t.surface) && !explains) questionParticle = true;
+    if (explains && !questionMark) explained = true;
     if (t.pos === "助詞" && (TRAILING_PARTICLES.has(t.surface) || QUESTION_ENDINGS.has(t.surface))) last--;
     else if (t.pos === "助動詞" && (t.base === "です" || t.base === "だ" || t.base === "う" || t.base === "でしょ")) (copula = true), last--;
     else if (t.pos === "名詞" && t.detail === "非自立" && (t.surface === "ん" || t.surface === "の") && last > 0 && clause[last - 1].pos !== "助詞") last--;
@@ -167,7 +172,7 @@ export function shapeOf(tokens: Token[]): Shape {
   // A last word in kana may be a word cut wrongly (配しょく はすね → …はす|ね): then only an ending
   // spelled out in full makes a statement.
   const kanaHead = kanaOnly || (head !== undefined && /^[\u3041-\u309f]+$/u.test(head.surface) && head.pos !== "助動詞");
-  const statement = predicate && !seek && !request && !hope && !want && !question && !nounPhrase && (!kanaHead || /(?:ます|です|ません|ました|ない|なかった|んです|のです|でした|ている|ていた)$/u.test(spelled));
+  const statement = predicate && !seek && !request && !hope && !want && !question && !nounPhrase && (!kanaHead || /(?:ます|です|ません|ました|ない|なかった|んです|のです|でした|ている|ていた)$/u.test(spelled) || explained);
 
   if (request) features.add("request");
   if (hope) features.add("hope");

@@ -37,6 +37,10 @@ describe("the shape of a message's last clause", () => {
     ["つきそい おねがい できますか", ["question", "request"]],
     ["とても楽しかったです。ありがとうございました", ["past", "statement"]],
     ["色々教えてくれてありがとね", []],
+    ["隣のおばあちゃんの様子が変なの", ["statement"]],
+    ["ようすが へんなの", ["statement"]],
+    ["サロンはどこなの", ["question"]],
+    ["様子が変なの？", ["question"]],
   ])("%s → %j", (text, expected) => {
     expect(features(text)).toEqual(expected);
   });
