@@ -211,6 +211,15 @@ describe("the intent router", () => {
     expect(router.route("最近ずっと腰が痛くて困っています。助けてください", NOW).intent).not.toBe("emergency");
   });
 
+  it("when a resident asks to phone the person in charge of life support (生活支援の担当者に電話したい), searches consultation desks, not services", () => {
+    expect(router.route("生活支援の担当者に電話したい", NOW).intent).toBe("find_consultation");
+    expect(router.route("生活支援のサービスを知りたい", NOW).intent).toBe("find_service");
+  });
+
+  it.each(["いったんリセットしたい", "ﾘｾｯﾄ して"])("when someone wants to start over (%s), reads cancel", (text) => {
+    expect(router.route(text, NOW).intent).toBe("cancel");
+  });
+
   it("when a resident thanks for what was done (教えてくれてありがとね), reads thanks, not a request to be told", () => {
     expect(router.route("色々教えてくれてありがとね", NOW).intent).toBe("thanks");
     expect(router.route("来てくれて助かりました", NOW).intent).toBe("thanks");
