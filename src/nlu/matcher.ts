@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import { closeJapaneseSpaces, fold, foldStep, isKana, isKanji, normalize, toKatakana } from "./normalize.js";
+import { closeJapaneseSpaces, fold, foldStep, isKana, isKanji, normalize, toHiragana, toKatakana } from "./normalize.js";
 import { shapeOf, type Shape } from "./shape.js";
 import type { Token, Tokenizer } from "./tokenizer.js";
 
@@ -118,7 +118,20 @@ export function analyse(tokenizer: Tokenizer, text: string): Analysed {
     offset += t.surface.length;
     tokenEnds.add(offset);
   });
-  return { tokenStarts, tokenEnds, tokenAt, original: text, spaced, normalized, tokens, folded, tokenOf, partStarts, kanaToken, tokenKanji, chars, longestKanaRun, lemmas: lemmasOf(tokens), shape: shapeOf(tokens) };
+  return { tokenStarts, tokenEnds, tokenAt, original: text, spaced, normalized, tokens, folded, tokenOf, partStarts, kanaToken, tokenKanji, chars, longestKanaRun, lemmas: lemmasOf(tokens), shape: shapeOf(shapeTokens(tokenizer, text, spaced, normalized, tokens)) };
+}
+
+const HALF_WIDTH_KANA = /[\uff66-\uff9f]/u;
+const ALL_KATAKANA = /^[\u30a1-\u30fa\u30fc\s、。!?！？]+$/u;
+
+/**
+ * Half-width katakana is how some phones type kana (ﾃﾂﾀﾞｲ ﾀﾉﾐﾀｲ): kuromoji cuts such katakana into unknown nouns,
+ * so a message typed all that way has its shape read from the same words in hiragana (てつだい たのみたい: a request).
+ */
+function shapeTokens(tokenizer: Tokenizer, text: string, spaced: string, normalized: string, tokens: Token[]): Token[] {
+  if (!HALF_WIDTH_KANA.test(text) || !ALL_KATAKANA.test(normalized)) return tokens;
+  const hiragana = toHiragana(normalized);
+  return normalized === spaced ? tokenizer.tokenize(hiragana) : tokenizeParts(tokenizer, toHiragana(spaced), hiragana).tokens;
 }
 
 // Endings that do not change which action is meant: 〜ます, 〜です, 〜た, 〜う (抜けよう). 〜たい does

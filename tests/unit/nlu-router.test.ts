@@ -220,6 +220,27 @@ describe("the intent router", () => {
     expect(router.route(text, NOW).intent).toBe("cancel");
   });
 
+  it.each<[string, string]>([
+    ["協力員として登録したい", "volunteer_register"],
+    ["ちょっとした手助けならできます。登録させてください", "volunteer_register"],
+    ["支え手の活動から手を引きたい", "volunteer_withdraw"],
+    ["高島平のみんなに案内を出したい", "broadcast"],
+    ["困りごとを相談する窓口の人につないでほしい", "find_consultation"],
+    ["住民からの声で多いものは？", "needs_report"],
+  ])("when someone uses another everyday word for a role or an action (%s), reads %s", (text, intent) => {
+    expect(router.route(text, NOW).intent).toBe(intent);
+  });
+
+  it("when someone wants their typing cleared and to start over (入力をぜんぶ消して最初から), reads cancel, not deleting their data", () => {
+    expect(router.route("入力をぜんぶ消して最初から", NOW).intent).toBe("cancel");
+    expect(router.route("私のデータを全部消して", NOW).intent).toBe("delete_my_data");
+  });
+
+  it("when a resident types a request in half-width katakana (ﾃﾂﾀﾞｲ ﾀﾉﾐﾀｲ), reads its shape as kana: a request for help", () => {
+    expect(router.route("ﾃﾂﾀﾞｲ ﾀﾉﾐﾀｲ", NOW).intent).toBe("request_help");
+    expect(router.route("粗大ごみを運び出してもらえませんか", NOW)).toMatchObject({ intent: "request_help", slots: { category: "housework" } });
+  });
+
   it("when a resident thanks for what was done (教えてくれてありがとね), reads thanks, not a request to be told", () => {
     expect(router.route("色々教えてくれてありがとね", NOW).intent).toBe("thanks");
     expect(router.route("来てくれて助かりました", NOW).intent).toBe("thanks");
