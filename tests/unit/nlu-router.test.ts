@@ -227,8 +227,22 @@ describe("the intent router", () => {
     ["高島平のみんなに案内を出したい", "broadcast"],
     ["困りごとを相談する窓口の人につないでほしい", "find_consultation"],
     ["住民からの声で多いものは？", "needs_report"],
+    ["地域の見守り隊に入りたい", "volunteer_register"],
+    ["困っている高齢者の力になれたらと思っています", "volunteer_register"],
+    ["活動メンバーに加えてもらえますか", "volunteer_register"],
+    ["ボランティアは今月末で終了させてください", "volunteer_withdraw"],
+    ["協力者リストから名前を消して", "volunteer_withdraw"],
+    ["蓮根の担い手に連絡網で回して", "broadcast"],
+    ["いまのなし", "cancel"],
+    ["選び直したい", "cancel"],
+    ["入力まちがえた", "cancel"],
   ])("when someone uses another everyday word for a role or an action (%s), reads %s", (text, intent) => {
     expect(router.route(text, NOW).intent).toBe(intent);
+  });
+
+  it("when a member says the meeting does not suit them (明日の会議は都合が悪いです), reads that they will not attend", () => {
+    expect(router.route("明日の会議は都合が悪いです", NOW)).toMatchObject({ intent: "meeting_rsvp", slots: { attending: false, date: "2026-12-02" } });
+    expect(router.route("来週は都合が悪いので活動を休みます", NOW).intent).toBe("volunteer_availability");
   });
 
   it("when someone wants their typing cleared and to start over (入力をぜんぶ消して最初から), reads cancel, not deleting their data", () => {
