@@ -49,7 +49,7 @@ export interface Shape {
 const CLAUSE_PARTICLES = new Set(["ので", "から", "けど", "けれど", "けれども", "が", "のに", "し", "んで"]);
 // Verbs of receiving or giving help after て: 〜てもらう, 〜ていただく, 〜てくれる, 〜てくださる.
 const BENEFACTIVE = new Set(["もらう", "もらえる", "いただく", "いただける", "くれる", "くださる", "下さる", "頂く", "頂ける", "貰う", "貰える"]);
-const HOPE_WORDS = new Set(["助かる", "たすかる", "ありがたい", "有難い", "有り難い", "うれしい", "嬉しい", "いい", "良い", "よい", "幸い", "ありがたし"]);
+const HOPE_WORDS = new Set(["安心", "あんしん", "助かる", "たすかる", "ありがたい", "有難い", "有り難い", "うれしい", "嬉しい", "いい", "良い", "よい", "幸い", "ありがたし"]);
 // Asking someone, in kanji or typed in kana: お願いしたい, おねがい できますか, たのみたい.
 const ASKING = new Set(["お願い", "願う", "頼む", "依頼", "おねがい", "ねがう", "たのむ"]);
 // Nouns that name a person: 手伝ってくれる人 is a request for someone, not a search for a thing.

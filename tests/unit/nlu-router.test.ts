@@ -240,6 +240,16 @@ describe("the intent router", () => {
     expect(router.route(text, NOW).intent).toBe(intent);
   });
 
+  it.each<[string, string, string]>([
+    ["移送サービスについて教えて", "find_service", "transport"],
+    ["ちょっとした買い出しを頼める人がいたら", "request_help", "shopping"],
+    ["毎朝電話で声をかけてもらえたら安心です", "request_help", "watch"],
+    ["ボッチャの体験会", "find_place", "exercise"],
+    ["成年後見のことを聞きたい", "find_consultation", "consultation"],
+  ])("when a place or service is called by another name (%s), reads %s for %s", (text, intent, category) => {
+    expect(router.route(text, NOW)).toMatchObject({ intent, slots: { category } });
+  });
+
   it("when a member says the meeting does not suit them (明日の会議は都合が悪いです), reads that they will not attend", () => {
     expect(router.route("明日の会議は都合が悪いです", NOW)).toMatchObject({ intent: "meeting_rsvp", slots: { attending: false, date: "2026-12-02" } });
     expect(router.route("来週は都合が悪いので活動を休みます", NOW).intent).toBe("volunteer_availability");

@@ -37,6 +37,7 @@ describe("the shape of a message's last clause", () => {
     ["つきそい おねがい できますか", ["question", "request"]],
     ["とても楽しかったです。ありがとうございました", ["past", "statement"]],
     ["色々教えてくれてありがとね", []],
+    ["毎朝電話で声をかけてもらえたら安心です", ["hope"]],
     ["隣のおばあちゃんの様子が変なの", ["statement"]],
     ["ようすが へんなの", ["statement"]],
     ["サロンはどこなの", ["question"]],
