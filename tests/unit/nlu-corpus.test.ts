@@ -81,6 +81,9 @@ describe("intent routing on the labelled corpus", () => {
     ["tests/fixtures/nlu-heldout-42.tsv", 0.75, 0.6],
     ["tests/fixtures/nlu-heldout-43.tsv", 0.7, 0.4],
     ["tests/fixtures/nlu-heldout-44.tsv", 0.95, 0.85],
+    // Regional endings (development) and plain polite speech (test).
+    ["tests/fixtures/nlu-heldout-45.tsv", 0.75, 0.6],
+    ["tests/fixtures/nlu-heldout-46.tsv", 0.95, 0.9],
   ])("scores the held-out set %s (printed; untuned figures are in its header)", (file, minIntent, minSlots) => {
     const set = readCorpus(path.resolve(import.meta.dirname, "../..", file));
     const report = evaluate(router, set, NOW);
