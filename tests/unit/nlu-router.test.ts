@@ -255,6 +255,25 @@ describe("the intent router", () => {
     expect(router.route("来週は都合が悪いので活動を休みます", NOW).intent).toBe("volunteer_availability");
   });
 
+  it.each<[string, string]>([
+    ["木曜の午後にやってる集い", "find_place"],
+    ["来週月曜、歯医者まで送ってもらえんかね", "request_help"],
+    ["わしも何か手伝えんかのう", "volunteer_register"],
+    ["次の協議体、行かれんです", "meeting_rsvp"],
+    ["協議体には出させてもらいます", "meeting_rsvp"],
+    ["舟渡の人らに連絡まわしてほしい", "broadcast"],
+    ["もう死んだ方が楽じゃ", "despair"],
+    ["まいど", "greeting"],
+  ])("when someone writes with regional endings (%s), reads %s", (text, intent) => {
+    expect(router.route(text, NOW).intent).toBe(intent);
+  });
+
+  it("when a member says they will humbly come or cannot come in dialect, the answer is read (出させてもらいます yes, 行かれん no)", () => {
+    expect(router.route("協議体には出させてもらいます", NOW).slots.attending).toBe(true);
+    expect(router.route("次の協議体、行かれんです", NOW).slots.attending).toBe(false);
+    expect(router.route("死にそうなくらい楽しかった", NOW).intent).not.toBe("despair");
+  });
+
   it("when someone wants their typing cleared and to start over (入力をぜんぶ消して最初から), reads cancel, not deleting their data", () => {
     expect(router.route("入力をぜんぶ消して最初から", NOW).intent).toBe("cancel");
     expect(router.route("私のデータを全部消して", NOW).intent).toBe("delete_my_data");
