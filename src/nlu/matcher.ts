@@ -91,6 +91,9 @@ export function analyse(tokenizer: Tokenizer, text: string): Analysed {
   let prevVowel = "";
   tokens.forEach((t, i) => {
     const r = romaji[i] ?? (kanaToken[i] ? toKatakana(t.surface) : t.reading);
+    // A word the writer spaced apart, or one after the particle を, starts afresh: its first ウ is no long
+    // vowel of the word before (うたを うたう holds 歌う, not うたお|たう).
+    if (partStarts.has(i) || tokens[i - 1]?.surface === "を") prevVowel = "";
     for (const raw of r) {
       const [c, vowel] = foldStep(raw, prevVowel);
       prevVowel = vowel;

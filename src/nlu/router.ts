@@ -325,7 +325,7 @@ export class Router implements Nlu {
       for (const t of hits[k]) if (!inLonger(t, k) && !background(t, c)) s += t.weight;
       for (const p of c.together) {
         const hit = p.terms.find(has);
-        if (hit && p.with.some(has)) s += Math.min(1, hit.weight);
+        if (hit && p.with.some(has)) s += 1.5 * Math.min(1, hit.weight);
       }
       if (s > 0) categoryScores[c.key] = s;
       if (s > bestScore) {

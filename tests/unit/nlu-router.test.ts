@@ -250,6 +250,18 @@ describe("the intent router", () => {
     expect(router.route(text, NOW)).toMatchObject({ intent, slots: { category } });
   });
 
+  it("when a resident types うたを うたう in kana, finds singing (a hobby): the spaced word's first う is no long vowel of を", () => {
+    expect(router.route("ちかくで うたを うたう あつまり", NOW).slots.category).toBe("hobby");
+  });
+
+  it.each([
+    ["明日の午後、スーパーに一緒に行ってくれる人", "shopping"],
+    ["重い物を家まで配達してくれるお店のサービス", "shopping"],
+    ["来週、病院に一緒に行ってくれる人", "transport"],
+  ])("when two words together name the kind of help (%s), the pair outweighs a single word of another kind: %s", (text, category) => {
+    expect(router.route(text, NOW).slots.category).toBe(category);
+  });
+
   it("when a member says the meeting does not suit them (明日の会議は都合が悪いです), reads that they will not attend", () => {
     expect(router.route("明日の会議は都合が悪いです", NOW)).toMatchObject({ intent: "meeting_rsvp", slots: { attending: false, date: "2026-12-02" } });
     expect(router.route("来週は都合が悪いので活動を休みます", NOW).intent).toBe("volunteer_availability");
