@@ -84,6 +84,9 @@ describe("intent routing on the labelled corpus", () => {
     // Regional endings (development) and plain polite speech (test).
     ["tests/fixtures/nlu-heldout-45.tsv", 0.75, 0.6],
     ["tests/fixtures/nlu-heldout-46.tsv", 0.95, 0.9],
+    // A shape with no keyword, the service-or-request boundary, a relative's area, long messages.
+    ["tests/fixtures/nlu-heldout-47.tsv", 0.7, 0.6],
+    ["tests/fixtures/nlu-heldout-48.tsv", 0.8, 0.75],
   ])("scores the held-out set %s (printed; untuned figures are in its header)", (file, minIntent, minSlots) => {
     const set = readCorpus(path.resolve(import.meta.dirname, "../..", file));
     const report = evaluate(router, set, NOW);
