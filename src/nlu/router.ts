@@ -367,6 +367,9 @@ export class Router implements Nlu {
     // meant when another is named too.
     const now = pool.filter((h) => !formerArea(a, h.term));
     if (now.length) pool = now;
+    // Nor where a relative lives when the writer names another place to search (娘が成増にいて…高島平で探しています).
+    const searched = pool.filter((h) => !relativesHome(a, h.term, this.residence.other));
+    if (searched.length) pool = searched;
     pool.sort((x, y) => position(a, x.term) - position(a, y.term) || y.term.text.length - x.term.text.length);
     return pool[0].name;
   }
@@ -401,6 +404,16 @@ function formerArea(a: Analysed, t: Term): boolean {
   const at = a.normalized.indexOf(t.text);
   if (at < 0) return false;
   return FORMER_AFTER.test(a.normalized.slice(at + t.text.length)) || FORMER_BEFORE.test(a.normalized.slice(0, at));
+}
+
+const LIVES_THERE = /^(?:に|で)(?:住ん|すん|住む|住ま|いて|いる|います|おり|一人|ひとり|暮らし|くらし)/u;
+
+/** The area is told as where a relative or friend lives: 娘が成増にいて, 母が蓮根に住んでいて. */
+function relativesHome(a: Analysed, t: Term, relatives: Term[]): boolean {
+  const at = a.normalized.indexOf(t.text);
+  if (at < 0 || !LIVES_THERE.test(a.normalized.slice(at + t.text.length))) return false;
+  const before = a.normalized.slice(Math.max(0, at - 12), at);
+  return relatives.some((r) => r.text !== "" && before.includes(r.text));
 }
 
 function position(a: Analysed, t: Term): number {

@@ -51,11 +51,14 @@ function daysIn(a: Analysed, text: string, terms: WeekdayTerms, has: Has): numbe
   const found = new Set<number>();
   for (const m of text.matchAll(WEEKDAY_SINGLE)) found.add(WD_INDEX[m[1]]);
   for (const m of text.matchAll(WEEKDAY_RUN)) for (const c of m[1]) if (c in WD_INDEX) found.add(WD_INDEX[c]);
-  for (const [kana, wd] of KANA_WEEKDAYS) {
-    let at = a.folded.indexOf(kana);
+  for (const [reading, wd] of KANA_WEEKDAYS) {
+    let at = a.folded.indexOf(reading);
     while (at >= 0) {
-      if (a.kanaToken[a.tokenOf[at]]) found.add(wd);
-      at = a.folded.indexOf(kana, at + 1);
+      // All of it typed in kana: 方に直接 (ホニチヨクセツ) holds no にちよう.
+      let typedInKana = true;
+      for (let k = at; k < at + reading.length && typedInKana; k++) typedInKana = a.kanaToken[a.tokenOf[k]];
+      if (typedInKana) found.add(wd);
+      at = a.folded.indexOf(reading, at + 1);
     }
   }
   // In a list of days (かようとにちよう), かよう and どよう need no び.

@@ -262,6 +262,29 @@ describe("the intent router", () => {
     expect(router.route(text, NOW).slots.category).toBe(category);
   });
 
+  it.each<[string, string]>([
+    ["昼過ぎに寄れるとこある？", "find_place"],
+    ["土曜の午後に行ける場所", "find_place"],
+    ["どういう相談が一番多いですか", "needs_report"],
+    ["最近増えている困りごとは何ですか", "needs_report"],
+    ["よくある要望のランキング", "needs_report"],
+    ["SCの方に直接つないでもらえますか", "find_consultation"],
+    ["今日の夕方、買い物を代わりに行ってもらえますか", "request_help"],
+    ["はじめて利用します。どんなことができるのか、簡単に教えてもらえますか", "help"],
+  ])("when the shape says what is wanted though no keyword does (%s), reads %s", (text, intent) => {
+    expect(router.route(text, NOW).intent).toBe(intent);
+  });
+
+  it("when a resident tells where a relative lives and names another place to search, searches the other place; alone, the relative's area is searched", () => {
+    expect(router.route("娘が成増にいて孫の世話で忙しいので、私が行ける体操教室を高島平で探しています", NOW).slots.area).toBe("高島平");
+    expect(router.route("母が蓮根に住んでいて、近くで行けるサロンがあれば教えてほしいです", NOW).slots.area).toBe("蓮根");
+  });
+
+  it("does not read Sunday (にちよう) in kanji read aloud across a particle (SCの方に直接)", () => {
+    expect(router.route("SCの方に直接つないでもらえますか", NOW).slots.weekdays).toBeUndefined();
+    expect(router.route("にちようの さろん", NOW).slots.weekdays).toEqual([0]);
+  });
+
   it("when a member says the meeting does not suit them (明日の会議は都合が悪いです), reads that they will not attend", () => {
     expect(router.route("明日の会議は都合が悪いです", NOW)).toMatchObject({ intent: "meeting_rsvp", slots: { attending: false, date: "2026-12-02" } });
     expect(router.route("来週は都合が悪いので活動を休みます", NOW).intent).toBe("volunteer_availability");
