@@ -285,6 +285,21 @@ describe("the intent router", () => {
     expect(router.route("にちようの さろん", NOW).slots.weekdays).toEqual([0]);
   });
 
+  it.each<[string, string]>([
+    ["研修会パスします", "meeting_rsvp"],
+    ["こんげつ の きょうぎたい やすみ", "meeting_rsvp"],
+    ["1月の協議体を立ち上げたい", "meeting_create"],
+    ["登録ボランティア全員への連絡", "broadcast"],
+    ["未解決の相談はどれくらいある？", "needs_report"],
+    ["体操の先生をしています。ボランティアで教えられます", "volunteer_register"],
+  ])("when a coordinator, member or volunteer puts their own request in their own words (%s), reads %s", (text, intent) => {
+    expect(router.route(text, NOW).intent).toBe(intent);
+  });
+
+  it("when a resident asks to be told of shopping help (…手伝いをしてくれるところを教えてください), searches services: 教えて is no volunteer offering to teach", () => {
+    expect(router.route("移動販売や買い物の手伝いをしてくれるところを教えてください", NOW).intent).toBe("find_service");
+  });
+
   it("when a member says the meeting does not suit them (明日の会議は都合が悪いです), reads that they will not attend", () => {
     expect(router.route("明日の会議は都合が悪いです", NOW)).toMatchObject({ intent: "meeting_rsvp", slots: { attending: false, date: "2026-12-02" } });
     expect(router.route("来週は都合が悪いので活動を休みます", NOW).intent).toBe("volunteer_availability");
