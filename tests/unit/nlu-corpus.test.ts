@@ -92,6 +92,9 @@ describe("intent routing on the labelled corpus", () => {
     ["tests/fixtures/nlu-heldout-50.tsv", 0.9, 0.65],
     // Slips of the keyboard, emoji, heavy punctuation.
     ["tests/fixtures/nlu-heldout-51.tsv", 0.95, 0.8],
+    // Regional speech from several parts of Japan.
+    ["tests/fixtures/nlu-heldout-52.tsv", 0.8, 0.65],
+    ["tests/fixtures/nlu-heldout-53.tsv", 0.85, 0.7],
   ])("scores the held-out set %s (printed; untuned figures are in its header)", (file, minIntent, minSlots) => {
     const set = readCorpus(path.resolve(import.meta.dirname, "../..", file));
     const report = evaluate(router, set, NOW);
