@@ -146,6 +146,8 @@ const AFTER_TE = new Set(["しまう", "ちまう", "おく"]);
 const CAUSATIVE = new Set(["せる", "させる"]);
 const HUMBLE_RECEIVING = new Set(["いただく", "いただける", "頂く", "頂ける", "もらう", "もらえる", "貰う", "貰える"]);
 const OBJECT_PARTICLES = new Set(["を", "は", "が", "も"]);
+// 〜ておく and 〜でおく said short (やめとく, 読んどく), which kuromoji cuts as a helping verb とく or どく.
+const CONTRACTED_OKU = new Set(["とく", "どく"]);
 // ちゃう and じゃう, which kuromoji cuts as ちゃ + い(る).
 const CHA = new Set(["ちゃ", "じゃ"]);
 
@@ -179,6 +181,8 @@ export function lemmasOf(tokens: Token[]): string {
       i++;
       continue;
     }
+    // 〜とく, 〜どく are 〜ておく said short: やめとく is やめる, 消しといて 消して.
+    if (t.pos === "動詞" && t.detail === "非自立" && CONTRACTED_OKU.has(t.base) && (tokens[i - 1]?.pos === "動詞" || tokens[i - 1]?.pos === "助動詞")) continue;
     // 〜させていただく and 〜させてもらう are the writer doing it, humbly: 参加させていただきます is
     // 参加します, 辞めさせていただきます 辞めます (not a causative, which would change the meaning).
     const after = tokens[i + 2];

@@ -318,6 +318,22 @@ describe("the intent router", () => {
     expect(router.route(text, NOW).intent).toBe(intent);
   });
 
+  it.each<[string, string]>([
+    ["もう担い手はやめとくわ", "volunteer_withdraw"],
+    ["ボランティアは辞めとくわ", "volunteer_withdraw"],
+    ["もうええ、やめとく", "cancel"],
+    ["病院さ連れてってけねえべか", "request_help"],
+    ["これ、どがんして使うと？", "help"],
+    ["おばんです", "greeting"],
+  ])("when someone writes in the speech of their region (%s), reads %s", (text, intent) => {
+    expect(router.route(text, NOW).intent).toBe(intent);
+  });
+
+  it("reads 〜とく as 〜ておく (消しといて is 消して) and お茶飲めるとこ as a salon", () => {
+    expect(router.route("わしの登録情報を消しといて", NOW).intent).toBe("delete_my_data");
+    expect(router.route("この辺でお茶飲めるとこあるけ？", NOW).slots.category).toBe("salon");
+  });
+
   it("when a member says they will humbly come or cannot come in dialect, the answer is read (出させてもらいます yes, 行かれん no)", () => {
     expect(router.route("協議体には出させてもらいます", NOW).slots.attending).toBe(true);
     expect(router.route("次の協議体、行かれんです", NOW).slots.attending).toBe(false);
