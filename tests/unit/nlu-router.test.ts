@@ -300,6 +300,13 @@ describe("the intent router", () => {
     expect(router.route("移動販売や買い物の手伝いをしてくれるところを教えてください", NOW).intent).toBe("find_service");
   });
 
+  it.each([
+    ["午前中に体を動かせるところないかな", "exercise"],
+    ["病院や買い物に行くときに使える移動の支援があれば教えてもらえますか", "transport"],
+  ])("names the category said with a potential verb or a noun phrase (%s → %s)", (text, category) => {
+    expect(router.route(text, NOW).slots.category).toBe(category);
+  });
+
   it("when a member says the meeting does not suit them (明日の会議は都合が悪いです), reads that they will not attend", () => {
     expect(router.route("明日の会議は都合が悪いです", NOW)).toMatchObject({ intent: "meeting_rsvp", slots: { attending: false, date: "2026-12-02" } });
     expect(router.route("来週は都合が悪いので活動を休みます", NOW).intent).toBe("volunteer_availability");
