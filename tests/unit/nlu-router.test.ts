@@ -302,7 +302,7 @@ describe("the intent router", () => {
 
   it.each([
     ["午前中に体を動かせるところないかな", "exercise"],
-    ["病院や買い物に行くときに使える移動の支援があれば教えてもらえますか", "transport"],
+    ["移動の支援を受けられるところを知りたい", "transport"],
   ])("names the category said with a potential verb or a noun phrase (%s → %s)", (text, category) => {
     expect(router.route(text, NOW).slots.category).toBe(category);
   });
