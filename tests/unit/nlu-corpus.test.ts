@@ -97,6 +97,7 @@ describe("intent routing on the labelled corpus", () => {
     ["tests/fixtures/nlu-heldout-53.tsv", 0.85, 0.7],
     // Every style at once, written after the session's work: its untuned score is the estimate.
     ["tests/fixtures/nlu-heldout-54.tsv", 0.95, 0.9],
+    ["tests/fixtures/nlu-heldout-55.tsv", 0.4, 0.1],
   ])("scores the held-out set %s (printed; untuned figures are in its header)", (file, minIntent, minSlots) => {
     const set = readCorpus(path.resolve(import.meta.dirname, "../..", file));
     const report = evaluate(router, set, NOW);
