@@ -236,6 +236,16 @@ describe("the intent router", () => {
     ["いまのなし", "cancel"],
     ["選び直したい", "cancel"],
     ["入力まちがえた", "cancel"],
+    ["担い手として名乗りを上げたい", "volunteer_register"],
+    ["地域の助っ人になりたい", "volunteer_register"],
+    ["ボランティア活動を打ち切りたい", "volunteer_withdraw"],
+    ["支え手の活動から離れたい", "volunteer_withdraw"],
+    ["全員に一報を入れたい", "broadcast"],
+    ["いったん白紙にして", "cancel"],
+    ["ストップ", "cancel"],
+    ["会議には顔を出します", "meeting_rsvp"],
+    ["協議体の集まりを企画したい", "meeting_create"],
+    ["声が多い地域はどこ？", "needs_report"],
   ])("when someone uses another everyday word for a role or an action (%s), reads %s", (text, intent) => {
     expect(router.route(text, NOW).intent).toBe(intent);
   });
