@@ -412,7 +412,8 @@ const LIVES_THERE = /^(?:に|で)(?:住ん|すん|住む|住ま|いて|いる|�
 function relativesHome(a: Analysed, t: Term, relatives: Term[]): boolean {
   const at = a.normalized.indexOf(t.text);
   if (at < 0 || !LIVES_THERE.test(a.normalized.slice(at + t.text.length))) return false;
-  const before = a.normalized.slice(Math.max(0, at - 12), at);
+  // In the same sentence, a few words back: 母が、蓮根に住んでいて (not 娘に教わりました。蓮根に住んでいます).
+  const before = a.normalized.slice(Math.max(0, at - 12), at).split("。").pop()!;
   return relatives.some((r) => r.text !== "" && before.includes(r.text));
 }
 
