@@ -155,6 +155,8 @@ describe("announcements", () => {
     ["おしらせ とめて", "おしらせ さいかい"],
     ["お知らせはいりません。", "お知らせを受け取りたいです"],
     ["配信停止", "お知らせ再開してください"],
+    ["お知らせをストップしてほしい", "お知らせを再開してほしいです"],
+    ["お知らせはもういらない", "お知らせ再開"],
   ])("a resident who writes %s stops announcements, and %s starts them again", async (off, on) => {
     const optedOut = async () => (await t.db.user.findUniqueOrThrow({ where: { lineUserId: RES } })).announcementsOptOut;
     await t.send(events.text(RES, off));

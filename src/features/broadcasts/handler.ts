@@ -158,8 +158,8 @@ async function step(ctx: TurnContext, input: Input, s: StateOf<typeof FLOW>): Pr
 
 // お知らせ停止 / 再開 as people type them: in kana, with を or は, politely or not (お知らせはいりません).
 const NOTICES = "(?:お知らせ|おしらせ|オシラセ|通知|つうち|配信|はいしん)(?:を|は|の)?(?:配信|はいしん)?";
-const POLITE_END = "(?:して|します|ください|下さい|してください|ほしい|欲しい|です)?[。.!！]*$";
-const OPT_OUT = new RegExp(`^${NOTICES}(?:停止|ていし|止めて|とめて|止めたい|とめたい|止める|とめる|やめて|やめたい|いらない|要らない|いりません|要りません|不要|ふよう|結構|けっこう)${POLITE_END}`);
+const POLITE_END = "(?:して|します|ください|下さい|してください|してほしい|してほしいです|ほしい|欲しい|ほしいです|です)?[。.!！]*$";
+const OPT_OUT = new RegExp(`^${NOTICES}(?:もう)?(?:停止|ていし|ストップ|すとっぷ|止めて|とめて|止めたい|とめたい|止める|とめる|やめて|やめたい|いらない|要らない|いりません|要りません|不要|ふよう|結構|けっこう)${POLITE_END}`);
 const OPT_IN = new RegExp(`^${NOTICES}(?:再開|さいかい|受け取る|うけとる|受け取りたい|うけとりたい|受け取ります|うけとります)${POLITE_END}`);
 
 async function setOptOut(ctx: TurnContext, stop: boolean): Promise<Turn> {
