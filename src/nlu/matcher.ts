@@ -255,7 +255,8 @@ export function makeTerm(text: string, reading: string | undefined, tokenizer: T
   }
   const folded = /^[\u30a1-\u30fa\u30fc]+$/.test(kana) ? fold(kana) : "";
   // Folded to two kana (機能 → キノ, 傾向 → ケコ) a reading hides inside everyday words (きのう, かきくけこ).
-  const readable = folded.length >= 3 && [...kana].length >= MIN_READING_LENGTH;
+  // Nor is a reading whose last word folds away whole readable: 困りごとの多 (ノ|オオ) would be コマリゴトノ.
+  const readable = folded.length >= 3 && [...kana].length >= MIN_READING_LENGTH && !lastWordFoldsAway(written, reading, tokenizer, folded);
   // Only terms that end on a verb or adjective with a kanji in it, or long kana ones ending on a wish
   // (いなくなりたい finds いなくなってしまいたい): short kana verbs are cut unreliably.
   let lemma = "";
@@ -270,6 +271,15 @@ export function makeTerm(text: string, reading: string | undefined, tokenizer: T
   }
   const exact = !readable && /^[\u3400-\u9fff]+$/u.test(written) && /^[\u30a1-\u30fa]{3,}$/u.test(kana) ? kana : "";
   return { text: written, reading: folded, kanji: [...written].filter(isKanji).join(""), weight, readable, exact, lemma };
+}
+
+/** The term's last word adds nothing to its folded reading (多 read オオ after の): the reading stands for less than the term. */
+function lastWordFoldsAway(written: string, reading: string | undefined, tokenizer: Tokenizer | null, folded: string): boolean {
+  if (reading !== undefined || !tokenizer || !folded) return false;
+  const tokens = tokenizer.tokenize(written);
+  if (tokens.length < 2) return false;
+  const before = tokens.slice(0, -1).map((t) => t.reading).join("");
+  return /^[\u30a1-\u30fa\u30fc]+$/.test(before) && fold(before) === folded;
 }
 
 /**

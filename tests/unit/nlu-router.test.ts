@@ -317,6 +317,22 @@ describe("the intent router", () => {
     expect(router.route(text, NOW).slots.category).toBe(category);
   });
 
+  it("when a resident asks for the desk for their troubles (困りごとの相談窓口はどこ), searches desks: a term whose last word folds away (困りごとの多, ノ|オオ) is matched only as written", () => {
+    expect(router.route("困りごとの相談窓口はどこ", NOW).intent).toBe("find_consultation");
+    expect(router.route("困りごとの多い地域を見たい", NOW).intent).toBe("needs_report");
+  });
+
+  it.each<[string, string, string | undefined]>([
+    ["生け花を習える会", "find_place", "hobby"],
+    ["家族介護者の交流会", "find_place", "caregiver"],
+    ["家の雑用を頼めるサービス", "find_service", "housework"],
+    ["お礼を言いたくて", "thanks", undefined],
+  ])("when someone uses a rarer word (%s), reads %s", (text, intent, category) => {
+    const r = router.route(text, NOW);
+    expect(r.intent).toBe(intent);
+    expect(r.slots.category).toBe(category);
+  });
+
   it("when a member says the meeting does not suit them (明日の会議は都合が悪いです), reads that they will not attend", () => {
     expect(router.route("明日の会議は都合が悪いです", NOW)).toMatchObject({ intent: "meeting_rsvp", slots: { attending: false, date: "2026-12-02" } });
     expect(router.route("来週は都合が悪いので活動を休みます", NOW).intent).toBe("volunteer_availability");
