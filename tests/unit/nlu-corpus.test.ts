@@ -99,6 +99,9 @@ describe("intent routing on the labelled corpus", () => {
     ["tests/fixtures/nlu-heldout-54.tsv", 0.95, 0.9],
     ["tests/fixtures/nlu-heldout-55.tsv", 0.4, 0.1],
     ["tests/fixtures/nlu-heldout-56.tsv", 0.9, 0.7],
+    // All kana, in other words.
+    ["tests/fixtures/nlu-heldout-57.tsv", 0.95, 0.8],
+    ["tests/fixtures/nlu-heldout-58.tsv", 0.95, 0.85],
   ])("scores the held-out set %s (printed; untuned figures are in its header)", (file, minIntent, minSlots) => {
     const set = readCorpus(path.resolve(import.meta.dirname, "../..", file));
     const report = evaluate(router, set, NOW);
