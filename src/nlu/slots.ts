@@ -67,6 +67,12 @@ function daysIn(a: Analysed, text: string, terms: WeekdayTerms, has: Has): numbe
       for (const m of a.folded.matchAll(new RegExp(`${kana}(?=[トヤノニ、・])`, "g"))) if (a.kanaToken[a.tokenOf[m.index!]]) found.add(wd);
     }
   }
+  // かよう or どよう typed as a word of its own, with at most a particle (どようの ごご, かようは むり), is the day
+  // without び; inside running kana it may be 通う (かようのが たのしみ).
+  for (const part of a.spaced.split(/\s+/)) {
+    const m = /^(かよう|どよう|かよお|どよお)(?:の|に|は|わ|なら|で|も)?$/u.exec(part);
+    if (m) found.add(m[1].startsWith("か") ? 2 : 6);
+  }
   for (const m of a.spaced.matchAll(KANA_DAY_LIST)) {
     const days = m[1].match(new RegExp(KANA_DAY, "gu")) ?? [];
     // すいか and かど are words: one-kana days only count when the list is written apart (か・もく).

@@ -333,6 +333,21 @@ describe("the intent router", () => {
     expect(r.slots.category).toBe(category);
   });
 
+  it("when a volunteer types どようの ごご as a word of its own, reads Saturday afternoon; かようのが (通う) in running kana is no Tuesday", () => {
+    expect(router.route("どようの ごご あいてる", NOW).slots).toMatchObject({ weekdays: [6], timeOfDay: "afternoon" });
+    expect(router.route("さろんに かようのが たのしみ", NOW).slots.weekdays).toBeUndefined();
+  });
+
+  it.each<[string, string, string | undefined]>([
+    ["みんなに れんらく して", "broadcast", undefined],
+    ["にわの きを きって ほしい", "request_help", "housework"],
+    ["こめ かってきて ほしい", "request_help", "shopping"],
+  ])("when someone types it all in kana (%s), reads %s", (text, intent, category) => {
+    const r = router.route(text, NOW);
+    expect(r.intent).toBe(intent);
+    expect(r.slots.category).toBe(category);
+  });
+
   it("when a member says the meeting does not suit them (明日の会議は都合が悪いです), reads that they will not attend", () => {
     expect(router.route("明日の会議は都合が悪いです", NOW)).toMatchObject({ intent: "meeting_rsvp", slots: { attending: false, date: "2026-12-02" } });
     expect(router.route("来週は都合が悪いので活動を休みます", NOW).intent).toBe("volunteer_availability");
