@@ -248,20 +248,24 @@ function tokenizeParts(tokenizer: Tokenizer, spaced: string, joined: string): { 
 
 export function makeTerm(text: string, reading: string | undefined, tokenizer: Tokenizer | null, weight = 1): Term {
   const written = normalize(text);
+  // Only terms that end on a verb or adjective with a kanji in it, or long kana ones ending on a wish
+  // (いなくなりたい finds いなくなってしまいたい), get a lemma: short kana verbs are cut unreliably.
+  const lemmaWanted = /[\u3400-\u9fff]/u.test(written) || (written.length >= 5 && written.endsWith("たい"));
+  const allKana = [...written].every((c) => isKana(c));
+  const readFromTokens = reading === undefined && !allKana;
+  // Tokenized once, for the reading, the check below and the lemma.
+  const tokens = tokenizer && (readFromTokens || lemmaWanted) ? tokenizer.tokenize(written) : [];
   let kana = reading !== undefined ? toKatakana(normalize(reading)) : "";
   if (reading === undefined) {
-    if ([...written].every((c) => isKana(c))) kana = toKatakana(written);
-    else if (tokenizer) kana = tokenizer.tokenize(written).map((t) => t.reading).join("");
+    if (allKana) kana = toKatakana(written);
+    else if (tokenizer) kana = tokens.map((t) => t.reading).join("");
   }
   const folded = /^[\u30a1-\u30fa\u30fc]+$/.test(kana) ? fold(kana) : "";
   // Folded to two kana (機能 → キノ, 傾向 → ケコ) a reading hides inside everyday words (きのう, かきくけこ).
   // Nor is a reading whose last word folds away whole readable: 困りごとの多 (ノ|オオ) would be コマリゴトノ.
-  const readable = folded.length >= 3 && [...kana].length >= MIN_READING_LENGTH && !lastWordFoldsAway(written, reading, tokenizer, folded);
-  // Only terms that end on a verb or adjective with a kanji in it, or long kana ones ending on a wish
-  // (いなくなりたい finds いなくなってしまいたい): short kana verbs are cut unreliably.
+  const readable = folded.length >= 3 && [...kana].length >= MIN_READING_LENGTH && !(readFromTokens && lastWordFoldsAway(tokens, folded));
   let lemma = "";
-  if (tokenizer && (/[\u3400-\u9fff]/u.test(written) || (written.length >= 5 && written.endsWith("たい")))) {
-    const tokens = tokenizer.tokenize(written);
+  if (tokenizer && lemmaWanted) {
     const lastContent = [...tokens].reverse().find((t) => t.pos !== "助動詞" && t.pos !== "助詞");
     if (lastContent && (lastContent.pos === "動詞" || lastContent.pos === "形容詞")) {
       const l = lemmasOf(tokens);
@@ -274,10 +278,8 @@ export function makeTerm(text: string, reading: string | undefined, tokenizer: T
 }
 
 /** The term's last word adds nothing to its folded reading (多 read オオ after の): the reading stands for less than the term. */
-function lastWordFoldsAway(written: string, reading: string | undefined, tokenizer: Tokenizer | null, folded: string): boolean {
-  if (reading !== undefined || !tokenizer || !folded) return false;
-  const tokens = tokenizer.tokenize(written);
-  if (tokens.length < 2) return false;
+function lastWordFoldsAway(tokens: Token[], folded: string): boolean {
+  if (tokens.length < 2 || !folded) return false;
   const before = tokens.slice(0, -1).map((t) => t.reading).join("");
   return /^[\u30a1-\u30fa\u30fc]+$/.test(before) && fold(before) === folded;
 }
