@@ -348,6 +348,20 @@ describe("the intent router", () => {
     expect(r.slots.category).toBe(category);
   });
 
+  it.each<[string, string]>([
+    ["主人が急に胸を押さえてうずくまって、声をかけても返事がありません", "emergency"],
+    ["夫を亡くしてから毎日が空っぽで、朝が来るのがつらいです。このまま消えてしまえたらと思うことがあります", "despair"],
+    ["先週紹介していただいた体操教室に行ってきました。皆さん親切で、来週も行くつもりです。ありがとうございました", "thanks"],
+    ["隣の奥さんから聞いたのですが、この地域には買い物を手伝ってくれる仕組みがあるそうですね。どんなものがあるのか教えてください", "find_service"],
+    ["母が最近、鍋を焦がしたり同じ物を何度も買ってきたりします。認知症なのか心配で、どこに相談したらよいか分かりません", "find_consultation"],
+  ])("when a long message tells the background first (%s), reads what its end asks: %s", (text, intent) => {
+    expect(router.route(text, NOW).intent).toBe(intent);
+  });
+
+  it("does not take a wish that the pain would go away (この痛みが消えてしまえればいいのに) for despair", () => {
+    expect(router.route("この痛みが消えてしまえればいいのに", NOW).intent).not.toBe("despair");
+  });
+
   it("when a member says the meeting does not suit them (明日の会議は都合が悪いです), reads that they will not attend", () => {
     expect(router.route("明日の会議は都合が悪いです", NOW)).toMatchObject({ intent: "meeting_rsvp", slots: { attending: false, date: "2026-12-02" } });
     expect(router.route("来週は都合が悪いので活動を休みます", NOW).intent).toBe("volunteer_availability");
