@@ -103,6 +103,7 @@ describe("intent routing on the labelled corpus", () => {
     ["tests/fixtures/nlu-heldout-57.tsv", 0.95, 0.8],
     ["tests/fixtures/nlu-heldout-58.tsv", 0.95, 0.85],
     ["tests/fixtures/nlu-heldout-59.tsv", 0.7, 0.45],
+    ["tests/fixtures/nlu-heldout-60.tsv", 0.85, 0.8],
   ])("scores the held-out set %s (printed; untuned figures are in its header)", (file, minIntent, minSlots) => {
     const set = readCorpus(path.resolve(import.meta.dirname, "../..", file));
     const report = evaluate(router, set, NOW);
