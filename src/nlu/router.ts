@@ -325,7 +325,7 @@ export class Router implements Nlu {
       for (const t of hits[k]) if (!inLonger(t, k) && !background(t, c)) s += t.weight;
       for (const p of c.together) {
         const hit = p.terms.find(has);
-        if (hit && p.with.some(has)) s += 1.5 * Math.min(1, hit.weight);
+        if (hit && p.with.some(has)) s += PAIR_WEIGHT * Math.min(1, hit.weight);
       }
       if (s > 0) categoryScores[c.key] = s;
       if (s > bestScore) {
@@ -405,6 +405,9 @@ function formerArea(a: Analysed, t: Term): boolean {
   if (at < 0) return false;
   return FORMER_AFTER.test(a.normalized.slice(at + t.text.length)) || FORMER_BEFORE.test(a.normalized.slice(0, at));
 }
+
+/** Two words that together name a category (お店 … 配達) say more than one word of another: they count this much. */
+const PAIR_WEIGHT = 1.5;
 
 const LIVES_THERE = /^(?:に|で)(?:住ん|すん|住む|住ま|いて|いる|います|おり|一人|ひとり|暮らし|くらし)/u;
 
